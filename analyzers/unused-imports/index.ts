@@ -1,0 +1,4 @@
+import type { Rule } from '../../src/engine/rule.js';
+
+/** The unused-imports rules, in the order their findings are listed. */
+export const rules: Rule[] = [];

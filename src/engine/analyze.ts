@@ -1,0 +1,49 @@
+import type { Finding, Note } from './finding.js';
+import { analyzeFile, type EnabledRule, type FileResult, type SuppressedFinding } from './run.js';
+
+export interface SourceInput {
+  path: string;
+  source: string;
+  /** When given, only findings touching these 1-based lines are kept (the rest are counted). */
+  lines?: ReadonlySet<number>;
+}
+
+export interface AnalysisResult {
+  files: Array<{ path: string; lines: number }>;
+  findings: Finding[];
+  notes: Note[];
+  suppressed: Array<SuppressedFinding & { path: string }>;
+  /** Findings left out because they are not on the given lines. */
+  outsideLines: number;
+}
+
+/** The pure pipeline: sources in, findings and notes out. No I/O. */
+export function analyze(inputs: readonly SourceInput[], rules: readonly EnabledRule[], notes: readonly Note[] = []): AnalysisResult {
+  const result: AnalysisResult = { files: [], findings: [], notes: [...notes], suppressed: [], outsideLines: 0 };
+  for (const input of inputs) {
+    const file = analyzeSafely(input.path, input.source, rules);
+    result.files.push({ path: file.path, lines: file.lines });
+    result.notes.push(...file.notes);
+    result.suppressed.push(...file.suppressed.map((s) => ({ ...s, path: file.path })));
+    for (const f of file.findings) {
+      if (input.lines && !touches(f, input.lines)) result.outsideLines++;
+      else result.findings.push(f);
+    }
+  }
+  return result;
+}
+
+function touches(f: Finding, lines: ReadonlySet<number>): boolean {
+  for (let l = f.line; l <= f.endLine; l++) if (lines.has(l)) return true;
+  return false;
+}
+
+/** A file the engine itself cannot handle becomes a note; the other files are still reviewed. */
+function analyzeSafely(path: string, source: string, rules: readonly EnabledRule[]): FileResult {
+  try {
+    return analyzeFile(path, source, rules);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { path, lines: 0, findings: [], suppressed: [], notes: [{ path, kind: 'analyzer-failed', message: `${path} could not be analysed: ${reason}` }] };
+  }
+}

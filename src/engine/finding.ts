@@ -1,0 +1,67 @@
+/** The nine categories of a review, in the order the summary lists its suggestions (security first). */
+export const CATEGORIES = [
+  'security',
+  'naming',
+  'type-hints',
+  'signatures',
+  'docstrings',
+  'indentation',
+  'unused-imports',
+  'unused-variables',
+  'function-logic',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const SEVERITIES = ['info', 'low', 'medium', 'high', 'critical'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+export type Confidence = 'low' | 'medium' | 'high';
+
+export function severityRank(severity: Severity): number {
+  return SEVERITIES.indexOf(severity);
+}
+
+/** A replacement of the text between two 1-based positions (end exclusive), columns in UTF-16 units. */
+export interface TextEdit {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  newText: string;
+}
+
+/** A fix the engine knows to be safe: applying it cannot change what the program does. */
+export interface Fix {
+  description: string;
+  edits: TextEdit[];
+}
+
+export interface Finding {
+  path: string;
+  /** 1-based, columns in UTF-16 code units (SARIF's default column kind). */
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  rule: string;
+  category: Category;
+  severity: Severity;
+  confidence: Confidence;
+  message: string;
+  /** The name the finding is about, for the summary's examples (`name` at path:line). */
+  subject?: string;
+  /** The offending source text, one line, trimmed (shown in security defects). */
+  snippet: string;
+  /** Qualified name of the enclosing class/function, '' at module level. */
+  symbol: string;
+  cwe?: number;
+  fix?: Fix;
+  /** Stable across moved lines: rule + symbol + normalised code (+ occurrence). */
+  fingerprint: string;
+}
+
+/** Something the report must say that is not a finding: a skipped file, a failed analyzer. */
+export interface Note {
+  path: string;
+  kind: 'skipped' | 'syntax-error' | 'analyzer-failed' | 'config';
+  message: string;
+}

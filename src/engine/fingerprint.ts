@@ -1,0 +1,11 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * A finding's identity across pushes: rule + enclosing symbol + its code with white space
+ * folded, never its line number, so moved or re-indented code keeps its fingerprint. The
+ * occurrence count tells apart identical code in the same symbol.
+ */
+export function fingerprint(rule: string, symbol: string, code: string, occurrence: number): string {
+  const normalised = code.replace(/\s+/g, ' ').trim();
+  return createHash('sha256').update(`${rule}\0${symbol}\0${normalised}\0${occurrence}`).digest('hex').slice(0, 20);
+}

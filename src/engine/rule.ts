@@ -1,0 +1,57 @@
+import type { SyntaxNode } from 'tree-sitter';
+import type { Category, Confidence, Fix, Severity } from './finding.js';
+import type { ScopeModel } from './scope.js';
+import type { SourceFile } from './parse.js';
+
+/** The four parts of a rule's documentation, written once and shown inline, in SARIF and in the README. */
+export interface RuleDoc {
+  what: string;
+  why: string;
+  example: string;
+  fix: string;
+}
+
+export interface Report {
+  node?: SyntaxNode;
+  /** Alternative to node: an explicit 0-based range in UTF-16 indices of the source. */
+  range?: { start: number; end: number };
+  message: string;
+  subject?: string;
+  severity?: Severity;
+  confidence?: Confidence;
+  fix?: Fix;
+}
+
+export interface RuleContext {
+  file: SourceFile;
+  /**
+   * The file's scope model. It is complete only once the walk is over: a rule that needs
+   * whole-file facts (is this binding ever read?) asks in its `module:exit` handler.
+   */
+  scopes: ScopeModel;
+  options: Readonly<Record<string, unknown>>;
+  report(report: Report): void;
+}
+
+/**
+ * Node type → handler, called by the engine's single walk. `type:exit` runs after the node's
+ * children; `module:exit` runs once the whole file (and the scope model) is done.
+ */
+export type Visitor = Partial<Record<string, (node: SyntaxNode) => void>>;
+
+export interface Rule {
+  id: string;
+  category: Category;
+  title: string;
+  severity: Severity;
+  confidence?: Confidence;
+  cwe?: number;
+  /** Codes of the same check in other tools (F401, B307…), accepted by noqa/nosec. */
+  codes: string[];
+  /** Off unless the config turns it on. */
+  optIn?: boolean;
+  /** Default options, overridable by `rules.<id>.options` in the config. */
+  options?: Record<string, unknown>;
+  doc: RuleDoc;
+  create(context: RuleContext): Visitor;
+}

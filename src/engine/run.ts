@@ -1,0 +1,259 @@
+import type { SyntaxNode } from 'tree-sitter';
+import type { Finding, Note, Severity } from './finding.js';
+import { fingerprint } from './fingerprint.js';
+import { lineText, sourceFile, type SourceFile } from './parse.js';
+import type { Report, Rule, RuleContext } from './rule.js';
+import { BUILDER_FIELD_PARENTS, BUILDER_NODE_TYPES, ScopeBuilder, type Scope, type ScopeModel, type WalkFrame } from './scope.js';
+import { parseSuppressions, suppressionFor, type Suppression } from './suppressions.js';
+import { unusedSuppressionFindings } from './unused-suppression.js';
+
+/** A rule as the config turned it on: its options merged, its severity possibly overridden. */
+export interface EnabledRule {
+  rule: Rule;
+  options: Record<string, unknown>;
+  severity?: Severity;
+}
+
+export interface SuppressedFinding {
+  rule: string;
+  line: number;
+  by: 'noqa' | 'nosec';
+}
+
+export interface FileResult {
+  path: string;
+  lines: number;
+  findings: Finding[];
+  suppressed: SuppressedFinding[];
+  notes: Note[];
+}
+
+type Handler = { enabled: EnabledRule; fn: (node: SyntaxNode) => void };
+
+/** Node types whose start/end the scope builder reads even when it does not need the node. */
+const POSITION_TYPES = new Set([
+  'identifier',
+  'dotted_name',
+  'keyword_pattern',
+  'try_statement',
+  'if_statement',
+  'block',
+  'elif_clause',
+  'else_clause',
+  'except_clause',
+  'except_group_clause',
+  'comment',
+  'attribute',
+  'keyword_argument',
+  'splat_pattern',
+  'as_pattern',
+  'case_pattern',
+]);
+
+/** Analyses one file: one parse, one walk that feeds the scope model and every rule. */
+export function analyzeFile(path: string, source: string, rules: readonly EnabledRule[]): FileResult {
+  const file = sourceFile(path, source);
+  const notes: Note[] = [];
+  const raw: Array<{ enabled: EnabledRule; report: Report }> = [];
+  const builder = new ScopeBuilder(source, file.tree.rootNode);
+  const failed = new Set<EnabledRule>();
+
+  const fail = (enabled: EnabledRule, error: unknown): void => {
+    if (failed.has(enabled)) return;
+    failed.add(enabled);
+    const reason = error instanceof Error ? error.message : String(error);
+    notes.push({ path, kind: 'analyzer-failed', message: `analyzer ${enabled.rule.id} failed on ${path}: ${reason}` });
+  };
+
+  const enter = new Map<string, Handler[]>();
+  const exit = new Map<string, Handler[]>();
+  const fileExit: Handler[] = [];
+  for (const enabled of rules) {
+    const context: RuleContext = {
+      file,
+      scopes: builder.model,
+      options: enabled.options,
+      report: (report) => raw.push({ enabled, report }),
+    };
+    let visitor;
+    try {
+      visitor = enabled.rule.create(context);
+    } catch (error) {
+      fail(enabled, error);
+      continue;
+    }
+    for (const [key, fn] of Object.entries(visitor)) {
+      if (!fn) continue;
+      if (key === 'module:exit') fileExit.push({ enabled, fn });
+      else if (key.endsWith(':exit')) pushTo(exit, key.slice(0, -5), { enabled, fn });
+      else pushTo(enter, key, { enabled, fn });
+    }
+  }
+
+  const call = (handlers: Handler[] | undefined, node: SyntaxNode): void => {
+    if (!handlers) return;
+    for (const h of handlers) {
+      if (failed.has(h.enabled)) continue;
+      try {
+        h.fn(node);
+      } catch (error) {
+        fail(h.enabled, error);
+      }
+    }
+  };
+
+  const comments: Array<{ text: string; line: number; start: number; end: number }> = [];
+  const stack: WalkFrame[] = [];
+  const cursor = file.tree.walk();
+  for (;;) {
+    const type = cursor.nodeType;
+    const parent = stack[stack.length - 1];
+    const field = parent && BUILDER_FIELD_PARENTS.has(parent.type) ? cursor.currentFieldName : null;
+    const enters = enter.get(type);
+    const exits = exit.get(type);
+    const node = enters || exits || BUILDER_NODE_TYPES.has(type) ? cursor.currentNode : undefined;
+    const positioned = node !== undefined || field !== null || POSITION_TYPES.has(type);
+    const frame: WalkFrame = {
+      type,
+      field,
+      start: node ? node.startIndex : positioned ? cursor.startIndex : -1,
+      end: node ? node.endIndex : positioned ? cursor.endIndex : -1,
+      node,
+    };
+    if (type === 'comment') comments.push({ text: source.slice(frame.start, frame.end), line: lineOf(file, frame.start), start: frame.start, end: frame.end });
+    builder.enter(frame, parent, stack[stack.length - 2], () => (frame.node ??= cursor.currentNode));
+    if (node) call(enters, node);
+    stack.push(frame);
+    if (cursor.gotoFirstChild()) continue;
+    let done = false;
+    for (;;) {
+      const left = stack.pop()!;
+      builder.exit(left);
+      if (left.node) call(exit.get(left.type), left.node);
+      if (cursor.gotoNextSibling()) break;
+      if (!cursor.gotoParent()) {
+        done = true;
+        break;
+      }
+    }
+    if (done) break;
+  }
+  // Whatever the loop left (the root, when it had no siblings to move to) is closed here.
+  while (stack.length) {
+    const left = stack.pop()!;
+    builder.exit(left);
+    if (left.node) call(exit.get(left.type), left.node);
+  }
+
+  const model = builder.finish();
+  call(fileExit, file.tree.rootNode);
+
+  if (file.tree.rootNode.hasError) notes.push(syntaxErrorNote(file));
+
+  return finalise(file, model, raw, parseSuppressions(comments), rules, notes);
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function finalise(
+  file: SourceFile,
+  model: ScopeModel,
+  raw: Array<{ enabled: EnabledRule; report: Report }>,
+  suppressions: Suppression[],
+  rules: readonly EnabledRule[],
+  notes: Note[],
+): FileResult {
+  const byLine = new Map<number, Suppression[]>();
+  for (const s of suppressions) pushTo(byLine, s.line, s);
+  const findings: Finding[] = [];
+  const suppressed: SuppressedFinding[] = [];
+  const occurrences = new Map<string, number>();
+  const sorted = raw
+    .map((r) => toFinding(file, model, r.enabled, r.report))
+    .sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
+  const codes = new Map(rules.map((r) => [r.rule.id, r.rule.codes]));
+  const kept = sorted.filter((f) => {
+    const s = suppressionFor(f, codes.get(f.rule) ?? [], byLine);
+    if (s) suppressed.push({ rule: f.rule, line: f.line, by: s.kind });
+    return !s;
+  });
+  // Only now is it known which suppressions silenced nothing.
+  for (const f of [...kept, ...unusedSuppressionFindings(file, suppressions, rules)]) {
+    const key = `${f.rule}\0${f.symbol}\0${f.snippet}`;
+    const n = occurrences.get(key) ?? 0;
+    occurrences.set(key, n + 1);
+    f.fingerprint = fingerprint(f.rule, f.symbol, codeOf(file, f), n);
+    findings.push(f);
+  }
+  return { path: file.path, lines: file.lineStarts.length, findings, suppressed, notes };
+}
+
+function codeOf(file: SourceFile, f: Finding): string {
+  const lines: string[] = [];
+  for (let l = f.line; l <= Math.min(f.endLine, f.line + 2); l++) lines.push(lineText(file, l));
+  return lines.join('\n');
+}
+
+export function lineOf(file: Pick<SourceFile, 'lineStarts'>, index: number): number {
+  const starts = file.lineStarts;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= index) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+
+/** 1-based line and column of a UTF-16 index. */
+export function positionOf(file: Pick<SourceFile, 'lineStarts'>, index: number): { line: number; column: number } {
+  const line = lineOf(file, index);
+  return { line, column: index - file.lineStarts[line - 1]! + 1 };
+}
+
+function symbolOf(scope: Scope): string {
+  let s: Scope | undefined = scope;
+  while (s && (s.kind === 'lambda' || s.kind === 'comprehension')) s = s.parent;
+  return s?.qualname ?? '';
+}
+
+function toFinding(file: SourceFile, model: ScopeModel, enabled: EnabledRule, report: Report): Finding {
+  const start = report.node ? report.node.startIndex : (report.range?.start ?? 0);
+  const end = report.node ? report.node.endIndex : (report.range?.end ?? start);
+  const from = positionOf(file, start);
+  const to = positionOf(file, Math.max(start, end));
+  const rule = enabled.rule;
+  return {
+    path: file.path,
+    line: from.line,
+    column: from.column,
+    endLine: to.line,
+    endColumn: to.column,
+    rule: rule.id,
+    category: rule.category,
+    severity: enabled.severity ?? report.severity ?? rule.severity,
+    confidence: report.confidence ?? rule.confidence ?? 'high',
+    message: report.message,
+    ...(report.subject !== undefined ? { subject: report.subject } : {}),
+    snippet: lineText(file, from.line).trim().slice(0, 200),
+    symbol: symbolOf(model.scopeAt(start)),
+    ...(rule.cwe !== undefined ? { cwe: rule.cwe } : {}),
+    ...(report.fix ? { fix: report.fix } : {}),
+    fingerprint: '',
+  };
+}
+
+function syntaxErrorNote(file: SourceFile): Note {
+  const error = file.tree.rootNode.descendantsOfType('ERROR')[0];
+  const where = error ? ` near line ${error.startPosition.row + 1}` : '';
+  return {
+    path: file.path,
+    kind: 'syntax-error',
+    message: `${file.path}: syntax error${where}; findings are limited to the code that parsed`,
+  };
+}

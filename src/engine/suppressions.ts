@@ -1,0 +1,65 @@
+import type { Category } from './finding.js';
+
+/** A `# noqa` or `# nosec` comment, and which findings it silenced. */
+export interface Suppression {
+  kind: 'noqa' | 'nosec';
+  line: number;
+  /** Our rule ids or other tools' codes; empty for a bare comment. */
+  codes: string[];
+  /** Start index of the comment and of each code, for reporting. */
+  start: number;
+  end: number;
+  /** Codes (or '*' for a bare comment) that silenced at least one finding. */
+  used: Set<string>;
+}
+
+const CODE = String.raw`(?:[A-Z]+[0-9]+|[a-z][a-z0-9]*(?:-[a-z0-9]+)+)`;
+// Ruff's shape: `# noqa`, `# noqa: F401`, `# noqa:F401,E501`; the word is case-insensitive.
+const NOQA = new RegExp(String.raw`#\s*[Nn][Oo][Qq][Aa](?::\s*(${CODE}(?:[\s,]+${CODE})*))?`);
+// Bandit's shape: `# nosec`, `# nosec B602, B607`, `# nosec: B602`.
+const NOSEC = new RegExp(String.raw`#\s*nosec\b(?::?\s*(${CODE}(?:[\s,]+${CODE})*))?`);
+
+export function parseSuppressions(comments: Array<{ text: string; line: number; start: number; end: number }>): Suppression[] {
+  const out: Suppression[] = [];
+  for (const c of comments) {
+    for (const [kind, re] of [['noqa', NOQA], ['nosec', NOSEC]] as const) {
+      const m = re.exec(c.text);
+      if (!m) continue;
+      const codes = m[1] ? m[1].split(/[\s,]+/).filter(Boolean) : [];
+      out.push({ kind, line: c.line, codes, start: c.start, end: c.end, used: new Set() });
+    }
+  }
+  return out;
+}
+
+export interface SuppressibleFinding {
+  line: number;
+  endLine: number;
+  rule: string;
+  category: Category;
+}
+
+/**
+ * The suppression that silences a finding, if any: `# nosec` for security, `# noqa` for the rest;
+ * either one naming the rule (our id or its flake8/ruff/bandit code) silences any category.
+ */
+export function suppressionFor(finding: SuppressibleFinding, codes: readonly string[], byLine: Map<number, Suppression[]>): Suppression | undefined {
+  for (const line of finding.line === finding.endLine ? [finding.line] : [finding.line, finding.endLine]) {
+    for (const s of byLine.get(line) ?? []) {
+      if (s.codes.length === 0) {
+        const matches = s.kind === 'nosec' ? finding.category === 'security' : finding.category !== 'security';
+        if (matches) {
+          s.used.add('*');
+          return s;
+        }
+        continue;
+      }
+      const code = s.codes.find((c) => c === finding.rule || codes.includes(c));
+      if (code) {
+        s.used.add(code);
+        return s;
+      }
+    }
+  }
+  return undefined;
+}
