@@ -43,6 +43,8 @@ export interface Finding {
   endLine: number;
   endColumn: number;
   rule: string;
+  /** Equivalent code in Ruff/flake8/Bandit (F401, D103, B602), when there is one. */
+  code?: string;
   category: Category;
   severity: Severity;
   confidence: Confidence;

@@ -17,6 +17,8 @@ export interface Report {
   range?: { start: number; end: number };
   message: string;
   subject?: string;
+  /** The other tool's code for this particular finding (D103, B602…), when the rule covers several. */
+  code?: string;
   severity?: Severity;
   confidence?: Confidence;
   fix?: Fix;

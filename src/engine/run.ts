@@ -235,6 +235,7 @@ function toFinding(file: SourceFile, model: ScopeModel, enabled: EnabledRule, re
     endLine: to.line,
     endColumn: to.column,
     rule: rule.id,
+    ...(report.code ?? rule.codes[0] ? { code: report.code ?? rule.codes[0] } : {}),
     category: rule.category,
     severity: enabled.severity ?? report.severity ?? rule.severity,
     confidence: report.confidence ?? rule.confidence ?? 'high',

@@ -36,6 +36,7 @@ export interface SuppressibleFinding {
   line: number;
   endLine: number;
   rule: string;
+  code?: string;
   category: Category;
 }
 
@@ -54,7 +55,7 @@ export function suppressionFor(finding: SuppressibleFinding, codes: readonly str
         }
         continue;
       }
-      const code = s.codes.find((c) => c === finding.rule || codes.includes(c));
+      const code = s.codes.find((c) => c === finding.rule || c === finding.code || codes.includes(c));
       if (code) {
         s.used.add(code);
         return s;
