@@ -1,0 +1,99 @@
+import type { SyntaxNode } from 'tree-sitter';
+import type { Fix } from '../../src/engine/finding.js';
+import { positionOf } from '../../src/engine/run.js';
+import type { Rule } from '../../src/engine/rule.js';
+import type { Binding } from '../../src/engine/scope.js';
+import type { SourceFile } from '../../src/engine/parse.js';
+
+/** pyflakes F401: an imported name that nothing reads. */
+export const unusedImport: Rule = {
+  id: 'unused-import',
+  category: 'unused-imports',
+  title: 'Unused import',
+  severity: 'low',
+  codes: ['F401'],
+  doc: {
+    what: 'An imported name that the module never reads, is not listed in `__all__`, and is not an explicit re-export (`import x as x`).',
+    why: 'Unused imports slow start-up, hide real dependencies and make readers look for a use that is not there.',
+    example: 'import os\nimport sys\n\nprint(sys.argv)   # os is never used',
+    fix: 'Remove the import, or the one name from a multi-name import. To re-export a name on purpose, list it in `__all__` or write `import x as x`.',
+  },
+  create(ctx) {
+    return {
+      'module:exit'() {
+        const { file, scopes } = ctx;
+        const unused = scopes.imports().filter((b) => isUnused(b, file));
+        for (const b of unused) {
+          const shown = b.qualifiedName && b.qualifiedName !== b.name ? `${b.qualifiedName}\` as \`${b.name}` : b.name;
+          const fix = removalFix(b, unused, file);
+          ctx.report({
+            node: b.kind === 'submodule-import' ? (b.node.parent ?? b.node) : b.node,
+            message: `\`${shown}\` is imported but never used`,
+            subject: b.qualifiedName ?? b.name,
+            ...(fix ? { fix } : {}),
+          });
+        }
+      },
+    };
+  },
+};
+
+function isUnused(b: Binding, file: SourceFile): boolean {
+  if (b.kind === 'future-import' || b.redundantAlias || b.reads.length > 0) return false;
+  // A package's `from . import x` / `from .mod import x` is how it builds its public face.
+  if (file.isPackageInit && b.statement.childForFieldName('module_name')?.type === 'relative_import') return false;
+  // Rebound later in the same flow: that is a redefinition (F811), not an unused import.
+  const same = b.scope.bindingsOf(b.name);
+  const later = same.slice(same.indexOf(b) + 1);
+  return !later.some((o) => !differentBranches(o, b) && o.kind !== 'augmented');
+}
+
+function differentBranches(a: Binding, b: Binding): boolean {
+  return a.forks.some((fa) => b.forks.some((fb) => fa.statement === fb.statement && fa.branch !== fb.branch));
+}
+
+/** The names an import statement binds, in order: the `x` of `import x`, `a` of `from m import b as a`. */
+function importedItems(statement: SyntaxNode): SyntaxNode[] {
+  return statement.type === 'import_from_statement'
+    ? statement.childrenForFieldName('name')
+    : statement.namedChildren.filter((c) => c.type === 'dotted_name' || c.type === 'aliased_import');
+}
+
+/**
+ * Removing an import is safe when it cannot change what runs: not inside a try (an ImportError
+ * probe), and a whole statement only when it stands alone on its lines and is not the only
+ * statement of its block.
+ */
+function removalFix(b: Binding, unused: Binding[], file: SourceFile): Fix | undefined {
+  if (b.inTry) return undefined;
+  const statement = b.statement;
+  const items = importedItems(statement);
+  const item = items.find((i) => i.startIndex <= b.node.startIndex && b.node.endIndex <= i.endIndex);
+  if (!item) return undefined;
+  const allUnused = items.every((i) => unused.some((u) => u.statement === statement && i.startIndex <= u.node.startIndex && u.node.endIndex <= i.endIndex));
+  if (allUnused) return wholeStatementFix(statement, file, b.name);
+  const index = items.indexOf(item);
+  const [start, end] = index < items.length - 1 ? [item.startIndex, items[index + 1]!.startIndex] : [items[index - 1]!.endIndex, item.endIndex];
+  return { description: `Remove \`${b.name}\` from the import`, edits: [edit(file, start, end, '')] };
+}
+
+function wholeStatementFix(statement: SyntaxNode, file: SourceFile, name: string): Fix | undefined {
+  const from = positionOf(file, statement.startIndex);
+  const to = positionOf(file, statement.endIndex);
+  const before = file.source.slice(file.lineStarts[from.line - 1]!, statement.startIndex);
+  const lineEnd = file.lineStarts[to.line] ?? file.source.length;
+  const after = file.source.slice(statement.endIndex, lineEnd);
+  if (before.trim() !== '' || !/^\s*(#.*)?\r?\n?$/.test(after)) return undefined;
+  const siblings = statement.parent?.namedChildren.filter((c) => c.type !== 'comment') ?? [];
+  if (statement.parent?.type === 'block' && siblings.length === 1) return undefined;
+  return {
+    description: `Remove the unused import of \`${name}\``,
+    edits: [{ line: from.line, column: 1, endLine: to.line + 1, endColumn: 1, newText: '' }],
+  };
+}
+
+function edit(file: SourceFile, start: number, end: number, newText: string) {
+  const a = positionOf(file, start);
+  const b = positionOf(file, end);
+  return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column, newText };
+}
