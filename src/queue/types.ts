@@ -14,14 +14,46 @@ export interface ReviewJob {
 export interface JobControl {
   /** True once a newer head for the same pull request has been queued: do not publish. */
   isStale(): boolean;
+  /**
+   * False while the queue will still retry this job if it throws (Redis mode). On the final
+   * attempt a failing worker should conclude its check run with the reason before rethrowing.
+   */
+  finalAttempt?: boolean;
 }
 
 export type ReviewWorker = (job: ReviewJob, control: JobControl) => Promise<void>;
 
 export interface ReviewQueue {
-  /** 'duplicate' when this delivery (or this PR at this head) is already queued or done. */
+  /**
+   * 'duplicate' when this delivery was seen before, when this PR at this head is already queued
+   * or running, or when it was already reviewed at this head and the job was not asked for
+   * explicitly (a `/review` command or a re-run always reviews again).
+   * Rejects with QueueClosedError once the queue is shutting down.
+   */
   enqueue(job: ReviewJob): Promise<'queued' | 'duplicate'>;
   /** Resolves when every queued job has finished (tests, shutdown). */
   drain(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** A job that failed after all its attempts: kept visible, never dropped silently. */
+export interface FailedReview {
+  job: ReviewJob;
+  reason: string;
+  attempts: number;
+  failedAt: number;
+}
+
+/** What the queues log; Probot's pino logger fits. */
+export interface QueueLog {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+export class QueueClosedError extends Error {
+  constructor() {
+    super('the review queue is shutting down');
+    this.name = 'QueueClosedError';
+  }
 }
