@@ -1,0 +1,52 @@
+import type { GitHub } from './octokit.js';
+
+interface ThreadsResponse {
+  repository: {
+    pullRequest: {
+      reviewThreads: {
+        nodes: Array<{
+          id: string;
+          isResolved: boolean;
+          path: string;
+          comments: { totalCount: number; nodes: Array<{ body: string; author: { __typename?: string } | null }> };
+        }>;
+      };
+    } | null;
+  };
+}
+
+const THREADS_QUERY = `query($owner: String!, $repo: String!, $number: Int!) {
+  repository(owner: $owner, name: $repo) {
+    pullRequest(number: $number) {
+      reviewThreads(first: 100) {
+        nodes { id isResolved path comments(first: 1) { totalCount nodes { body author { __typename } } } }
+      }
+    }
+  }
+}`;
+
+const RESOLVE_MUTATION = `mutation($id: ID!) { resolveReviewThread(input: { threadId: $id }) { thread { id } } }`;
+
+/**
+ * Resolves our own earlier threads whose finding is gone after a push. A thread someone replied
+ * to is left alone (never deleted, never resolved over a human's head).
+ */
+export async function resolveGoneThreads(
+  octokit: GitHub,
+  owner: string,
+  repo: string,
+  pullNumber: number,
+  isGone: (path: string, firstCommentBody: string) => boolean,
+): Promise<number> {
+  const data = await octokit.graphql<ThreadsResponse>(THREADS_QUERY, { owner, repo, number: pullNumber });
+  const threads = data.repository.pullRequest?.reviewThreads.nodes ?? [];
+  let resolved = 0;
+  for (const thread of threads) {
+    const first = thread.comments.nodes[0];
+    if (thread.isResolved || !first || thread.comments.totalCount !== 1 || first.author?.__typename !== 'Bot') continue;
+    if (!isGone(thread.path, first.body)) continue;
+    await octokit.graphql(RESOLVE_MUTATION, { id: thread.id });
+    resolved++;
+  }
+  return resolved;
+}

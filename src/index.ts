@@ -1,0 +1,72 @@
+import type { ApplicationFunction, Probot } from 'probot';
+import { onCheckRun, onCheckSuite, onIssueComment, onPullRequest, type Decision, type EventDeps } from './github/events.js';
+import { healthHandler } from './github/health.js';
+import { installationOctokit } from './github/octokit.js';
+import { reviewPullRequest, type ReviewDeps } from './github/review-job.js';
+import { inProcessQueue } from './queue/in-process.js';
+import { redisQueue } from './queue/redis.js';
+import type { ReviewQueue, ReviewWorker } from './queue/types.js';
+
+/** The Probot entry (`probot run ./dist/src/index.js`): wires events to handlers, nothing else. */
+
+export interface AppOptions {
+  /** Builds the review queue around the worker; REDIS_URL picks Redis, else the embedded queue. */
+  queue?: (worker: ReviewWorker, app: Probot) => ReviewQueue | Promise<ReviewQueue>;
+  review?: ReviewDeps;
+}
+
+function defaultQueue(worker: ReviewWorker, app: Probot): ReviewQueue | Promise<ReviewQueue> {
+  const log = app.log.child({ name: 'queue' });
+  const url = process.env.REDIS_URL;
+  return url ? redisQueue(worker, { url, log }) : inProcessQueue(worker, { log });
+}
+
+export function createApp(options: AppOptions = {}): ApplicationFunction {
+  return async (app, { addHandler }) => {
+    const worker: ReviewWorker = async (job, control) => {
+      const octokit = await installationOctokit(app, job.installationId);
+      const log = app.log.child({ delivery: job.deliveryId, pr: `${job.owner}/${job.repo}#${job.pullNumber}` });
+      await reviewPullRequest(octokit, job, control, { log, ...options.review });
+    };
+    const queue = await (options.queue ?? defaultQueue)(worker, app);
+    let slug: Promise<string> | undefined;
+    const deps: EventDeps = {
+      queue,
+      appSlug: () =>
+        (slug ??= app
+          .auth()
+          .then((octokit) => octokit.rest.apps.getAuthenticated())
+          .then(({ data }) => data?.slug ?? '')
+          .catch((error: unknown) => {
+            slug = undefined;
+            throw error;
+          })),
+    };
+
+    const logged = (name: string, handler: (context: Parameters<typeof onPullRequest>[0], deps: EventDeps) => Promise<Decision>) =>
+      async (context: Parameters<typeof onPullRequest>[0]) => {
+        const decision = await handler(context, deps);
+        context.log.info({ event: name, delivery: context.id, ...decision }, `${name}: ${decision.action}`);
+      };
+
+    app.on(['pull_request.opened', 'pull_request.reopened', 'pull_request.synchronize', 'pull_request.ready_for_review'], logged('pull_request', onPullRequest));
+    app.on('issue_comment.created', logged('issue_comment', onIssueComment));
+    app.on('check_run.rerequested', logged('check_run', onCheckRun));
+    app.on('check_suite.rerequested', logged('check_suite', onCheckSuite));
+    app.on(['installation', 'installation_repositories'], async (context) => {
+      const p = context.payload;
+      const repos = 'repositories_added' in p ? p.repositories_added.length : 'repositories' in p ? (p.repositories?.length ?? 0) : 0;
+      context.log.info({ event: context.name, action: p.action, account: accountName(p.installation.account), repositories: repos }, 'installation changed');
+    });
+
+    addHandler(healthHandler());
+  };
+}
+
+function accountName(account: unknown): string {
+  if (typeof account !== 'object' || account === null) return '';
+  const a = account as { login?: string; slug?: string };
+  return a.login ?? a.slug ?? '';
+}
+
+export default createApp();

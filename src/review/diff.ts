@@ -1,0 +1,89 @@
+import parseDiff from 'parse-diff';
+import type { Finding } from '../engine/finding.js';
+
+/**
+ * What may be commented inline, decided here only. GitHub accepts a review comment on the RIGHT
+ * side only on a line its patch shows (added or context), and a range only inside one hunk.
+ */
+
+export type FilterMode = 'added' | 'diff_context' | 'file';
+
+export interface Hunk {
+  /** First and last RIGHT-side line the hunk shows. */
+  start: number;
+  end: number;
+}
+
+export interface FileDiff {
+  added: ReadonlySet<number>;
+  context: ReadonlySet<number>;
+  hunks: readonly Hunk[];
+  /** GitHub left the patch out (file too large or binary): nothing can go inline. */
+  patchMissing: boolean;
+}
+
+export interface InlineAnchor {
+  line: number;
+  /** First line of a multi-line comment, only when it differs from `line` and is in the same hunk. */
+  startLine?: number;
+}
+
+/** Parses a GitHub `patch` (hunks only, no file header) into the RIGHT-side lines it shows. */
+export function commentableLines(patch: string | null | undefined): FileDiff {
+  const added = new Set<number>();
+  const context = new Set<number>();
+  const hunks: Hunk[] = [];
+  if (!patch) return { added, context, hunks, patchMissing: true };
+  for (const file of parseDiff(patch)) {
+    for (const chunk of file.chunks) {
+      let last = chunk.newStart - 1;
+      for (const change of chunk.changes) {
+        // "\ No newline at end of file" is a marker, not a line (parse-diff reports it as one).
+        if (change.content.startsWith('\\')) continue;
+        if (change.type === 'add') {
+          added.add(change.ln);
+          last = change.ln;
+        } else if (change.type === 'normal') {
+          context.add(change.ln2);
+          last = change.ln2;
+        }
+      }
+      if (last >= chunk.newStart) hunks.push({ start: chunk.newStart, end: last });
+    }
+  }
+  return { added, context, hunks, patchMissing: false };
+}
+
+function isShown(diff: FileDiff, line: number): boolean {
+  return diff.added.has(line) || diff.context.has(line);
+}
+
+function hunkOf(diff: FileDiff, line: number): Hunk | undefined {
+  return diff.hunks.find((h) => line >= h.start && line <= h.end);
+}
+
+/**
+ * Where a finding may be commented, or undefined when it must stay in the summary.
+ * - added: the finding's first line was added by the PR;
+ * - diff_context: its first line is anywhere in the diff (added or context);
+ * - file: any line of its range is in the diff (the comment goes on the first such line).
+ * A suggestion needs its whole range in one hunk, so a fix's lines are returned as a range.
+ */
+export function inlineAnchor(finding: Finding, diff: FileDiff, mode: FilterMode, range?: { start: number; end: number }): InlineAnchor | undefined {
+  if (diff.patchMissing) return undefined;
+  if (range && range.end > range.start) {
+    const hunk = hunkOf(diff, range.start);
+    const lineOk = mode === 'added' ? diff.added.has(finding.line) : isShown(diff, finding.line);
+    if (hunk && range.end <= hunk.end && lineOk) return { startLine: range.start, line: range.end };
+  }
+  if (mode === 'added') return diff.added.has(finding.line) ? { line: finding.line } : undefined;
+  if (mode === 'diff_context') return isShown(diff, finding.line) ? { line: finding.line } : undefined;
+  for (let line = finding.line; line <= finding.endLine; line++) if (isShown(diff, line)) return { line };
+  return undefined;
+}
+
+/** True when any line of the finding's range was added by the PR. */
+export function touchesAddedLine(finding: Finding, diff: FileDiff): boolean {
+  for (let line = finding.line; line <= finding.endLine; line++) if (diff.added.has(line)) return true;
+  return false;
+}
