@@ -13,6 +13,11 @@ export const FAMILIES: Family[] = [
   { name: 'unused imports (F401)', codes: ['F401'] },
   { name: 'unused variables (F841)', codes: ['F841'] },
   { name: 'docstrings (D100–D107)', codes: ['D100', 'D101', 'D102', 'D103', 'D104', 'D105', 'D106', 'D107'] },
+  { name: 'naming (N801–N818)', codes: ['N801', 'N802', 'N803', 'N806', 'N807', 'N811', 'N812', 'N813', 'N814', 'N815', 'N816', 'N817', 'N818'] },
+  { name: 'builtin shadowing (A001, A002)', codes: ['A001', 'A002'] },
+  { name: 'type hints (ANN001–ANN206)', codes: ['ANN001', 'ANN002', 'ANN003', 'ANN201', 'ANN202', 'ANN204', 'ANN205', 'ANN206'] },
+  { name: 'first argument (N804, N805)', codes: ['N804', 'N805'] },
+  { name: 'mutable defaults (B006)', codes: ['B006'] },
 ];
 
 /**

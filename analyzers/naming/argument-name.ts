@@ -1,0 +1,41 @@
+import type { Rule } from '../../src/engine/rule.js';
+import { enclosingClass, hasTypingDecorator } from '../signatures/definitions.js';
+import { nameConfidence } from './bindings.js';
+import { isLowercase, nameMatcher } from './naming-style.js';
+
+/** pep8-naming N803 with Ruff's semantics (lambdas included, `@override` methods exempt). */
+export const argumentName: Rule = {
+  id: 'argument-name',
+  category: 'naming',
+  title: 'Argument name not lowercase',
+  severity: 'low',
+  codes: ['N803'],
+  options: { ignoreNames: undefined },
+  doc: {
+    what: 'A function or lambda parameter whose name has capitals (`userId`, `X`) (pep8-naming N803). Parameters of methods whose class inherits from outside the file are reported at low confidence: callers may pass them by keyword as the base class names them.',
+    why: 'Parameters are local variables; PEP 8 writes them in snake_case, and mixing styles makes keyword arguments hard to remember.',
+    example: 'def load(userId, Path):\n    ...',
+    fix: 'Rename to snake_case (`user_id`, `path`), including callers that pass it by keyword.',
+  },
+  create(ctx) {
+    const ignored = nameMatcher(ctx.options.ignoreNames);
+    return {
+      'module:exit'() {
+        const model = ctx.scopes;
+        for (const scope of model.scopes) {
+          if (scope.kind !== 'function' && scope.kind !== 'lambda') continue;
+          const def = scope.kind === 'function' ? scope.node : undefined;
+          let skip: boolean | undefined;
+          for (const b of scope.allBindings()) {
+            if (b.kind !== 'parameter' || isLowercase(b.name) || ignored(b.name)) continue;
+            // As Ruff: an `@override` method must keep its base's parameter names.
+            skip ??= def !== undefined && enclosingClass(model, def) !== undefined && hasTypingDecorator(model, def, 'override');
+            if (skip) break;
+            const confidence = def ? nameConfidence(model, '', def) : undefined;
+            ctx.report({ node: b.node, message: `Argument name \`${b.name}\` should be lowercase`, subject: b.name, ...(confidence ? { confidence } : {}) });
+          }
+        }
+      },
+    };
+  },
+};

@@ -1,0 +1,66 @@
+import type { SyntaxNode } from 'tree-sitter';
+import type { Confidence } from '../../src/engine/finding.js';
+import type { Binding, BindingKind, Scope, ScopeModel } from '../../src/engine/scope.js';
+import { enclosingClass, hasExternalBase, isTypingName, qualifiedName } from '../signatures/definitions.js';
+
+/** Kinds of binding that are a name stored by an expression (Ruff's `Expr::Name` in store context). */
+export const STORED_KINDS: ReadonlySet<BindingKind> = new Set(['assignment', 'annotation', 'augmented', 'unpacking', 'for', 'with', 'walrus']);
+
+export interface PlacedBinding {
+  binding: Binding;
+  /** The scope whose code contains the binding (a `global x` in a function binds x in the module, but is written in the function). */
+  at: Scope;
+}
+
+/** Every binding of the file with the scope it is written in, computing `scopeAt` only where the two can differ. */
+export function placedBindings(model: ScopeModel): PlacedBinding[] {
+  const redirected = new Set<string>();
+  for (const s of model.scopes) {
+    for (const n of s.globals) redirected.add(n);
+    for (const n of s.nonlocals) redirected.add(n);
+  }
+  const out: PlacedBinding[] = [];
+  for (const scope of model.scopes) {
+    for (const binding of scope.allBindings()) {
+      const foreign = binding.kind === 'walrus' || redirected.has(binding.name);
+      out.push({ binding, at: foreign ? model.scopeAt(binding.node.startIndex) : scope });
+    }
+  }
+  return out;
+}
+
+const TYPE_FACTORIES = ['TypeVar', 'ParamSpec', 'TypeVarTuple', 'NewType', 'TypedDict', 'NamedTuple'];
+
+/** `Point = namedtuple(...)`, `T = TypeVar('T')`, `Alias: TypeAlias = ...`: names that are types, so may be capitalised. */
+export function definesType(model: ScopeModel, statement: SyntaxNode, namedTupleOnly = false): boolean {
+  if (statement.type !== 'assignment') return false;
+  const right = statement.childForFieldName('right');
+  if (right?.type === 'call') {
+    const fn = right.childForFieldName('function');
+    if (fn) {
+      const name = qualifiedName(model, fn);
+      if (name === 'collections.namedtuple' || isTypingName(model, fn, 'NamedTuple')) return true;
+      if (!namedTupleOnly && TYPE_FACTORIES.some((f) => isTypingName(model, fn, f))) return true;
+    }
+  }
+  if (namedTupleOnly) return false;
+  const annotation = statement.childForFieldName('type')?.namedChild(0);
+  return annotation !== undefined && annotation !== null && isTypingName(model, annotation, 'TypeAlias');
+}
+
+/**
+ * How sure a naming finding on a def or parameter is. A method of a class that inherits from
+ * something outside this file may be overriding a name it does not choose (`visit_Name`,
+ * `handleError`), and a name in `__all__` is public API that renaming would break.
+ */
+export function nameConfidence(model: ScopeModel, name: string, def: SyntaxNode | undefined): Confidence | undefined {
+  const cls = def ? enclosingClass(model, def) : undefined;
+  if (cls && hasExternalBase(model, cls.node)) return 'low';
+  if (model.scopeAt(def?.startIndex ?? 0).kind === 'module' && model.exports?.has(name)) return 'low';
+  return undefined;
+}
+
+/** `visit_Name`, `depart_Title`: visitor methods named after node classes, as ast.NodeVisitor and docutils require. */
+export function isVisitorMethodName(name: string): boolean {
+  return /^(visit|depart|leave|generic_visit)_[A-Z][A-Za-z0-9]*$/.test(name);
+}

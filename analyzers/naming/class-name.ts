@@ -1,0 +1,38 @@
+import type { Rule } from '../../src/engine/rule.js';
+import { nameConfidence } from './bindings.js';
+import { isCapWords, nameMatcher } from './naming-style.js';
+
+/** pep8-naming N801 with Ruff's semantics. */
+export const className: Rule = {
+  id: 'class-name',
+  category: 'naming',
+  title: 'Class name not in CapWords',
+  severity: 'low',
+  codes: ['N801'],
+  options: { ignoreNames: undefined },
+  doc: {
+    what: 'A class whose name is not CapWords: it starts (after leading underscores) with a lowercase letter, or has an underscore inside (pep8-naming N801).',
+    why: 'PEP 8 names classes in CapWords so a reader can tell a class from a function or variable at the call site (`Parser()` builds, `parse()` does).',
+    example: 'class http_client:\n    ...',
+    fix: 'Rename the class to CapWords (`HttpClient`) and update its uses.',
+  },
+  create(ctx) {
+    const ignored = nameMatcher(ctx.options.ignoreNames);
+    return {
+      'module:exit'() {
+        for (const scope of ctx.scopes.scopes) {
+          for (const b of scope.allBindings()) {
+            if (b.kind !== 'class' || isCapWords(b.name) || ignored(b.name)) continue;
+            const confidence = nameConfidence(ctx.scopes, b.name, undefined);
+            ctx.report({
+              node: b.node,
+              message: `Class name \`${b.name}\` should use CapWords convention`,
+              subject: b.name,
+              ...(confidence && scope.kind === 'module' ? { confidence } : {}),
+            });
+          }
+        }
+      },
+    };
+  },
+};

@@ -1,0 +1,33 @@
+import type { Rule } from '../../src/engine/rule.js';
+import { nameMatcher } from './naming-style.js';
+
+/** pep8-naming N807 with Ruff's semantics: `__name__`-style functions outside classes (PEP 562's module hooks allowed). */
+export const dunderFunctionName: Rule = {
+  id: 'dunder-function-name',
+  category: 'naming',
+  title: 'Function named like a dunder method',
+  severity: 'low',
+  codes: ['N807'],
+  options: { ignoreNames: undefined },
+  doc: {
+    what: 'A function outside a class whose name starts and ends with two underscores (`def __helper__():`) (pep8-naming N807). Module-level `__getattr__` and `__dir__` (PEP 562) are fine.',
+    why: 'Double-underscore names are reserved for Python\'s own protocols; a plain function named that way looks like a hook Python calls, and may clash with one later.',
+    example: 'def __setup__():\n    ...',
+    fix: 'Drop the trailing underscores (`_setup`) or choose a plain name.',
+  },
+  create(ctx) {
+    const ignored = nameMatcher(ctx.options.ignoreNames);
+    return {
+      'module:exit'() {
+        for (const scope of ctx.scopes.scopes) {
+          if (scope.kind === 'class') continue;
+          for (const b of scope.allBindings()) {
+            if (b.kind !== 'function' || !(b.name.startsWith('__') && b.name.endsWith('__')) || ignored(b.name)) continue;
+            if (scope.kind === 'module' && (b.name === '__getattr__' || b.name === '__dir__')) continue;
+            ctx.report({ node: b.node, message: 'Function name should not start and end with `__`', subject: b.name });
+          }
+        }
+      },
+    };
+  },
+};

@@ -1,0 +1,31 @@
+import type { Rule } from '../../src/engine/rule.js';
+import { classBases } from '../signatures/definitions.js';
+import { nameMatcher } from './naming-style.js';
+
+/** pep8-naming N818 with Ruff's semantics: only direct bases written as `Exception` or `…Error`. */
+export const exceptionName: Rule = {
+  id: 'exception-name',
+  category: 'naming',
+  title: 'Exception class name without an Error suffix',
+  severity: 'info',
+  codes: ['N818'],
+  optIn: true,
+  options: { ignoreNames: undefined },
+  doc: {
+    what: 'A class that derives directly from `Exception` or from a class named `…Error`, but whose own name does not end in `Error` (pep8-naming N818). Off unless enabled: many codebases name exceptions after the event (`Timeout`, `NotFound`).',
+    why: 'PEP 8 asks exception classes that are errors to end in `Error`, so `except` clauses read as what they catch.',
+    example: 'class InvalidToken(Exception):\n    pass',
+    fix: 'Rename to `InvalidTokenError` (keep the old name as an alias if callers catch it).',
+  },
+  create(ctx) {
+    const ignored = nameMatcher(ctx.options.ignoreNames);
+    return {
+      class_definition(node) {
+        const name = node.childForFieldName('name');
+        if (!name || name.text.endsWith('Error') || ignored(name.text)) return;
+        const exceptional = classBases(node).some((b) => b.type === 'identifier' && (b.text === 'Exception' || b.text.endsWith('Error')));
+        if (exceptional) ctx.report({ node: name, message: `Exception name \`${name.text}\` should be named with an Error suffix`, subject: name.text });
+      },
+    };
+  },
+};

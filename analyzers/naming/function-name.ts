@@ -1,0 +1,39 @@
+import type { Rule } from '../../src/engine/rule.js';
+import { enclosingClass, hasExternalBase, isOverrideOrOverload } from '../signatures/definitions.js';
+import { isVisitorMethodName, nameConfidence } from './bindings.js';
+import { isLowercase, nameMatcher } from './naming-style.js';
+
+/** pep8-naming N802 with Ruff's semantics, plus visitor-method overrides left alone. */
+export const functionName: Rule = {
+  id: 'function-name',
+  category: 'naming',
+  title: 'Function name not lowercase',
+  severity: 'low',
+  codes: ['N802'],
+  options: { ignoreNames: undefined },
+  doc: {
+    what: 'A function or method whose name has capitals (`fetchPage`, `GetUser`) (pep8-naming N802). Names defined elsewhere are left alone: `@override`/`@overload` defs, unittest\'s `setUp`-style hooks, and `visit_Name`-style visitor methods of classes that inherit from outside the file; other methods of such classes are reported at low confidence, since the base class may have chosen the name.',
+    why: 'PEP 8 names functions in snake_case; a module that mixes `fetchPage` and `fetch_all` makes every caller guess the spelling.',
+    example: 'def fetchPage(url):\n    ...',
+    fix: 'Rename to snake_case (`fetch_page`) and update the callers; keep an alias if it is public API.',
+  },
+  create(ctx) {
+    const ignored = nameMatcher(ctx.options.ignoreNames);
+    return {
+      'module:exit'() {
+        const model = ctx.scopes;
+        for (const scope of model.scopes) {
+          for (const b of scope.allBindings()) {
+            if (b.kind !== 'function' || isLowercase(b.name) || ignored(b.name)) continue;
+            const def = b.statement;
+            if (isOverrideOrOverload(model, def)) continue;
+            const cls = enclosingClass(model, def);
+            if (cls && isVisitorMethodName(b.name) && hasExternalBase(model, cls.node)) continue;
+            const confidence = nameConfidence(model, b.name, def);
+            ctx.report({ node: b.node, message: `Function name \`${b.name}\` should be lowercase`, subject: b.name, ...(confidence ? { confidence } : {}) });
+          }
+        }
+      },
+    };
+  },
+};

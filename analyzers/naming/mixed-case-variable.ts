@@ -1,0 +1,45 @@
+import type { Rule } from '../../src/engine/rule.js';
+import { classBases, isTypingName } from '../signatures/definitions.js';
+import { definesType, nameConfidence, placedBindings, STORED_KINDS } from './bindings.js';
+import { isMixedCase, nameMatcher } from './naming-style.js';
+
+/** pep8-naming N815 (class attributes) and N816 (module globals) with Ruff's semantics. */
+export const mixedCaseVariable: Rule = {
+  id: 'mixed-case-variable',
+  category: 'naming',
+  title: 'mixedCase variable in class or module scope',
+  severity: 'low',
+  codes: ['N815', 'N816'],
+  options: { ignoreNames: undefined },
+  doc: {
+    what: 'A class attribute (N815) or module-level variable (N816) written in mixedCase (`defaultTimeout = 30`). UPPER_CASE constants and snake_case names are fine; `namedtuple` results and TypedDict fields are left alone, and names listed in `__all__` are reported at low confidence.',
+    why: 'PEP 8 writes module constants in UPPER_CASE and other names in snake_case; mixedCase is neither, and makes a module read as if two conventions were in use.',
+    example: 'defaultTimeout = 30\n\nclass Client:\n    maxRetries = 3',
+    fix: 'Rename to `DEFAULT_TIMEOUT` (a constant) or `default_timeout`, and update its uses.',
+  },
+  create(ctx) {
+    const ignored = nameMatcher(ctx.options.ignoreNames);
+    return {
+      'module:exit'() {
+        const model = ctx.scopes;
+        const typedDictClasses = new Map<number, boolean>();
+        for (const { binding: b, at } of placedBindings(model)) {
+          if ((at.kind !== 'class' && at.kind !== 'module') || !STORED_KINDS.has(b.kind) || !isMixedCase(b.name) || ignored(b.name)) continue;
+          if (definesType(model, b.statement, true)) continue;
+          if (at.kind === 'class') {
+            let typedDict = typedDictClasses.get(at.node.startIndex);
+            if (typedDict === undefined) {
+              typedDict = classBases(at.node).some((base) => isTypingName(model, base, 'TypedDict'));
+              typedDictClasses.set(at.node.startIndex, typedDict);
+            }
+            if (typedDict) continue;
+            ctx.report({ node: b.node, code: 'N815', message: `Variable \`${b.name}\` in class scope should not be mixedCase`, subject: b.name });
+          } else {
+            const confidence = nameConfidence(model, b.name, undefined);
+            ctx.report({ node: b.node, code: 'N816', message: `Variable \`${b.name}\` in global scope should not be mixedCase`, subject: b.name, ...(confidence ? { confidence } : {}) });
+          }
+        }
+      },
+    };
+  },
+};

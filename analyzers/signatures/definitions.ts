@@ -1,0 +1,201 @@
+import type { SyntaxNode } from 'tree-sitter';
+import type { Scope, ScopeModel } from '../../src/engine/scope.js';
+import { PYTHON_BUILTINS } from '../naming/builtins.js';
+
+/**
+ * What a def is, as Ruff's semantic model sees it: shared by the naming, type-hints and
+ * signatures rules so they agree on which functions are methods, classmethods, overrides…
+ */
+
+/** `a`, `a.b.c` → ['a', 'b', 'c']; anything else (calls, subscripts) → undefined. */
+export function dottedParts(node: SyntaxNode): string[] | undefined {
+  if (node.type === 'identifier') return [node.text];
+  if (node.type === 'attribute') {
+    const object = node.childForFieldName('object');
+    const attribute = node.childForFieldName('attribute');
+    const head = object ? dottedParts(object) : undefined;
+    return head && attribute ? [...head, attribute.text] : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The qualified name an expression refers to through the file's imports (`typing.overload`,
+ * `collections.OrderedDict`), a builtin's bare name (`staticmethod`), or undefined when it is
+ * defined in this file or unknown. Like Ruff's `resolve_qualified_name`.
+ */
+export function qualifiedName(model: ScopeModel, node: SyntaxNode): string | undefined {
+  const parts = dottedParts(node);
+  if (!parts) return undefined;
+  const [head, ...rest] = parts as [string, ...string[]];
+  const scope = model.resolvingScope(head, model.scopeAt(node.startIndex));
+  if (!scope) return PYTHON_BUILTINS.has(head) ? parts.join('.') : undefined;
+  const bindings = scope.bindingsOf(head);
+  const binding = bindings.filter((b) => b.node.startIndex < node.startIndex).pop() ?? bindings[0];
+  if (!binding?.qualifiedName) return undefined;
+  const base = binding.kind === 'submodule-import' ? head : binding.qualifiedName;
+  return [base, ...rest].join('.');
+}
+
+const TYPING_MODULES = ['typing', 'typing_extensions'];
+
+/** `typing.X` or `typing_extensions.X`, as Ruff's `match_typing_expr`. */
+export function isTypingName(model: ScopeModel, node: SyntaxNode, member: string): boolean {
+  const name = qualifiedName(model, node);
+  return name !== undefined && TYPING_MODULES.some((m) => name === `${m}.${member}`);
+}
+
+/** A decorator's expression with any call stripped (`@lru_cache(maxsize=1)` → `lru_cache`). */
+export function decoratorTargets(def: SyntaxNode): SyntaxNode[] {
+  const parent = def.parent;
+  if (parent?.type !== 'decorated_definition') return [];
+  const out: SyntaxNode[] = [];
+  for (const child of parent.namedChildren) {
+    if (child.type !== 'decorator') continue;
+    let expr = child.namedChildren.find((c) => c.type !== 'comment') ?? null;
+    if (expr?.type === 'call') expr = expr.childForFieldName('function');
+    if (expr) out.push(expr);
+  }
+  return out;
+}
+
+export function hasTypingDecorator(model: ScopeModel, def: SyntaxNode, member: 'override' | 'overload'): boolean {
+  return decoratorTargets(def).some((d) => isTypingName(model, d, member));
+}
+
+/** `@override` / `@overload`: the name is defined elsewhere, so pep8-naming and Ruff leave it alone. */
+export function isOverrideOrOverload(model: ScopeModel, def: SyntaxNode): boolean {
+  return decoratorTargets(def).some((d) => isTypingName(model, d, 'override') || isTypingName(model, d, 'overload'));
+}
+
+/** The class scope a def (or any statement) sits directly in, through `if`/`try` blocks. */
+export function enclosingClass(model: ScopeModel, statement: SyntaxNode): Scope | undefined {
+  const scope = model.scopeAt(statement.startIndex);
+  return scope.kind === 'class' ? scope : undefined;
+}
+
+export type FunctionKind = 'function' | 'method' | 'classmethod' | 'staticmethod' | 'new';
+
+/**
+ * Ruff's `function_type::classify`: staticmethod by decorator; `__new__` on its own; classmethod
+ * by decorator or for `__init_subclass__`/`__class_getitem__`; otherwise a method. With
+ * `abstract`, `abc.abstractclassmethod`/`abstractstaticmethod` count too (pep8-naming does, the
+ * annotation rules do not).
+ */
+export function functionKind(model: ScopeModel, def: SyntaxNode, abstract = true): FunctionKind {
+  if (!enclosingClass(model, def)) return 'function';
+  const name = def.childForFieldName('name')?.text ?? '';
+  const decorators = decoratorTargets(def).map((d) => qualifiedName(model, d));
+  if (decorators.some((d) => d === 'staticmethod' || d === 'builtins.staticmethod' || (abstract && d === 'abc.abstractstaticmethod'))) return 'staticmethod';
+  if (name === '__new__' && abstract) return 'new';
+  if (name === '__init_subclass__' || name === '__class_getitem__') return 'classmethod';
+  if (decorators.some((d) => d === 'classmethod' || d === 'builtins.classmethod' || (abstract && d === 'abc.abstractclassmethod'))) return 'classmethod';
+  return 'method';
+}
+
+/** The expressions in a class's parentheses that are bases (not `metaclass=` keywords). */
+export function classBases(classNode: SyntaxNode): SyntaxNode[] {
+  const args = classNode.childForFieldName('superclasses');
+  if (!args) return [];
+  return args.namedChildren.filter((c) => c.type !== 'keyword_argument' && c.type !== 'comment' && c.type !== 'list_splat' && c.type !== 'dictionary_splat');
+}
+
+/** The class_definition a base expression names when that class is defined in this file. */
+function localClass(model: ScopeModel, base: SyntaxNode): SyntaxNode | undefined {
+  if (base.type !== 'identifier') return undefined;
+  const scope = model.resolvingScope(base.text, model.scopeAt(base.startIndex));
+  const binding = scope?.bindingsOf(base.text).find((b) => b.kind === 'class');
+  return binding?.statement.type === 'class_definition' ? binding.statement : undefined;
+}
+
+const METACLASS_BASES = new Set(['type', 'builtins.type', 'abc.ABCMeta', 'enum.EnumMeta', 'enum.EnumType']);
+
+/** A metaclass: it derives from `type` (or ABCMeta/EnumMeta), directly or through classes of this file. */
+export function isMetaclass(model: ScopeModel, classNode: SyntaxNode, depth = 0): boolean {
+  if (depth > 20) return false;
+  for (const base of classBases(classNode)) {
+    const target = base.type === 'subscript' ? base.childForFieldName('value') : base;
+    if (!target) continue;
+    const name = qualifiedName(model, target);
+    if (name !== undefined && METACLASS_BASES.has(name)) return true;
+    const local = localClass(model, target);
+    if (local && local.startIndex !== classNode.startIndex && isMetaclass(model, local, depth + 1)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a class inherits from something defined outside this file (directly or through its
+ * local bases): its methods may be overriding names chosen by someone else.
+ */
+export function hasExternalBase(model: ScopeModel, classNode: SyntaxNode, depth = 0): boolean {
+  if (depth > 20) return true;
+  for (const base of classBases(classNode)) {
+    const target = base.type === 'subscript' ? base.childForFieldName('value') : base;
+    if (!target) return true;
+    if (target.type === 'identifier' && target.text === 'object') continue;
+    const local = localClass(model, target);
+    if (!local) return true;
+    if (local.startIndex !== classNode.startIndex && hasExternalBase(model, local, depth + 1)) return true;
+  }
+  return false;
+}
+
+/** The parameters of a def as Ruff lists them: positional (incl. positional-only), *args, keyword-only, **kwargs. */
+export interface Parameter {
+  name: string;
+  /** The identifier node of the name. */
+  nameNode: SyntaxNode;
+  /** The whole parameter node (`x: int = 1`). */
+  node: SyntaxNode;
+  kind: 'positional' | 'keyword-only' | 'args' | 'kwargs';
+  annotation: SyntaxNode | null;
+  default: SyntaxNode | null;
+}
+
+export function parametersOf(def: SyntaxNode): Parameter[] {
+  const params = def.childForFieldName('parameters');
+  if (!params) return [];
+  const out: Parameter[] = [];
+  let keywordOnly = false;
+  for (const p of params.namedChildren) {
+    switch (p.type) {
+      case 'identifier':
+        out.push({ name: p.text, nameNode: p, node: p, kind: keywordOnly ? 'keyword-only' : 'positional', annotation: null, default: null });
+        break;
+      case 'default_parameter':
+      case 'typed_default_parameter': {
+        const name = p.childForFieldName('name');
+        if (name?.type === 'identifier') {
+          out.push({ name: name.text, nameNode: name, node: p, kind: keywordOnly ? 'keyword-only' : 'positional', annotation: p.childForFieldName('type'), default: p.childForFieldName('value') });
+        }
+        break;
+      }
+      case 'typed_parameter': {
+        const inner = p.namedChildren.find((c) => c.type !== 'type');
+        const annotation = p.childForFieldName('type');
+        if (inner?.type === 'identifier') {
+          out.push({ name: inner.text, nameNode: inner, node: p, kind: keywordOnly ? 'keyword-only' : 'positional', annotation, default: null });
+        } else if (inner?.type === 'list_splat_pattern' || inner?.type === 'dictionary_splat_pattern') {
+          const id = inner.namedChild(0);
+          const kind = inner.type === 'list_splat_pattern' ? 'args' : 'kwargs';
+          if (id?.type === 'identifier') out.push({ name: id.text, nameNode: id, node: p, kind, annotation, default: null });
+          if (kind === 'args') keywordOnly = true;
+        }
+        break;
+      }
+      case 'list_splat_pattern':
+      case 'dictionary_splat_pattern': {
+        const id = p.namedChild(0);
+        const kind = p.type === 'list_splat_pattern' ? 'args' : 'kwargs';
+        if (id?.type === 'identifier') out.push({ name: id.text, nameNode: id, node: p, kind, annotation: null, default: null });
+        if (kind === 'args') keywordOnly = true;
+        break;
+      }
+      case 'keyword_separator':
+        keywordOnly = true;
+        break;
+    }
+  }
+  return out;
+}
