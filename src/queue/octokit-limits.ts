@@ -1,0 +1,95 @@
+import Bottleneck from 'bottleneck';
+import { ProbotOctokit } from 'probot';
+
+/**
+ * GitHub's limits, as Octokit's throttling and retry plugins (inside ProbotOctokit) handle them:
+ * - 5xx: retried by @octokit/plugin-retry (3 times, 1 s / 4 s / 9 s).
+ * - Primary rate limit: waited out until the reset (Probot retries that already).
+ * - Secondary (abuse) limits: Probot 14 only logs them and fails the request; here they are
+ *   retried after GitHub's `retry-after` (60 s when absent).
+ * - Every write is serialised per installation, 1 s apart (plugin-throttling's write group), and
+ *   with REDIS_URL Probot clusters those limiters over every replica.
+ * - Content-creating writes (comments, reviews…) are spaced as GitHub asks, at most 80 a minute
+ *   and 500 an hour per installation, replacing plugin-throttling's 20-a-minute group, so that a
+ *   burst of fifty PRs queues its writes instead of being blocked.
+ */
+export interface GitHubLimits {
+  secondaryRetries?: number;
+  rateLimitRetries?: number;
+  /** A limit that asks for a longer wait fails the request instead (the review job retries later). */
+  maxWaitSeconds?: number;
+  contentPerMinute?: number;
+  contentPerHour?: number;
+  /** The window of contentPerHour (tests shorten it). */
+  contentWindowMs?: number;
+  /** Milliseconds per second of `retry-after` and of retry backoff (tests shorten it). */
+  retryAfterBaseValue?: number;
+}
+
+type Log = { warn(msg: string): void };
+type LimitHandler = (retryAfter: number, options: { method: string; url: string }, octokit: { log: Log }, retryCount: number) => boolean;
+interface ThrottleOptions {
+  enabled?: boolean;
+  Bottleneck?: typeof Bottleneck;
+  connection?: Bottleneck.RedisConnection | Bottleneck.IORedisConnection;
+  onSecondaryRateLimit?: LimitHandler;
+  onRateLimit?: LimitHandler;
+  [key: string]: unknown;
+}
+
+/** ProbotOctokit with our limits: pass it to Probot (`new Probot({ Octokit })`, `run(app, { Octokit })`). */
+export function reviewerOctokit<T extends typeof ProbotOctokit>(Base: T = ProbotOctokit as T, limits: GitHubLimits = {}): T {
+  const {
+    secondaryRetries = 3,
+    rateLimitRetries = 2,
+    maxWaitSeconds = 15 * 60,
+    contentPerMinute = 80,
+    contentPerHour = 500,
+    contentWindowMs = 3600_000,
+    retryAfterBaseValue,
+  } = limits;
+  const groups = new Map<unknown, Bottleneck.Group>();
+  const contentGroup = (throttle: ThrottleOptions): Bottleneck.Group => {
+    const key = throttle.connection ?? 'local';
+    let group = groups.get(key);
+    if (!group) {
+      const B = throttle.Bottleneck ?? Bottleneck;
+      group = new B.Group({
+        id: 'pr-reviewer-content',
+        maxConcurrent: 1,
+        minTime: Math.ceil(60_000 / contentPerMinute),
+        reservoir: contentPerHour,
+        reservoirRefreshAmount: contentPerHour,
+        reservoirRefreshInterval: contentWindowMs,
+        // Keep an idle installation's limiter (and its hourly count) for longer than the window.
+        timeout: contentWindowMs + 300_000,
+        ...(throttle.connection ? { connection: throttle.connection } : {}),
+      });
+      groups.set(key, group);
+    }
+    return group;
+  };
+  const retryWhile =
+    (kind: string, retries: number): LimitHandler =>
+    (retryAfter, options, octokit, retryCount) => {
+      const retry = retryCount < retries && retryAfter <= maxWaitSeconds;
+      octokit.log.warn(`${kind} hit by ${options.method} ${options.url}: ${retry ? `retrying in ${retryAfter} s (retry ${retryCount + 1} of ${retries})` : 'giving up'}`);
+      return retry;
+    };
+
+  return Base.defaults((options: { throttle?: ThrottleOptions; retry?: Record<string, unknown> }) => {
+    const throttle = options.throttle ?? {};
+    if (throttle.enabled === false) return options;
+    return {
+      ...options,
+      throttle: {
+        ...throttle,
+        onSecondaryRateLimit: retryWhile('secondary rate limit', secondaryRetries),
+        onRateLimit: retryWhile('rate limit', rateLimitRetries),
+        notifications: contentGroup(throttle),
+        ...(retryAfterBaseValue !== undefined ? { retryAfterBaseValue } : {}),
+      },
+      ...(retryAfterBaseValue !== undefined ? { retry: { ...options.retry, retryAfterBaseValue } } : {}),
+    };
+  }) as T;
+}
