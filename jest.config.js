@@ -1,6 +1,7 @@
 /** ts-jest in ESM mode: Probot 14 is ESM-only, so the tests run as ES modules too. */
 export default {
-  testEnvironment: 'node',
+  // Loads tree-sitter's native binding once per worker (see the file).
+  testEnvironment: '<rootDir>/test/support/tree-sitter-environment.cjs',
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }] },

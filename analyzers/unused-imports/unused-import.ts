@@ -42,14 +42,12 @@ function isUnused(b: Binding, file: SourceFile): boolean {
   if (b.kind === 'future-import' || b.redundantAlias || b.reads.length > 0) return false;
   // A package's `from . import x` / `from .mod import x` is how it builds its public face.
   if (file.isPackageInit && b.statement.childForFieldName('module_name')?.type === 'relative_import') return false;
-  // Rebound later in the same flow: that is a redefinition (F811), not an unused import.
+  // Imports in a class body are class attributes, read through the class.
+  if (b.scope.kind === 'class') return false;
+  // Only a name's last binding is judged: an earlier one rebound is a redefinition (F811), or
+  // the other branch of a `try: import a / except ImportError: a = None` fallback.
   const same = b.scope.bindingsOf(b.name);
-  const later = same.slice(same.indexOf(b) + 1);
-  return !later.some((o) => !differentBranches(o, b) && o.kind !== 'augmented');
-}
-
-function differentBranches(a: Binding, b: Binding): boolean {
-  return a.forks.some((fa) => b.forks.some((fb) => fa.statement === fb.statement && fa.branch !== fb.branch));
+  return same[same.length - 1] === b;
 }
 
 /** The names an import statement binds, in order: the `x` of `import x`, `a` of `from m import b as a`. */

@@ -48,12 +48,20 @@ function unusedBindings(scope: Scope, name: string, bindings: Binding[]): Bindin
   if (isDummy(name)) return [];
   // `except E as e` is unbound at the end of its handler, so each one stands alone, in any scope.
   const out = bindings.filter((b) => b.kind === 'except' && b.reads.length === 0);
-  if (scope.kind !== 'function' || scope.usesLocals) return out;
-  if (bindings.some((b) => b.reads.length > 0)) return out;
+  if (scope.kind !== 'function' || scope.usesLocals || declaredNonlocalBelow(scope, name)) return out;
+  // `del name` ends a name's life: only the bindings after the last one are judged together.
+  const lastDel = Math.max(-1, ...(scope.deletions.get(name) ?? []));
+  const live = bindings.filter((b) => b.node.startIndex > lastDel);
+  if (live.length === 0 || live.some((b) => b.reads.length > 0)) return out;
   // As pyflakes: the name is unused as a whole; the finding goes on its last assignment.
-  const last = bindings[bindings.length - 1]!;
+  const last = live[live.length - 1]!;
   if (REPORTED.has(last.kind) && last.kind !== 'except') out.push(last);
   return out;
+}
+
+/** A nested function that declares the name `nonlocal` writes it for the enclosing one to see. */
+function declaredNonlocalBelow(scope: Scope, name: string): boolean {
+  return scope.children.some((c) => c.nonlocals.has(name) || declaredNonlocalBelow(c, name));
 }
 
 /** `except E as e:` → `except E:`: safe, the name was never read. */

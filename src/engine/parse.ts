@@ -1,12 +1,29 @@
-import Parser from 'tree-sitter';
-import Python from 'tree-sitter-python';
+import { createRequire } from 'node:module';
+import type Parser from 'tree-sitter';
 
 let parser: Parser | undefined;
 
+interface Binding {
+  Parser: typeof Parser;
+  Python: Parser.Language;
+}
+
+/**
+ * The native binding must be loaded once per process. A test runner that gives each test file
+ * a fresh module registry provides the process's one copy as a global (test/support/).
+ */
+function loadBinding(): Binding {
+  const shared = (globalThis as { __prReviewerTreeSitter?: Binding }).__prReviewerTreeSitter;
+  if (shared) return shared;
+  const require = createRequire(import.meta.url);
+  return { Parser: require('tree-sitter') as typeof Parser, Python: require('tree-sitter-python') as Parser.Language };
+}
+
 function pythonParser(): Parser {
   if (!parser) {
-    parser = new Parser();
-    parser.setLanguage(Python as unknown as Parser.Language);
+    const binding = loadBinding();
+    parser = new binding.Parser();
+    parser.setLanguage(binding.Python);
   }
   return parser;
 }

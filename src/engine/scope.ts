@@ -63,6 +63,8 @@ export class Scope {
   readonly globals = new Set<string>();
   readonly nonlocals = new Set<string>();
   readonly loads: Load[] = [];
+  /** `del name` statements: name → start indices. */
+  readonly deletions = new Map<string, number[]>();
   readonly children: Scope[] = [];
   usesLocals = false;
   hasStarImport = false;
@@ -273,7 +275,8 @@ export class ScopeBuilder {
   private targetScope(name: string, scope: Scope): Scope {
     if (scope.globals.has(name)) return this.scopes[0]!;
     if (scope.nonlocals.has(name)) {
-      for (let s = scope.parent; s; s = s.parent) if (s.kind === 'function' && s.bindings.has(name)) return s;
+      // The nearest enclosing function: its own binding of the name may come later in the source.
+      for (let s = scope.parent; s; s = s.parent) if (s.kind === 'function') return s;
     }
     return scope;
   }
@@ -286,14 +289,14 @@ export class ScopeBuilder {
   }
 
   /** Binds every name a target expression (`a`, `a, b`, `[a, *b]`) assigns. */
-  private bindTarget(target: SyntaxNode | null, kind: BindingKind, statement: SyntaxNode, unpacked = false): void {
+  private bindTarget(target: SyntaxNode | null, kind: BindingKind, statement: SyntaxNode, unpacked = false, parallel = false): void {
     if (!target) return;
     if (target.type === 'identifier') {
       this.bind(target.text, unpacked && kind !== 'for' ? 'unpacking' : kind, target, statement);
       return;
     }
     if (PATTERN_CONTAINERS.has(target.type)) {
-      const destructures = target.type !== 'parenthesized_expression' && target.type !== 'list_splat_pattern' && target.type !== 'list_splat';
+      const destructures = !parallel && target.type !== 'parenthesized_expression' && target.type !== 'list_splat_pattern' && target.type !== 'list_splat';
       for (const child of target.namedChildren) this.bindTarget(child, kind, statement, unpacked || destructures);
     }
     // attribute and subscript targets bind nothing: their identifiers are reads.
@@ -364,7 +367,9 @@ export class ScopeBuilder {
         const left = node!.childForFieldName('left');
         const right = node!.childForFieldName('right');
         const annotated = node!.childForFieldName('type') !== null;
-        this.bindTarget(left, right === null && annotated ? 'annotation' : 'assignment', node!);
+        // `a, b = 1, 2` is parallel assignment, not unpacking of an opaque value (as Ruff).
+        const parallel = right !== null && ['expression_list', 'tuple', 'list'].includes(right.type);
+        this.bindTarget(left, right === null && annotated ? 'annotation' : 'assignment', node!, false, parallel);
         if (left?.type === 'identifier' && left.text === '__all__' && this.scope.kind === 'module') this.recordExports(right);
         return;
       }
@@ -528,6 +533,12 @@ export class ScopeBuilder {
       }
     }
     this.load(name, frame.start);
+    if (parent?.type === 'delete_statement' || (parent?.type === 'expression_list' && grandparent?.type === 'delete_statement')) {
+      const scope = this.scope;
+      const list = scope.deletions.get(name);
+      if (list) list.push(frame.start);
+      else scope.deletions.set(name, [frame.start]);
+    }
     if (name === '__all__' && this.scope.kind === 'module') this.noteExportsCall(materialize());
   }
 
@@ -617,11 +628,19 @@ export class ScopeBuilder {
     if (!scope) return;
     const bindings = scope.bindingsOf(load.name);
     let chosen: Binding | undefined;
-    if (scope.isFunctionLike()) {
-      // A local is read or not as a name, whichever of its assignments the read sees (as pyflakes).
+    if (scope.isFunctionLike() && scope === from) {
+      // In straight-line function code a read sees the bindings before it; as pyflakes, a
+      // rebinding inherits "read", so every earlier binding counts as read.
+      const earlier = bindings.filter((b) => boundAt(b) <= load.start && !(b.kind === 'except' && !within(load.start, b.statement)));
+      for (const b of earlier) b.reads.push(load.start);
+      // Read before any local binding: pyflakes and Ruff take it as the enclosing scope's name.
+      if (earlier.length === 0 && scope.parent && !scope.nonlocals.has(load.name)) this.resolveLoad(load, outerScope(scope));
+      return;
+    } else if (scope.isFunctionLike()) {
+      // Read from a nested function, which runs later: any binding may be the one it sees.
     } else if (scope === from) {
       // Straight-line module or class code: the latest binding before the read.
-      for (const b of bindings) if (b.node.startIndex < load.start) chosen = b;
+      for (const b of bindings) if (boundAt(b) <= load.start) chosen = b;
     } else {
       // Read from a nested function, which runs later: the binding the scope ends with.
       chosen = bindings[bindings.length - 1];
@@ -637,6 +656,24 @@ export class ScopeBuilder {
       if (b !== chosen && alternative) b.reads.push(load.start);
     }
   }
+}
+
+/** The scope a function's free names are looked up in: the enclosing one, class bodies skipped. */
+function outerScope(scope: Scope): Scope {
+  let s = scope.parent!;
+  while (s.kind === 'class' && s.parent) s = s.parent;
+  return s;
+}
+
+const BOUND_AFTER_STATEMENT = new Set<BindingKind>(['assignment', 'unpacking', 'annotation', 'augmented']);
+
+/** Where a binding takes effect: `x = x + 1` reads the old x, so an assignment binds at its end. */
+function boundAt(b: Binding): number {
+  return BOUND_AFTER_STATEMENT.has(b.kind) ? b.statement.endIndex : b.node.startIndex;
+}
+
+function within(index: number, node: SyntaxNode): boolean {
+  return node.startIndex <= index && index < node.endIndex;
 }
 
 function differentForks(a: Binding, b: Binding): boolean {

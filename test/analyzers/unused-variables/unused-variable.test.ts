@@ -1,0 +1,41 @@
+import { unusedVariable } from '../../../analyzers/unused-variables/unused-variable.js';
+import { ruleTester, runRule } from '../../helpers/rule-tester.js';
+
+ruleTester(unusedVariable, {
+  flagged: [
+    { code: 'def f():\n    x = 1\n', lines: [2], message: '`x` is assigned but never read' },
+    { code: 'def f():\n    x = 1\n    x = 2\n', lines: [3] },
+    { code: 'def f():\n    try:\n        pass\n    except ValueError as e:\n        pass\n', lines: [4] },
+    { code: 'try:\n    pass\nexcept ValueError as e:\n    pass\n', lines: [3] },
+    { code: 'def f():\n    with open("a") as fh:\n        pass\n', lines: [2] },
+    { code: 'def f():\n    if (n := 3):\n        pass\n', lines: [2] },
+    { code: 'def f():\n    y: int = 3\n', lines: [2] },
+    { code: 'def f():\n    a = b = 4\n    return b\n', lines: [2] },
+    { code: 'def f():\n    a, b = 1, 2\n    return a\n', lines: [2] },
+    { code: 'def f():\n    print(s)\n    s = 3\n', lines: [3] },
+    { code: 'def f():\n    x = 1\n    del x\n    x = 2\n', lines: [4] },
+    { code: 'def f():\n    try:\n        pass\n    except OSError as e:\n        pass\n    e = 1\n    return e\n', lines: [4] },
+  ],
+  clean: [
+    { code: 'def f():\n    x = 1\n    return x\n' },
+    { code: 'def f():\n    v = 1\n    print(v)\n    v = 2\n' },
+    { code: 'def f():\n    _ = 1\n    _ignored = 2\n    __dunder__ = 3\n' },
+    { code: 'def f():\n    total = 0\n    total += 1\n' },
+    { code: 'def f():\n    global g\n    g = 1\n' },
+    { code: 'def f():\n    n = 0\n    def g():\n        nonlocal n\n        n = 1\n    return g\n' },
+    { code: 'def f():\n    q = 1\n    def h():\n        return q\n    return h\n' },
+    { code: 'def f(x):\n    a, b = x\n    return a\n' },
+    { code: 'def f(items):\n    for i in items:\n        pass\n' },
+    { code: 'def f():\n    x = 1\n    return locals()\n' },
+    { code: 'def f():\n    z: int\n' },
+    { code: 'x = 1\n' },
+    { code: 'class A:\n    x = 1\n' },
+    { code: 'def f():\n    try:\n        pass\n    except ValueError as e:\n        raise RuntimeError() from e\n' },
+    { code: 'def f():\n    x = 1  # noqa: F841\n' },
+  ],
+});
+
+test('the fix for an unused exception name removes ` as e`', () => {
+  const [f] = runRule(unusedVariable, 'try:\n    pass\nexcept ValueError as e:\n    pass\n');
+  expect(f!.fix!.edits).toEqual([{ line: 3, column: 18, endLine: 3, endColumn: 23, newText: '' }]);
+});
