@@ -71,8 +71,8 @@ export function renderSarif(result: AnalysisResult, options: SarifOptions = {}):
 }
 
 function ruleDescriptor(rule: Rule): Sarif.ReportingDescriptor {
+  // GitHub shows a rule as a security alert when it carries the `security` tag (our category's name).
   const tags: string[] = [rule.category];
-  if (rule.category === 'security') tags.push('security');
   if (rule.cwe !== undefined) tags.push(`external/cwe/cwe-${rule.cwe}`);
   const help = `${rule.doc.what}\n\nWhy: ${rule.doc.why}\n\nExample:\n\n${indent(rule.doc.example)}\n\nFix: ${rule.doc.fix}`;
   const helpMarkdown = `${rule.doc.what}\n\n**Why:** ${rule.doc.why}\n\n**Example:**\n\n${fenced(rule.doc.example, 'python')}\n\n**Fix:** ${rule.doc.fix}`;

@@ -1,0 +1,195 @@
+import { RULES } from '../../../analyzers/index.js';
+import { CATEGORIES } from '../../../src/engine/finding.js';
+import { CATEGORY_TEXT } from '../../../src/review/render/category-text.js';
+import { NO_SECURITY_DEFECTS, renderSummary, SUGGESTIONS_INTRO } from '../../../src/review/render/summary.js';
+import { finding, result, review, shellDefect, shellRule, yamlRule } from './build.js';
+
+const rules = [...RULES, shellRule, yamlRule];
+
+describe('renderSummary: the security verdict', () => {
+  test('no security finding: exactly the sentence of the sample, first', () => {
+    const text = renderSummary(review({ 'pkg/util.py': '"""Helpers."""\nimport os\n' }), { rules });
+    expect(text.split('\n')[0]).toBe('No security defects are detected in the code.');
+    expect(text).not.toContain('Security defects detected');
+  });
+
+  test('defects: each with severity, CWE, path:line, the offending code, why and fix; the most severe first', () => {
+    const yaml = finding({ rule: yamlRule.id, category: 'security', severity: 'medium', cwe: 502, path: 'conf.py', line: 9, message: '`yaml.load` without a safe loader', snippet: 'yaml.load(text)' });
+    const text = renderSummary(result([yaml, shellDefect(12)]), { rules });
+    expect(text.startsWith('Security defects detected: 2 (1 high, 1 medium).')).toBe(true);
+    expect(text).not.toContain(NO_SECURITY_DEFECTS);
+    const first = text.indexOf('1. **High**');
+    const second = text.indexOf('2. **Medium**');
+    expect(first).toBeGreaterThan(0);
+    expect(second).toBeGreaterThan(first);
+    expect(text).toContain('[CWE-78](https://cwe.mitre.org/data/definitions/78.html) · `app.py:12`');
+    expect(text).toContain('Offending code: `subprocess.run(f"ls {path}", shell=True)`');
+    expect(text).toContain(`Why it is dangerous: ${shellRule.doc.why}`);
+    expect(text).toContain(`Fix: ${shellRule.doc.fix}`);
+    expect(text).toContain('`conf.py:9`');
+    expect(text).toContain(`Fix: ${yamlRule.doc.fix}`);
+    expect(text).toMatch(/^Overall, I found 2 security defects \(1 high, 1 medium\) in the 2 files reviewed that should be fixed before merging\.$/m);
+  });
+
+  test('a rule that repeats is explained once', () => {
+    const text = renderSummary(result([shellDefect(3), shellDefect(7)]), { rules });
+    expect(text.split(shellRule.doc.why).length - 1).toBe(1);
+    expect(text).toContain('Why it is dangerous and how to fix it: as for defect 1 above.');
+  });
+});
+
+describe('renderSummary: suggestions', () => {
+  test('items in the sample order, numbered consecutively, only categories with findings', () => {
+    const findings = [
+      finding({ rule: 'unused-variable', category: 'unused-variables', line: 20, subject: 'tmp' }),
+      finding({ rule: 'unused-import', category: 'unused-imports', line: 2, subject: 'os' }),
+      finding({ rule: 'missing-docstring', category: 'docstrings', line: 5, subject: 'create' }),
+    ];
+    const text = renderSummary(result(findings), { rules });
+    expect(text).toContain(`${NO_SECURITY_DEFECTS}\n\n${SUGGESTIONS_INTRO}\n\n1. Docstrings:\n`);
+    expect(text).toContain('\n2. Unused imports:\n');
+    expect(text).toContain('\n3. Unused variables:\n');
+    expect(text).toContain('`os` at `app.py:2`');
+    expect(text).toContain('`tmp` at `app.py:20`');
+    expect(text).not.toMatch(/^4\. /m);
+  });
+
+  test('from the real engine: an unused import and an unused variable, with the rules\' fixes', () => {
+    const text = renderSummary(
+      review({
+        'svc.py': `
+          """Service."""
+          import os
+          import sys
+
+
+          def main():
+              """Run."""
+              result = 1
+              return sys.argv
+        `,
+      }),
+    );
+    expect(text).toContain('1. Unused imports:\nUnused import — 1 place: `os` at `svc.py:2`.');
+    expect(text).toContain('2. Unused variables:\n');
+    expect(text).toContain('`result` at `svc.py:8`');
+    expect(text).toContain(RULES.find((r) => r.id === 'unused-import')!.doc.fix);
+    expect(text).toMatch(/^Overall, I didn't find any security defects in the 1 file reviewed\. Addressing the 2 suggestions above, all about unused imports \(1\) and unused variables \(1\), can make the code more readable and maintainable\.$/m);
+  });
+
+  test('no suggestion at all: said plainly, no "However"', () => {
+    const text = renderSummary(review({ 'clean.py': '"""Clean."""\n\n\ndef add(a, b):\n    """Add."""\n    return a + b\n' }));
+    expect(text).toBe(
+      `${NO_SECURITY_DEFECTS}\n\nI have no suggestions for improvement: the checks found nothing to report.\n\n` +
+        'Overall, I found no security defects and nothing to suggest in the 1 file reviewed.\n',
+    );
+  });
+
+  test('defects but no suggestion', () => {
+    const text = renderSummary(result([shellDefect(4)]), { rules });
+    expect(text).not.toContain('However');
+    expect(text).toContain('I have no other suggestions for improvement');
+  });
+
+  test('many findings: three examples, then (+N more)', () => {
+    const names = Array.from({ length: 12 }, (_, i) => `mod${i}`);
+    const source = `"""Many."""\n${names.map((n) => `import ${n}`).join('\n')}\n`;
+    const text = renderSummary(review({ 'many.py': source }));
+    expect(text).toContain('Unused import — 12 places: `mod0` at `many.py:2`, `mod1` at `many.py:3`, `mod2` at `many.py:4` (+9 more).');
+    expect(text).not.toContain('`mod3`');
+  });
+
+  test('a stale suppression is worded as such, not as one more unused import', () => {
+    const text = renderSummary(review({ 's.py': '"""S."""\nimport os  # noqa: F401\nimport re\n\nprint(re)  # noqa: F401\n' }));
+    expect(text).toContain('Unused import');
+    expect(text).toContain('Suppression comments that suppress nothing — 1 place: `F401` at `s.py:5`.');
+    expect(text).toContain('- 1 finding suppressed by noqa/nosec.');
+  });
+});
+
+describe('renderSummary: every claim is true', () => {
+  test('a file with only snake_case names gets no naming item', () => {
+    const text = renderSummary(
+      review({
+        'snake.py': `
+          """Snake."""
+          MAX_SIZE = 10
+
+
+          class Store:
+              """A store."""
+
+              def fetch_all(self, page_size):
+                  """Fetch."""
+                  return [page_size, MAX_SIZE]
+        `,
+      }),
+    );
+    expect(text).not.toContain(CATEGORY_TEXT.naming.title);
+    expect(text).not.toMatch(/camelCase|snake_case/);
+  });
+
+  test('no category is mentioned without a finding behind it', () => {
+    const text = renderSummary(result([finding({ rule: 'unused-import', category: 'unused-imports', subject: 'os' })]), { rules });
+    for (const c of CATEGORIES) {
+      if (c === 'unused-imports') expect(text).toContain(CATEGORY_TEXT[c].title);
+      else expect(text).not.toContain(`${CATEGORY_TEXT[c].title}:`);
+    }
+  });
+
+  test('"mixes camelCase and snake_case" only with a real conforming name to show', () => {
+    const camel = finding({ rule: 'function-name', category: 'naming', path: 'a.py', line: 14, subject: 'fetchPage', message: 'function name `fetchPage` should be snake_case' });
+    expect(renderSummary(result([camel]), { rules })).not.toContain('mixes');
+    const withEvidence = renderSummary({ ...result([camel]), conformingNames: [{ path: 'a.py', line: 19, name: 'fetch_all' }] }, { rules });
+    expect(withEvidence).toContain('The code mixes camelCase (e.g., `fetchPage` at `a.py:14`) and snake_case (e.g., `fetch_all` at `a.py:19`).');
+    // CapWords classes beside snake_case functions is PEP 8, not a mix.
+    const classes = renderSummary({ ...result([camel]), conformingNames: [{ path: 'a.py', line: 3, name: 'Store' }] }, { rules });
+    expect(classes).not.toContain('mixes');
+  });
+
+  test('the "Overall," paragraph never praises what nobody checked', () => {
+    const text = renderSummary(review({ 'x.py': '"""X."""\nimport os\n' }));
+    expect(text).not.toMatch(/well-structured|well structured|clean code/i);
+  });
+});
+
+describe('renderSummary: notes, counts and size', () => {
+  test('skipped files, syntax errors, analyzer failures, suppressions, older and outside-diff counts', () => {
+    const base = review({ 'broken.py': '"""B."""\ndef f(:\n    pass\n', 'ok.py': '"""Ok."""\nimport os  # noqa\n' });
+    const text = renderSummary(
+      {
+        ...base,
+        notes: [
+          { path: 'bin.py', kind: 'skipped', message: 'bin.py: skipped: binary file (contains NUL bytes)' },
+          { path: 'x.py', kind: 'analyzer-failed', message: 'analyzer unused-import failed on x.py: boom' },
+          ...base.notes,
+        ],
+        outsideLines: 4,
+      },
+      { olderFindings: 3 },
+    );
+    expect(text).toContain('Notes:\n- bin.py: skipped: binary file (contains NUL bytes)\n- analyzer unused-import failed on x.py: boom\n- broken.py: syntax error');
+    expect(text).toContain('- 1 finding suppressed by noqa/nosec.');
+    expect(text).toContain('- 3 findings were already present before this change and are not repeated here.');
+    expect(text).toContain('- 4 findings are on lines outside the diff and are not included.');
+    expect(text.indexOf('Notes:')).toBeLessThan(text.indexOf('Overall,'));
+  });
+
+  test('no file reviewed at all', () => {
+    const text = renderSummary({ files: [], findings: [], notes: [{ path: 'a.py', kind: 'skipped', message: 'a.py: skipped: not valid UTF-8' }], suppressed: [], outsideLines: 0 });
+    expect(text).toContain('Overall, no Python file was reviewed; see the notes above.');
+  });
+
+  test('maxChars shortens lists with (+N more) and never cuts a sentence', () => {
+    const defects = Array.from({ length: 400 }, (_, i) => shellDefect(i + 1, `m${i}.py`));
+    const notes = Array.from({ length: 400 }, (_, i) => ({ path: `s${i}.py`, kind: 'skipped' as const, message: `s${i}.py: skipped: not valid UTF-8` }));
+    const full = renderSummary(result(defects, { notes }), { rules, maxChars: 1_000_000 });
+    const capped = renderSummary(result(defects, { notes }), { rules, maxChars: 8000 });
+    expect(full.length).toBeGreaterThan(8000);
+    expect(capped.length).toBeLessThanOrEqual(8000);
+    expect(capped).toMatch(/\(\+\d+ more security defects: see the inline comments or the SARIF output\)/);
+    expect(capped.startsWith('Security defects detected: 400 (400 high).')).toBe(true);
+    expect(capped.trimEnd().endsWith('should be fixed before merging.')).toBe(true);
+    expect(renderSummary(result(defects, { notes }), { rules }).length).toBeLessThanOrEqual(60_000);
+  });
+});
