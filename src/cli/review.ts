@@ -19,6 +19,8 @@ export interface CliIo {
   stdout: { write(text: string): unknown };
   stderr: { write(text: string): unknown; isTTY?: boolean; columns?: number };
   cwd: string;
+  /** Rules to run besides the config's (a seam for tests and local experiments). */
+  extraRules?: readonly EnabledRule[];
 }
 
 /** Files between two full collections: frees the native tree-sitter trees V8 does not see. */
@@ -27,7 +29,7 @@ const GC_EVERY = 25;
 /** `pr-reviewer review`: files in, one review out; returns the exit status. */
 export function runReview(args: ReviewArgs, io: CliIo, version?: string): number {
   const config = loadConfig(args.config, io.cwd);
-  const rules = enabledRules(config);
+  const rules = [...enabledRules(config), ...(io.extraRules ?? [])];
   const maxBytes = args.maxFileBytes ?? config.max_file_bytes;
   const { files, unreadable } = collectFiles(args.paths, io.cwd, config);
   const notes: Note[] = unreadable.map((u) => ({ path: display(u.path, io.cwd), kind: 'skipped', message: `${display(u.path, io.cwd)}: skipped: folder could not be read (${u.reason})` }));

@@ -1,0 +1,211 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Rule } from '../../src/engine/rule.js';
+import { main } from '../../src/cli/main.js';
+import type { CliIo } from '../../src/cli/review.js';
+import type { JsonReport } from '../../src/review/render/json.js';
+import { NO_SECURITY_DEFECTS } from '../../src/review/render/summary.js';
+
+/** A real rule (engine walk and all) standing in for the security category in these tests. */
+const evalRule: Rule = {
+  id: 'test-eval',
+  category: 'security',
+  title: 'eval on a variable',
+  severity: 'medium',
+  cwe: 95,
+  codes: [],
+  doc: { what: 'eval of data.', why: 'It runs whatever code the data holds.', example: 'eval(text)', fix: 'Use ast.literal_eval.' },
+  create: (ctx) => ({
+    call(node) {
+      if (node.childForFieldName('function')?.text === 'eval') ctx.report({ node, message: '`eval` of a variable', subject: 'eval' });
+    },
+  }),
+};
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function run(argv: string[], cwd: string, withEval = false): Run {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: (t: string) => (stderr += t), isTTY: false },
+    cwd,
+    ...(withEval ? { extraRules: [{ rule: evalRule, options: {} }] } : {}),
+  };
+  const code = main(argv, io);
+  return { code, stdout, stderr };
+}
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'pr-reviewer-cli-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function write(rel: string, content: string | Uint8Array): void {
+  mkdirSync(join(dir, rel, '..'), { recursive: true });
+  writeFileSync(join(dir, rel), content);
+}
+
+describe('exit status', () => {
+  test('0 without a security defect, the review on stdout', () => {
+    write('app/util.py', '"""Util."""\nimport os\n');
+    const r = run(['review', 'app'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout.startsWith(`${NO_SECURITY_DEFECTS}\n`)).toBe(true);
+    expect(r.stdout).toContain('`os` at `app/util.py:2`');
+  });
+
+  test('1 with a security defect', () => {
+    write('app/calc.py', '"""Calc."""\n\n\ndef calc(text):\n    """Calc."""\n    return eval(text)\n');
+    const r = run(['review', '.'], dir, true);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('Security defects detected: 1 (1 medium).');
+    expect(r.stdout).toContain('`app/calc.py:6`');
+  });
+
+  test('fail_on in the config sets the bar', () => {
+    write('calc.py', '"""Calc."""\nx = eval(input())\n');
+    write('high.yml', 'fail_on: high\n');
+    write('none.yml', 'fail_on: none\n');
+    expect(run(['review', '--config', 'high.yml', 'calc.py'], dir, true).code).toBe(0);
+    expect(run(['review', '--config', 'none.yml', 'calc.py'], dir, true).code).toBe(0);
+    write('low.yml', 'fail_on: low\n');
+    expect(run(['review', '--config', 'low.yml', 'calc.py'], dir, true).code).toBe(1);
+  });
+
+  test.each([
+    [['review'], /PATH/],
+    [['lint', 'x.py'], /unknown command 'lint'/],
+    [['review', '--format', 'xml', 'x.py'], /--format/],
+    [['review', '--max-file-bytes', 'lots', 'x.py'], /--max-file-bytes/],
+    [['review', '--bogus', 'x.py'], /bogus/],
+    [['review', 'missing.py'], /missing\.py: no such file or directory/],
+    [['review', '--config', 'nope.yml', '.'], /--config nope\.yml: no such file/],
+    [['review', '--diff', '--cached', '.'], /--diff/],
+  ])('2 for a usage or input error: %j', (argv, message) => {
+    const r = run(argv, dir);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  test('2 for an invalid config', () => {
+    write('bad.yml', 'filter: sometimes\n');
+    write('a.py', '"""A."""\n');
+    const r = run(['review', '--config', 'bad.yml', 'a.py'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^pr-reviewer: bad\.yml: .*\(filter\)\n$/);
+  });
+
+  test('--help prints the usage', () => {
+    const r = run(['--help'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Usage: pr-reviewer review');
+  });
+});
+
+describe('files', () => {
+  test('a directory: every *.py, but not .git, virtualenvs, node_modules or __pycache__', () => {
+    write('src/a.py', '"""A."""\n');
+    write('src/notes.txt', 'not python');
+    write('.git/hooks/x.py', 'import os\n');
+    write('venv/lib/v.py', 'import os\n');
+    write('.venv/lib/v.py', 'import os\n');
+    write('env2/pyvenv.cfg', 'home = /usr/bin\n');
+    write('env2/lib/site.py', 'import os\n');
+    write('node_modules/pkg/n.py', 'import os\n');
+    write('src/__pycache__/a.py', 'import os\n');
+    const json = JSON.parse(run(['review', '--format', 'json', '.'], dir).stdout) as JsonReport;
+    expect(json.files.map((f) => f.path)).toEqual(['src/a.py']);
+  });
+
+  test('non-UTF-8, binary and oversized files are skipped with a note, the rest reviewed', () => {
+    write('latin1.py', Uint8Array.from([0x23, 0x20, 0xe9, 0x0a]));
+    write('nul.py', Uint8Array.from([0x78, 0x00, 0x0a]));
+    write('big.py', `"""Big."""\n${'x = 1\n'.repeat(100)}`);
+    write('ok.py', '"""Ok."""\nimport os\n');
+    const r = run(['review', '--format', 'json', '--max-file-bytes', '200', '.'], dir);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as JsonReport;
+    expect(json.files.map((f) => f.path)).toEqual(['ok.py']);
+    const notes = json.summary.notes.map((n) => n.message);
+    expect(notes).toContain('latin1.py: skipped: not valid UTF-8');
+    expect(notes).toContain('nul.py: skipped: binary file (contains NUL bytes)');
+    expect(notes.find((n) => n.startsWith('big.py: skipped:'))).toMatch(/over the 200 B limit/);
+    expect(json.summary.markdown).toContain('- latin1.py: skipped: not valid UTF-8');
+  });
+
+  test('a syntax error still yields findings, plus a note', () => {
+    write('broken.py', '"""B."""\nimport os\n\ndef f(:\n    pass\n');
+    const json = JSON.parse(run(['review', '--format', 'json', 'broken.py'], dir).stdout) as JsonReport;
+    expect(json.findings.some((f) => f.rule === 'unused-import')).toBe(true);
+    expect(json.summary.notes.some((n) => n.kind === 'syntax-error')).toBe(true);
+  });
+});
+
+describe('formats', () => {
+  test('json: {version: 1, files, findings, summary}', () => {
+    write('m.py', '"""M."""\nimport os\n');
+    const json = JSON.parse(run(['review', '--format', 'json', 'm.py'], dir).stdout) as JsonReport;
+    expect(Object.keys(json)).toEqual(['version', 'files', 'findings', 'summary']);
+    expect(json.version).toBe(1);
+    expect(json.findings[0]).toMatchObject({ path: 'm.py', line: 2, rule: 'unused-import', category: 'unused-imports' });
+    expect(json.summary.securityDefects).toBe(0);
+  });
+
+  test('sarif: a 2.1.0 log with the findings and only the enabled rules', () => {
+    write('m.py', '"""M."""\nimport os\n');
+    write('cfg.yml', 'categories:\n  docstrings: false\n');
+    const log = JSON.parse(run(['review', '--format', 'sarif', '--config', 'cfg.yml', 'm.py'], dir).stdout);
+    expect(log.version).toBe('2.1.0');
+    expect(log.runs[0].results[0].ruleId).toBe('unused-import');
+    const ids = log.runs[0].tool.driver.rules.map((r: { id: string }) => r.id);
+    expect(ids).toContain('unused-import');
+    expect(ids).not.toContain('missing-docstring');
+  });
+});
+
+describe('--diff', () => {
+  const git = (...args: string[]): string =>
+    execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, encoding: 'utf8' });
+
+  beforeEach(() => {
+    git('init', '-q');
+    write('pkg/m.py', '"""M."""\nimport os\n');
+    write('pkg/other.py', '"""Other."""\nimport re\n');
+    git('add', '.');
+    git('commit', '-qm', 'base');
+    write('pkg/m.py', '"""M."""\nimport os\nimport sys\n');
+    git('commit', '-qam', 'add sys');
+  });
+
+  test('BASE..HEAD keeps only findings on added lines; the rest are counted', () => {
+    const json = JSON.parse(run(['review', '--format', 'json', '--diff', 'HEAD~1..HEAD', 'pkg'], dir).stdout) as JsonReport;
+    expect(json.findings.map((f) => [f.path, f.line, f.subject])).toEqual([['pkg/m.py', 3, 'sys']]);
+    expect(json.files.map((f) => f.path)).toEqual(['pkg/m.py']);
+    expect(json.summary.outsideDiff).toBe(1);
+    expect(json.summary.markdown).toContain('1 finding is on lines outside the diff');
+  });
+
+  test('BASE alone compares with the working tree', () => {
+    write('pkg/other.py', '"""Other."""\nimport re\nimport json\n');
+    const json = JSON.parse(run(['review', '--format', 'json', '--diff', 'HEAD', '.'], dir).stdout) as JsonReport;
+    expect(json.findings.map((f) => [f.path, f.line])).toEqual([['pkg/other.py', 3]]);
+  });
+
+  test('an unknown revision is an input error', () => {
+    const r = run(['review', '--diff', 'no-such-branch', '.'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^pr-reviewer: git diff .*failed/);
+  });
+});
