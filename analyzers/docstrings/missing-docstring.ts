@@ -140,7 +140,7 @@ function codeFor(
   d: Definition,
   resolves: (decorator: TypingDecorator, member: string) => boolean,
 ): { code: string; what: string } | undefined {
-  const decorated = (member: string): boolean => d.typingDecorators.some((t) => t.dotted.endsWith(member) && resolves(t, member));
+  const decorated = (member: string): boolean => d.typingDecorators.some((t) => resolves(t, member));
   switch (d.kind) {
     case 'class':
       return { code: 'D101', what: 'public class' };
@@ -181,9 +181,10 @@ function isAccessorOf(decorator: SyntaxNode, name: string): boolean {
 
 const DOTTED = /^[A-Za-z_]\w*(?:\s*\.\s*[A-Za-z_]\w*)*$/;
 
+/** A decorator that may name `typing.overload`/`typing.override`, possibly under an alias (resolved at the end). */
 function typingDecorator(decorator: SyntaxNode): TypingDecorator[] {
   if (decorator.type !== 'identifier' && decorator.type !== 'attribute') return [];
   const text = decorator.text;
-  if (!DOTTED.test(text) || !/(?:^|\.)\s*(?:overload|override)$/.test(text)) return [];
+  if (!DOTTED.test(text)) return [];
   return [{ dotted: text.replace(/\s+/g, ''), start: decorator.startIndex }];
 }

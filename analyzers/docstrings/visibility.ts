@@ -106,9 +106,9 @@ function stringValue(node: SyntaxNode): string | undefined {
   return out;
 }
 
-/** A decorator written as a dotted name whose last part is `overload` or `override`. */
+/** A decorator written as a dotted name (`overload`, `typing.override`, `ov` for an alias). */
 export interface TypingDecorator {
-  /** The dotted name as written, `overload` or `typing.override`. */
+  /** The dotted name as written, without whitespace. */
   dotted: string;
   start: number;
 }
