@@ -1,0 +1,81 @@
+import type { SyntaxNode } from 'tree-sitter';
+import type { RuleContext } from '../../src/engine/rule.js';
+import type { Binding } from '../../src/engine/scope.js';
+
+/** What a call calls, as far as the file's imports tell. */
+export interface CallTarget {
+  /**
+   * The dotted name with its root resolved through the file's imports (`from subprocess import
+   * run as r` makes `r` → `subprocess.run`); the name as written when the root is bound nowhere
+   * (builtins, or modules used without an import). Undefined when the root is a local value
+   * (a parameter, an assignment) or the callee is not a dotted name (`f()()`, `x[0]()`).
+   */
+  qualifiedName?: string;
+  /** The last name of the callee (`execute` in `conn.cursor().execute`), '' when there is none. */
+  name: string;
+}
+
+const DOTTED = /^[A-Za-z_]\w*(?:\s*\.\s*[A-Za-z_]\w*)*$/;
+const LAST_NAME = /([A-Za-z_]\w*)\s*$/;
+const IMPORT_KINDS = new Set(['import', 'submodule-import', 'from-import']);
+
+// Every security rule asks about the same call nodes; the engine hands them all the same node object.
+const cache = new WeakMap<SyntaxNode, CallTarget>();
+
+/** Resolves the callee of a `call` node through the scope model's import bindings. */
+export function callTarget(ctx: RuleContext, call: SyntaxNode): CallTarget {
+  const cached = cache.get(call);
+  if (cached) return cached;
+  const target = resolve(ctx, call);
+  cache.set(call, target);
+  return target;
+}
+
+function resolve(ctx: RuleContext, call: SyntaxNode): CallTarget {
+  const fn = call.childForFieldName('function');
+  if (!fn) return { name: '' };
+  const text = fn.text;
+  if (!DOTTED.test(text)) return { name: fn.type === 'attribute' ? (LAST_NAME.exec(text)?.[1] ?? '') : '' };
+  const parts = text.split('.').map((p) => p.trim());
+  const name = parts[parts.length - 1]!;
+  const root = qualifiedRoot(ctx, parts[0]!, call.startIndex);
+  if (root === null) return { name };
+  return { qualifiedName: [root, ...parts.slice(1)].join('.'), name };
+}
+
+/**
+ * The qualified name a root identifier stands for at `index`: its import's target, the name
+ * itself when nothing binds it, or null when a non-import binding (a local value) shadows it.
+ */
+export function qualifiedRoot(ctx: RuleContext, name: string, index: number): string | null {
+  const scopes = ctx.scopes;
+  const scope = scopes.resolvingScope(name, scopes.scopeAt(index));
+  if (!scope) return name;
+  const bindings = scope.bindingsOf(name);
+  const imports = bindings.filter((b) => IMPORT_KINDS.has(b.kind));
+  if (imports.length === 0) return null;
+  // `try: import cPickle as pickle / except ImportError: import pickle`: the latest one before the call.
+  const before = imports.filter((b) => b.node.startIndex < index);
+  return importedName((before.length ? before : imports).at(-1)!);
+}
+
+function importedName(binding: Binding): string {
+  const qualified = binding.qualifiedName ?? binding.name;
+  // `import os.path` binds `os`, the top package.
+  return binding.kind === 'submodule-import' ? qualified.split('.')[0]! : qualified;
+}
+
+/** Whether the file imports `module` or anything inside it (Bandit's "module imported like"). */
+export function importsModule(ctx: RuleContext, module: string): boolean {
+  return ctx.scopes.imports().some((b) => {
+    const q = b.qualifiedName ?? b.name;
+    return q === module || q.startsWith(`${module}.`);
+  });
+}
+
+/** True when `qualified` is `module.attr` for one of the modules (`hashlib.md5` in ['hashlib']). */
+export function inModule(qualified: string | undefined, modules: readonly string[]): boolean {
+  if (!qualified) return false;
+  const dot = qualified.lastIndexOf('.');
+  return dot > 0 && modules.includes(qualified.slice(0, dot));
+}

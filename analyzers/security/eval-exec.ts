@@ -1,0 +1,49 @@
+import type { Rule } from '../../src/engine/rule.js';
+import { positionalArguments } from './arguments.js';
+import { callTarget } from './call-target.js';
+import { provenance } from './provenance.js';
+
+const CODES: Record<string, string> = { eval: 'B307', exec: 'B102', compile: 'B102' };
+
+/** eval/exec/compile of anything but a literal. */
+export const evalExec: Rule = {
+  id: 'eval-exec',
+  category: 'security',
+  title: 'eval, exec or compile of a non-literal',
+  severity: 'medium',
+  confidence: 'high',
+  cwe: 95,
+  codes: ['B307', 'B102', 'S307', 'S102'],
+  doc: {
+    what: '`eval`, `exec` or `compile` called on a string that is not a literal.',
+    why: 'Whoever controls the string runs arbitrary Python in the process, with all of its rights.',
+    example: 'result = eval(request.args["expr"])',
+    fix: 'Parse the data instead of running it: `ast.literal_eval` for Python literals, `json.loads` for JSON, or a lookup table of allowed operations.',
+  },
+  create(ctx) {
+    return {
+      call(node) {
+        const target = callTarget(ctx, node);
+        const q = target.qualifiedName;
+        const fn = q === 'builtins.eval' || q === 'builtins.exec' || q === 'builtins.compile' ? q.slice(9) : q;
+        if (fn !== 'eval' && fn !== 'exec' && fn !== 'compile') return;
+        const source = positionalArguments(node)[0];
+        if (!source) return;
+        // `exec(compile(src, ...))` is one defect, reported on the exec.
+        if (fn === 'compile' && node.parent?.parent?.type === 'call' && /^(eval|exec)$/.test(node.parent.parent.childForFieldName('function')?.text ?? '')) return;
+        const facts = provenance(ctx, source);
+        if (facts.literal) return;
+        const severity = facts.tainted ? 'high' : fn === 'compile' ? 'low' : 'medium';
+        const origin = facts.tainted ? ' built from a parameter or request data' : facts.formatted ? ' built by string formatting' : '';
+        ctx.report({
+          node,
+          message: `\`${fn}\` runs a string${origin} as Python code; use a parser (ast.literal_eval, json) instead.`,
+          subject: fn,
+          code: CODES[fn],
+          severity,
+          confidence: facts.tainted || facts.formatted ? 'high' : 'medium',
+        });
+      },
+    };
+  },
+};

@@ -1,0 +1,31 @@
+import type { Rule } from '../../src/engine/rule.js';
+import { keywordArgument, mentions } from './arguments.js';
+import { callTarget, importsModule } from './call-target.js';
+
+/** Flask's `app.run(debug=True)`. */
+export const flaskDebug: Rule = {
+  id: 'flask-debug',
+  category: 'security',
+  title: 'Flask run with debug=True',
+  severity: 'high',
+  confidence: 'medium',
+  cwe: 94,
+  codes: ['B201', 'S201'],
+  doc: {
+    what: '`app.run(debug=True)` in a module that uses Flask.',
+    why: "The Werkzeug debugger lets whoever reaches the page run Python in the server; debug mode must never reach production.",
+    example: 'app.run(host="0.0.0.0", debug=True)',
+    fix: 'Turn debug on only from the environment in development: `app.run(debug=os.environ.get("FLASK_DEBUG") == "1")`, or use `flask run --debug` locally.',
+  },
+  create(ctx) {
+    return {
+      call(node) {
+        if (!mentions(node, 'debug')) return;
+        const target = callTarget(ctx, node);
+        if (target.name !== 'run' || node.childForFieldName('function')?.type !== 'attribute') return;
+        if (keywordArgument(node, 'debug')?.type !== 'true' || !importsModule(ctx, 'flask')) return;
+        ctx.report({ node, message: 'The Flask app runs with debug=True, which exposes the Werkzeug debugger (remote code execution).', subject: 'debug=True' });
+      },
+    };
+  },
+};

@@ -1,0 +1,45 @@
+import type { SyntaxNode } from 'tree-sitter';
+import type { Rule } from '../../src/engine/rule.js';
+import { positionalArguments } from './arguments.js';
+import { callTarget } from './call-target.js';
+
+const BAD = /\b(?:PROTOCOL_SSLv2|PROTOCOL_SSLv3|PROTOCOL_TLSv1|PROTOCOL_TLSv1_1|SSLv2_METHOD|SSLv23_METHOD|SSLv3_METHOD|TLSv1_METHOD|TLSv1_1_METHOD)$/;
+const VERSION_KEYWORDS = new Set(['ssl_version', 'method', 'protocol']);
+const CONTEXTS = new Set(['ssl.SSLContext', 'ssl.wrap_socket', 'OpenSSL.SSL.Context', 'pyOpenSSL.SSL.Context']);
+
+/** SSLv2/SSLv3/TLS 1.0/TLS 1.1 protocol constants handed to an SSL API or used as defaults. */
+export const insecureTlsVersion: Rule = {
+  id: 'insecure-tls-version',
+  category: 'security',
+  title: 'Obsolete SSL/TLS protocol version',
+  severity: 'high',
+  confidence: 'high',
+  cwe: 327,
+  codes: ['B502', 'B503', 'S502', 'S503'],
+  doc: {
+    what: 'SSLv2, SSLv3, TLS 1.0 or TLS 1.1 constants (`ssl.PROTOCOL_TLSv1`, `SSL.SSLv3_METHOD`…) passed to an SSL API or used as a default argument.',
+    why: 'These protocol versions have practical attacks (POODLE, BEAST, downgrade) and are disabled by current servers and browsers.',
+    example: 'ctx = ssl.SSLContext(ssl.PROTOCOL_TLSv1)',
+    fix: 'Use `ssl.create_default_context()` (or `ssl.PROTOCOL_TLS_CLIENT`) and, if needed, `ctx.minimum_version = ssl.TLSVersion.TLSv1_2`.',
+  },
+  create(ctx) {
+    const check = (node: SyntaxNode, value: SyntaxNode | null | undefined, code: string): void => {
+      if (!value || !BAD.test(value.text)) return;
+      const constant = value.text.split('.').at(-1)!;
+      ctx.report({ node, message: `\`${constant}\` selects an obsolete, attackable protocol version; use TLS 1.2 or later.`, subject: constant, code });
+    };
+    return {
+      call(node) {
+        const q = callTarget(ctx, node).qualifiedName;
+        if (q && CONTEXTS.has(q) && !node.childForFieldName('arguments')?.text.includes('=')) check(node, positionalArguments(node)[q === 'ssl.wrap_socket' ? 5 : 0], 'B502');
+      },
+      keyword_argument(node) {
+        if (!node.text.includes('_') || !VERSION_KEYWORDS.has(node.childForFieldName('name')?.text ?? '')) return;
+        check(node, node.childForFieldName('value'), 'B502');
+      },
+      default_parameter(node) {
+        check(node, node.childForFieldName('value'), 'B503');
+      },
+    };
+  },
+};

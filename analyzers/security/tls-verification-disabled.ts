@@ -1,0 +1,51 @@
+import type { Rule } from '../../src/engine/rule.js';
+import { keywordArgument, mentions } from './arguments.js';
+import { callTarget } from './call-target.js';
+
+const HTTP_CALLS = new Set(['get', 'options', 'head', 'post', 'put', 'patch', 'delete', 'request', 'stream', 'Client', 'AsyncClient', 'urlopen']);
+const UNVERIFIED = new Set(['ssl._create_unverified_context']);
+
+/** Certificate checks turned off: unverified SSL contexts, verify=False, CERT_NONE. */
+export const tlsVerificationDisabled: Rule = {
+  id: 'tls-verification-disabled',
+  category: 'security',
+  title: 'TLS certificate verification disabled',
+  severity: 'high',
+  confidence: 'high',
+  cwe: 295,
+  codes: ['B501', 'B323', 'S501', 'S323'],
+  doc: {
+    what: '`ssl._create_unverified_context()`, `requests`/`httpx` calls with `verify=False`, `cert_reqs=ssl.CERT_NONE`, or a context whose `verify_mode` is set to `CERT_NONE` or `check_hostname` to False.',
+    why: 'Without certificate checks anyone on the network path can impersonate the server and read or change the traffic.',
+    example: 'requests.get(url, verify=False)',
+    fix: 'Keep verification on; for a private CA pass its bundle: `requests.get(url, verify="/etc/ssl/private-ca.pem")` or `ssl.create_default_context(cafile=...)`.',
+  },
+  create(ctx) {
+    return {
+      call(node) {
+        const target = callTarget(ctx, node);
+        if (target.qualifiedName && UNVERIFIED.has(target.qualifiedName)) {
+          ctx.report({ node, message: `\`${target.qualifiedName}\` makes a context that accepts any certificate.`, subject: target.qualifiedName, code: 'B323', severity: 'medium' });
+          return;
+        }
+        if (mentions(node, 'verify') && HTTP_CALLS.has(target.name) && keywordArgument(node, 'verify')?.type === 'false') {
+          const known = /^(?:requests|httpx)\b/.test(target.qualifiedName ?? '');
+          ctx.report({ node, message: `\`${target.qualifiedName ?? target.name}\` with verify=False accepts any certificate.`, subject: 'verify=False', code: 'B501', confidence: known ? 'high' : 'medium' });
+          return;
+        }
+        if (mentions(node, 'CERT_NONE') && /\bCERT_NONE$/.test(keywordArgument(node, 'cert_reqs')?.text ?? '')) {
+          ctx.report({ node, message: 'cert_reqs=CERT_NONE accepts any certificate.', subject: 'CERT_NONE', code: 'B501', severity: 'medium' });
+        }
+      },
+      assignment(node) {
+        const text = node.text;
+        if (!text.includes('CERT_NONE') && !text.includes('check_hostname')) return;
+        const left = node.childForFieldName('left');
+        const right = node.childForFieldName('right');
+        const attr = left?.type === 'attribute' ? left.childForFieldName('attribute')?.text : undefined;
+        const disables = (attr === 'verify_mode' && /\bCERT_NONE$/.test(right?.text ?? '')) || (attr === 'check_hostname' && right?.type === 'false');
+        if (disables) ctx.report({ node, message: `Setting \`${attr}\` this way turns certificate checks off.`, subject: attr, code: 'B501', severity: 'medium', confidence: 'medium' });
+      },
+    };
+  },
+};

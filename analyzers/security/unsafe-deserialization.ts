@@ -1,0 +1,58 @@
+import type { Rule } from '../../src/engine/rule.js';
+import { positionalArguments } from './arguments.js';
+import { callTarget } from './call-target.js';
+import { provenance } from './provenance.js';
+
+const PICKLERS = ['pickle', 'cPickle', '_pickle', 'dill', 'cloudpickle'];
+const LOADERS = new Set(['load', 'loads', 'Unpickler']);
+
+/** Which loader a qualified call name is, with its Bandit code, or undefined. */
+function loaderOf(qualified: string): string | undefined {
+  const dot = qualified.lastIndexOf('.');
+  const module = qualified.slice(0, dot);
+  const fn = qualified.slice(dot + 1);
+  if (PICKLERS.includes(module) && LOADERS.has(fn)) return 'B301';
+  if (module === 'marshal' && (fn === 'load' || fn === 'loads')) return 'B302';
+  if (qualified === 'shelve.open' || qualified === 'pandas.read_pickle' || qualified === 'jsonpickle.decode' || qualified === 'jsonpickle.unpickler.decode') return 'B301';
+  return undefined;
+}
+
+/** pickle, marshal, shelve and jsonpickle loads: deserialising builds arbitrary objects. */
+export const unsafeDeserialization: Rule = {
+  id: 'unsafe-deserialization',
+  category: 'security',
+  title: 'Deserialisation that can run code (pickle, marshal, shelve, jsonpickle)',
+  severity: 'medium',
+  confidence: 'high',
+  cwe: 502,
+  codes: ['B301', 'B302', 'S301', 'S302'],
+  doc: {
+    what: 'Data loaded with `pickle`/`cPickle`/`dill`, `marshal`, `shelve` or `jsonpickle.decode`.',
+    why: 'Unpickling calls whatever constructors the data names: a crafted payload runs arbitrary code. marshal is not hardened against malformed data either.',
+    example: 'session = pickle.loads(request.cookies["session"])',
+    fix: 'Exchange data as JSON (or another data-only format) and validate it; unpickle only data this process wrote itself, or sign it with `hmac` and check the signature first.',
+  },
+  create(ctx) {
+    return {
+      call(node) {
+        const q = callTarget(ctx, node).qualifiedName;
+        if (!q) return;
+        const code = loaderOf(q);
+        if (!code) return;
+        const data = positionalArguments(node)[0];
+        // `pickle.loads(pickle.dumps(x))` is a copy of this process's own object, not outside data.
+        if (data?.type === 'call' && /dumps?$/.test(callTarget(ctx, data).name)) return;
+        const facts = provenance(ctx, data);
+        const literal = data !== undefined && facts.literal;
+        ctx.report({
+          node,
+          message: `\`${q}\` can run arbitrary code from the data it loads${facts.tainted ? ', and here the data comes from a parameter or the request' : ''}; load only trusted data, or use JSON.`,
+          subject: q,
+          code,
+          severity: facts.tainted ? 'high' : literal ? 'low' : 'medium',
+          confidence: literal ? 'low' : 'high',
+        });
+      },
+    };
+  },
+};

@@ -1,0 +1,47 @@
+import type { Rule } from '../../src/engine/rule.js';
+import { positionalArguments } from './arguments.js';
+import { callTarget } from './call-target.js';
+import { provenance } from './provenance.js';
+
+const MARKUP = new Set(['markupsafe.Markup', 'flask.Markup', 'jinja2.Markup', 'django.utils.safestring.mark_safe', 'django.utils.safestring.SafeString', 'django.utils.html.mark_safe']);
+const CODES: Record<string, string> = { mark_safe: 'B308', SafeString: 'B703', Markup: 'B704' };
+// Already escaped or already markup: wrapping it again adds nothing unsafe.
+const ESCAPED = /^(?:(?:markupsafe\.|flask\.|jinja2\.|html\.|django\.utils\.html\.)?(?:escape|format_html|Markup|conditional_escape|mark_safe|render_to_string|render_template)|[\w.]*\.escape)\s*\(/;
+
+/** Markup / mark_safe on text that is not a literal: the escaping is switched off for it. */
+export const unsafeMarkup: Rule = {
+  id: 'unsafe-markup',
+  category: 'security',
+  title: 'Markup or mark_safe on non-literal text',
+  severity: 'medium',
+  confidence: 'medium',
+  cwe: 79,
+  codes: ['B308', 'B703', 'B704', 'S308', 'S704'],
+  doc: {
+    what: '`markupsafe.Markup(...)` or Django `mark_safe(...)` applied to text that is not a literal.',
+    why: 'Markup tells the template engine not to escape the text: any outside data inside it becomes HTML and script (cross-site scripting).',
+    example: 'return Markup(f"<b>{username}</b>")',
+    fix: 'Escape the pieces and let Markup build the string: `Markup("<b>{}</b>").format(username)` or Django `format_html("<b>{}</b>", username)`.',
+  },
+  create(ctx) {
+    return {
+      call(node) {
+        const q = callTarget(ctx, node).qualifiedName;
+        if (!q || !MARKUP.has(q)) return;
+        const text = positionalArguments(node)[0];
+        if (!text || ESCAPED.test(text.text)) return;
+        const facts = provenance(ctx, text);
+        if (facts.literal) return;
+        const name = q.split('.').at(-1)!;
+        ctx.report({
+          node,
+          message: `\`${name}\` marks text as safe HTML that is ${facts.tainted ? 'built from a parameter or request data' : facts.formatted ? 'built by string formatting' : 'not a literal'}; escape the values first.`,
+          subject: name,
+          code: CODES[name],
+          severity: facts.tainted || facts.formatted ? 'high' : 'medium',
+          confidence: facts.tainted || facts.formatted ? 'high' : 'low',
+        });
+      },
+    };
+  },
+};

@@ -1,0 +1,58 @@
+import type { SyntaxNode } from 'tree-sitter';
+import type { Fix } from '../../src/engine/finding.js';
+import type { Rule, RuleContext } from '../../src/engine/rule.js';
+import { positionalArguments, keywordArgument } from './arguments.js';
+import { callTarget } from './call-target.js';
+import { positionOf } from '../../src/engine/run.js';
+
+const SAFE_LOADERS = /(?:^|\.)(?:Safe|CSafe|Base|CBase)Loader$/;
+const UNSAFE = new Set(['load', 'load_all', 'unsafe_load', 'unsafe_load_all', 'full_load', 'full_load_all']);
+
+/** `yaml.load` → `yaml.safe_load` when the call passes no loader: same data, no objects. */
+function safeLoadFix(ctx: RuleContext, fn: SyntaxNode, name: string): Fix | undefined {
+  if (name !== 'load' && name !== 'load_all') return undefined;
+  const attr = fn.type === 'attribute' ? fn.childForFieldName('attribute') : null;
+  if (!attr) return undefined;
+  const from = positionOf(ctx.file, attr.startIndex);
+  const to = positionOf(ctx.file, attr.endIndex);
+  return {
+    description: `Use yaml.safe_${name}`,
+    edits: [{ line: from.line, column: from.column, endLine: to.line, endColumn: to.column, newText: `safe_${name}` }],
+  };
+}
+
+/** yaml.load / load_all without a safe Loader. */
+export const unsafeYamlLoad: Rule = {
+  id: 'unsafe-yaml-load',
+  category: 'security',
+  title: 'yaml.load without a safe loader',
+  severity: 'medium',
+  confidence: 'high',
+  cwe: 502,
+  codes: ['B506', 'S506'],
+  doc: {
+    what: '`yaml.load`, `yaml.load_all`, `yaml.unsafe_load` or `yaml.full_load` without `SafeLoader`.',
+    why: "PyYAML's full and unsafe loaders build Python objects named by tags in the document (`!!python/object/apply`), so a crafted document runs code.",
+    example: 'config = yaml.load(stream)',
+    fix: 'Use `yaml.safe_load(stream)` (or `yaml.load(stream, Loader=yaml.SafeLoader)`).',
+  },
+  create(ctx) {
+    return {
+      call(node) {
+        const q = callTarget(ctx, node).qualifiedName;
+        if (!q?.startsWith('yaml.') && !q?.startsWith('ruamel.yaml.')) return;
+        const name = q.slice(q.lastIndexOf('.') + 1);
+        if (!UNSAFE.has(name)) return;
+        const loader = keywordArgument(node, 'Loader') ?? (name.startsWith('load') ? positionalArguments(node)[1] : undefined);
+        if (loader && SAFE_LOADERS.test(loader.text)) return;
+        const fix = loader ? undefined : safeLoadFix(ctx, node.childForFieldName('function')!, name);
+        ctx.report({
+          node,
+          message: `\`${q}\` can build arbitrary Python objects from the document; use \`yaml.safe_load\`.`,
+          subject: q,
+          ...(fix ? { fix } : {}),
+        });
+      },
+    };
+  },
+};

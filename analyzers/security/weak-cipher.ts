@@ -1,0 +1,49 @@
+import type { Rule } from '../../src/engine/rule.js';
+import { callTarget } from './call-target.js';
+
+const CIPHERS = new Set(['ARC2', 'ARC4', 'Blowfish', 'DES', 'XOR', 'IDEA', 'CAST', 'TripleDES']);
+const LIBRARIES = ['Crypto.Cipher', 'Cryptodome.Cipher', 'cryptography.hazmat.primitives.ciphers.algorithms', 'cryptography.hazmat.decrepit.ciphers.algorithms'];
+const ECB = new Set(['cryptography.hazmat.primitives.ciphers.modes.ECB']);
+const ECB_CONSTANT = /^(?:Crypto|Cryptodome)\.Cipher\.\w+\.MODE_ECB$/;
+
+/** Weak ciphers (DES, RC4, Blowfish…) and the ECB mode. */
+export const weakCipher: Rule = {
+  id: 'weak-cipher',
+  category: 'security',
+  title: 'Weak cipher or ECB mode',
+  severity: 'high',
+  confidence: 'high',
+  cwe: 327,
+  codes: ['B304', 'B305', 'S304', 'S305'],
+  doc: {
+    what: 'DES, 3DES, RC2, RC4 (ARC4), Blowfish, IDEA, CAST or XOR from PyCrypto/PyCryptodome/cryptography, and the ECB mode.',
+    why: 'These ciphers have short keys or blocks or known biases, and ECB encrypts equal blocks to equal ciphertext, so the data pattern shows through.',
+    example: 'cipher = DES.new(key, DES.MODE_ECB)',
+    fix: 'Use an authenticated modern cipher: `cryptography.fernet.Fernet`, or AES-GCM / ChaCha20-Poly1305 from `cryptography`.',
+  },
+  create(ctx) {
+    return {
+      call(node) {
+        const q = callTarget(ctx, node).qualifiedName;
+        if (!q) return;
+        if (ECB.has(q)) {
+          ctx.report({ node, message: 'ECB mode encrypts equal blocks to equal ciphertext; use an authenticated mode such as GCM.', subject: 'ECB', code: 'B305', severity: 'medium' });
+          return;
+        }
+        const parts = q.split('.');
+        const isNew = parts.at(-1) === 'new';
+        const cipher = isNew ? parts.at(-2)! : parts.at(-1)!;
+        const library = parts.slice(0, isNew ? -2 : -1).join('.');
+        if (!CIPHERS.has(cipher) || !LIBRARIES.includes(library)) return;
+        const args = node.childForFieldName('arguments')?.text ?? '';
+        const ecb = /\bMODE_ECB\b/.test(args) && ECB_CONSTANT.test(`${library}.${cipher}.MODE_ECB`);
+        ctx.report({
+          node,
+          message: `${cipher} is a weak cipher${ecb ? ', here in ECB mode' : ''}; use AES-GCM, ChaCha20-Poly1305 or Fernet.`,
+          subject: cipher,
+          code: 'B304',
+        });
+      },
+    };
+  },
+};
