@@ -1,0 +1,42 @@
+import type { Finding, Severity } from '../../src/engine/finding.js';
+import { annotations, batches, checkConclusion, checkSummary, CHECK_TEXT_LIMIT } from '../../src/review/render/check-run.js';
+
+function finding(category: Finding['category'], severity: Severity, line = 1): Finding {
+  return {
+    path: 'a.py', line, column: 1, endLine: line, endColumn: 9, rule: 'r', category, severity,
+    confidence: 'high', message: 'message', snippet: 's', symbol: '', fingerprint: `fp${line}`,
+  };
+}
+
+describe('check run conclusion', () => {
+  test('fails on a high-severity security finding by default', () => {
+    expect(checkConclusion([finding('security', 'high')], undefined)).toBe('failure');
+    expect(checkConclusion([finding('security', 'medium')], undefined)).toBe('success');
+  });
+
+  test('only security findings fail the check', () => {
+    expect(checkConclusion([finding('naming', 'critical')], undefined)).toBe('success');
+  });
+
+  test('fail_on moves the threshold; none never fails', () => {
+    expect(checkConclusion([finding('security', 'medium')], 'medium')).toBe('failure');
+    expect(checkConclusion([finding('security', 'critical')], 'none')).toBe('success');
+  });
+});
+
+describe('annotations', () => {
+  test('levels follow severity; columns only on one-line ranges', () => {
+    const [a, b] = annotations([finding('security', 'high'), { ...finding('docstrings', 'low', 3), endLine: 5 }]);
+    expect(a).toMatchObject({ annotation_level: 'failure', start_line: 1, end_line: 1, start_column: 1, end_column: 9 });
+    expect(b).toMatchObject({ annotation_level: 'notice', start_line: 3, end_line: 5 });
+    expect(b).not.toHaveProperty('start_column');
+  });
+
+  test('batches of 50', () => {
+    expect(batches(Array.from({ length: 120 }, (_, i) => i)).map((b) => b.length)).toEqual([50, 50, 20]);
+  });
+
+  test('the summary is cut under the output limit', () => {
+    expect(checkSummary('x'.repeat(70_000)).length).toBeLessThanOrEqual(CHECK_TEXT_LIMIT);
+  });
+});
