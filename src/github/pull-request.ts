@@ -3,6 +3,7 @@ import picomatch from 'picomatch';
 import { decodePython, formatBytes } from '../engine/decode.js';
 import type { Note } from '../engine/finding.js';
 import type { Config } from '../review/config.js';
+import { baseFromPatch } from '../review/diff.js';
 import { readFile } from './contents.js';
 import type { GitHub } from './octokit.js';
 
@@ -68,8 +69,8 @@ function isPython(path: string): boolean {
 }
 
 /**
- * Fetches the head version of each file, and the base version of modified ones, with bounded
- * concurrency. Files that cannot be reviewed (too large, binary, not UTF-8) become notes.
+ * Fetches the head version of each file with bounded concurrency; the base version of a modified
+ * file comes from its patch, or from the base commit when GitHub left the patch out. Files that cannot be reviewed (too large, binary, not UTF-8) become notes.
  */
 export async function fetchFiles(
   octokit: GitHub,
@@ -99,14 +100,16 @@ export async function fetchFiles(
     files.map((file) =>
       limit(async (): Promise<FetchedFile | undefined> => {
         const needsBase = file.status === 'modified' || file.status === 'renamed' || file.status === 'changed';
-        const [head, base] = await Promise.all([
-          fetch(file.path, pr.headSha),
-          needsBase ? readFile(octokit, owner, repo, file.basePath, pr.baseSha) : undefined,
-        ]);
+        const head = await fetch(file.path, pr.headSha);
         if (head === undefined) return undefined;
+        if (!needsBase) return { ...file, head };
+        // The patch rebuilds the merge-base version for free; fetch it only when GitHub left the patch out.
+        const rebuilt = file.patch !== undefined ? baseFromPatch(head, file.patch) : undefined;
+        if (rebuilt !== undefined) return { ...file, head, base: rebuilt };
+        const base = await readFile(octokit, owner, repo, file.basePath, pr.baseSha);
         // An unreadable base only costs the new/old distinction: every finding counts as new.
-        const baseSource = base?.kind === 'file' ? decodePython(base.bytes, Number.MAX_SAFE_INTEGER) : undefined;
-        return { ...file, head, ...(baseSource?.ok ? { base: baseSource.source } : {}) };
+        const decoded = base.kind === 'file' ? decodePython(base.bytes, Number.MAX_SAFE_INTEGER) : undefined;
+        return { ...file, head, ...(decoded?.ok ? { base: decoded.source } : {}) };
       }),
     ),
   );

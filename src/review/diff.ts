@@ -87,3 +87,49 @@ export function touchesAddedLine(finding: Finding, diff: FileDiff): boolean {
   for (let line = finding.line; line <= finding.endLine; line++) if (diff.added.has(line)) return true;
   return false;
 }
+
+/**
+ * The base version of a file, rebuilt from its head version and GitHub's patch: the patch is the
+ * diff from the merge base, so this is the code the PR actually started from (the base branch's
+ * tip may have moved on), and it costs no API call. Undefined when the patch does not fit the
+ * head text (then the caller fetches the base instead).
+ */
+export function baseFromPatch(head: string, patch: string): string | undefined {
+  const headLines = head === '' ? [] : head.split('\n');
+  const headEndsWithNewline = head.endsWith('\n');
+  if (headEndsWithNewline) headLines.pop();
+  const out: string[] = [];
+  let next = 0; // index into headLines
+  let baseNoNewline = false;
+  let last: 'add' | 'del' | 'normal' | undefined;
+  for (const file of parseDiff(patch)) {
+    for (const chunk of file.chunks) {
+      const start = Math.max(chunk.newStart - 1, 0);
+      if (start < next) return undefined;
+      while (next < start) out.push(headLines[next++]!);
+      for (const change of chunk.changes) {
+        const text = change.content.slice(1);
+        if (change.content.startsWith('\\')) {
+          if (last === 'del' || last === 'normal') baseNoNewline = true;
+          continue;
+        }
+        if (change.type === 'add') {
+          if (headLines[next] !== text) return undefined;
+          next++;
+        } else if (change.type === 'normal') {
+          if (headLines[next] !== text) return undefined;
+          out.push(headLines[next++]!);
+        } else {
+          out.push(text);
+        }
+        last = change.type;
+      }
+    }
+  }
+  // Lines after the last hunk are the same in both versions, and so is the file's ending.
+  const copiedTail = next < headLines.length || last === undefined;
+  while (next < headLines.length) out.push(headLines[next++]!);
+  if (!out.length) return '';
+  const trailing = copiedTail ? headEndsWithNewline : !baseNoNewline;
+  return out.join('\n') + (trailing ? '\n' : '');
+}

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import type { Finding } from '../../src/engine/finding.js';
-import { commentableLines, inlineAnchor } from '../../src/review/diff.js';
+import { baseFromPatch, commentableLines, inlineAnchor } from '../../src/review/diff.js';
 import { unifiedPatch } from '../support/github-stand-in.js';
 
 /** review/diff.ts: which RIGHT-side lines GitHub accepts comments on, and the three filter modes. */
@@ -84,5 +85,27 @@ describe('inlineAnchor and the filter modes', () => {
 
   test('a range that crosses hunks falls back to a single line', () => {
     expect(inlineAnchor(finding(4, 22), diff, 'diff_context', { start: 4, end: 22 })).toEqual({ line: 4 });
+  });
+});
+
+describe('baseFromPatch', () => {
+  const lines = fc.array(fc.constantFrom('import os', 'x = 1', 'y = 2', '', 'def f():', '    return 1', '# note', 'z = x + y'), { maxLength: 40 });
+  const text = fc.tuple(lines, fc.boolean()).map(([ls, nl]) => (ls.length ? ls.join('\n') + (nl ? '\n' : '') : ''));
+
+  test('rebuilds the base exactly from the head and a real patch', () => {
+    fc.assert(
+      fc.property(text, text, (before, after) => {
+        const patch = unifiedPatch(before, after);
+        if (!patch) return; // identical files have no patch
+        expect(baseFromPatch(after, patch)).toBe(before);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  test('a patch that does not fit the head text is refused', () => {
+    const before = 'a = 1\nb = 2\nc = 3\n';
+    const after = 'a = 1\nb = 20\nc = 3\n';
+    expect(baseFromPatch('a = 1\nb = 99\nc = 3\n', unifiedPatch(before, after))).toBeUndefined();
   });
 });

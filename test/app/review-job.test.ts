@@ -140,7 +140,6 @@ test('a full review: all pages of files, one review on the head commit, a summar
   const docs = Array.from({ length: 100 }, (_, i) => ({ filename: `docs/page-${i}.md`, status: 'modified', patch: '@@ -1 +1 @@\n-a\n+b' }));
   files(docs, [pyFile(), { filename: 'old/gone.py', status: 'removed' }]);
   contents('app/core.py', HEAD, HEAD_SRC);
-  contents('app/core.py', BASE_SHA, BASE);
   existing();
   const w = writes();
 
@@ -172,7 +171,6 @@ test('marker-based update: our summary is edited in place and a finding already 
   config();
   files([pyFile()]);
   contents('app/core.py', HEAD, HEAD_SRC);
-  contents('app/core.py', BASE_SHA, BASE);
   const bot = { login: 'pr-reviewer[bot]', type: 'Bot' };
   existing(
     [
@@ -199,7 +197,6 @@ test('an unchanged summary is not written again, and nothing new means no review
   config();
   files([pyFile()]);
   contents('app/core.py', HEAD, HEAD_SRC);
-  contents('app/core.py', BASE_SHA, BASE);
   existing();
   const first = writes();
   await reviewPullRequest(installationClient(), JOB, fresh, DEPS);
@@ -209,7 +206,6 @@ test('an unchanged summary is not written again, and nothing new means no review
   config();
   files([pyFile()]);
   contents('app/core.py', HEAD, HEAD_SRC);
-  contents('app/core.py', BASE_SHA, BASE);
   existing(
     [{ id: 55, body: first.summaryCreate[0], user: bot }],
     posted.map((c, i) => ({ id: 80 + i, body: c.body, user: bot })),
@@ -225,7 +221,6 @@ test('422 fallback: the comments GitHub accepts are posted, the refused one stay
   config();
   files([pyFile()]);
   contents('app/core.py', HEAD, HEAD_SRC);
-  contents('app/core.py', BASE_SHA, BASE);
   existing();
   const attempts: Array<Array<{ line: number }>> = [];
   nock(API).post(`${REPO}/check-runs`).reply(201, { id: 900 });
@@ -252,7 +247,6 @@ test('an invalid config is reported in the summary and the check run; the review
   config('filter: everywhere\nmax_inline_comments: 1\ncolour: blue\n');
   files([pyFile()]);
   contents('app/core.py', HEAD, HEAD_SRC);
-  contents('app/core.py', BASE_SHA, BASE);
   existing();
   const w = writes();
 
@@ -271,7 +265,6 @@ test('a YAML syntax error is reported and the defaults apply', async () => {
   config('filter: [added\n');
   files([pyFile()]);
   contents('app/core.py', HEAD, HEAD_SRC);
-  contents('app/core.py', BASE_SHA, BASE);
   existing();
   const w = writes();
   published(await reviewPullRequest(installationClient(), JOB, fresh, DEPS));
@@ -285,7 +278,6 @@ test("org defaults and the repository's keys merge key by key", async () => {
   config('exclude:\n  - "vendor/**"\n', 'max_inline_comments: 1\n');
   files([pyFile(), pyFile('vendor/lib.py')]);
   contents('app/core.py', HEAD, HEAD_SRC);
-  contents('app/core.py', BASE_SHA, BASE);
   existing();
   const w = writes();
   const outcome = published(await reviewPullRequest(installationClient(), JOB, fresh, DEPS));
@@ -311,7 +303,6 @@ test('`drafts: true` reviews drafts', async () => {
   config('drafts: true\n');
   files([pyFile()]);
   contents('app/core.py', HEAD, HEAD_SRC);
-  contents('app/core.py', BASE_SHA, BASE);
   existing();
   writes();
   published(await reviewPullRequest(installationClient(), { ...JOB }, fresh, DEPS));
@@ -332,7 +323,6 @@ test('overtaken by a newer push during the review: the check run says so and not
   config();
   files([pyFile()]);
   contents('app/core.py', HEAD, HEAD_SRC);
-  contents('app/core.py', BASE_SHA, BASE);
   existing();
   const w = writes({ review: false, summary: 'none' });
   let calls = 0;
@@ -351,6 +341,18 @@ test('a file whose patch GitHub left out is analysed; its findings go to the sum
   const outcome = published(await reviewPullRequest(installationClient(), JOB, fresh, DEPS));
   expect(outcome).toMatchObject({ reported: 3, inline: 0 });
   expect(w.summaryCreate[0]).toContain('`sys`');
+});
+
+test('a modified file without a patch: its base version is fetched at the base commit to tell new from old', async () => {
+  pull();
+  config();
+  files([{ filename: 'app/core.py', status: 'modified' }]);
+  contents('app/core.py', HEAD, HEAD_SRC);
+  contents('app/core.py', BASE_SHA, BASE);
+  existing();
+  writes({ review: false });
+  const outcome = published(await reviewPullRequest(installationClient(), JOB, fresh, DEPS));
+  expect(outcome).toMatchObject({ reported: 2, older: 1, inline: 0 });
 });
 
 test('files over max_file_bytes and binary files are skipped with a note', async () => {
@@ -378,7 +380,6 @@ test('our thread whose finding is gone is resolved; a thread someone answered is
   config();
   files([pyFile()]);
   contents('app/core.py', HEAD, HEAD_SRC);
-  contents('app/core.py', BASE_SHA, BASE);
   const bot = { login: 'pr-reviewer[bot]', type: 'Bot' };
   const gone = `**Unused variable**\n\n${fingerprintMarker('0123456789abcdef0123')}`;
   const answered = `**Unused variable**\n\n${fingerprintMarker('fedcba98765432100000')}`;
