@@ -1,0 +1,26 @@
+import type { Rule } from '../../src/engine/rule.js';
+import { functionMetricsVisitor } from './function-metrics.js';
+import { functionName, limitOption } from './limits.js';
+
+export const complexFunction: Rule = {
+  id: 'complex-function',
+  category: 'function-logic',
+  title: 'Function is too complex',
+  severity: 'low',
+  codes: ['C901'],
+  options: { maxComplexity: 10 },
+  doc: {
+    what: 'Functions whose McCabe cyclomatic complexity (1 + each if/elif, loop, except, try-else, match case and nested function, counted as mccabe and Ruff count them) exceeds `maxComplexity` (10).',
+    why: 'Each decision doubles the paths a reader must keep in mind and a test must cover; past ten, functions are where bugs collect.',
+    example: 'def route(kind, item):\n    if kind == "a":\n        ...\n    elif kind == "b":\n        ...\n    # ... eleven more branches',
+    fix: 'Split the function: move each branch body into a helper, or replace a chain of `if`s on one value with a lookup table.',
+  },
+  create(context) {
+    const max = limitOption(context.options, 'maxComplexity', 10);
+    return functionMetricsVisitor((m) => {
+      if (m.complexity <= max) return;
+      const { node, name } = functionName(m.node);
+      context.report({ node, subject: name, message: `\`${name}\` is too complex: cyclomatic complexity ${m.complexity} (limit ${max}).` });
+    });
+  },
+};

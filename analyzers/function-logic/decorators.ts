@@ -1,0 +1,27 @@
+import type { SyntaxNode } from 'tree-sitter';
+
+/** The decorators on a function_definition (empty when it has none). */
+export function decoratorsOf(fn: SyntaxNode): SyntaxNode[] {
+  const parent = fn.parent;
+  if (parent?.type !== 'decorated_definition') return [];
+  return parent.namedChildren.filter((c) => c.type === 'decorator');
+}
+
+/** `@a.b.c(...)` → `a.b.c`: the dotted name a decorator applies, without its call arguments or `@`. */
+export function decoratorName(decorator: SyntaxNode): string {
+  const text = decorator.text.replace(/^@\s*/, '');
+  const paren = text.indexOf('(');
+  return (paren === -1 ? text : text.slice(0, paren)).replace(/\s+/g, '').replace(/#.*$/, '');
+}
+
+/** The last segment of a dotted decorator name: `functools.wraps` → `wraps`. */
+export function lastSegment(name: string): string {
+  return name.slice(name.lastIndexOf('.') + 1);
+}
+
+/** The class a function is defined directly in (through its decorators), if any. */
+export function enclosingClass(fn: SyntaxNode): SyntaxNode | undefined {
+  const outer = fn.parent?.type === 'decorated_definition' ? fn.parent : fn;
+  const block = outer.parent;
+  return block?.type === 'block' && block.parent?.type === 'class_definition' ? block.parent : undefined;
+}

@@ -1,0 +1,67 @@
+import type { SyntaxNode } from 'tree-sitter';
+import type { Rule } from '../../src/engine/rule.js';
+import { decoratorName, decoratorsOf, enclosingClass, lastSegment } from './decorators.js';
+import { functionName, limitOption } from './limits.js';
+
+/** Ruff's default `dummy-variable-rgx`: parameters named like this are meant to be ignored. */
+const DUMMY = /^(_+|(_+[a-zA-Z0-9_]*[a-zA-Z0-9]+?))$/;
+
+/** Names of the parameters that are not `*args` / `**kwargs`. */
+function namedParameters(parameters: SyntaxNode): string[] {
+  const names: string[] = [];
+  for (const p of parameters.namedChildren) {
+    switch (p.type) {
+      case 'identifier':
+        names.push(p.text);
+        break;
+      case 'typed_parameter': {
+        const first = p.namedChildren[0];
+        if (first?.type === 'identifier') names.push(first.text);
+        break;
+      }
+      case 'default_parameter':
+      case 'typed_default_parameter': {
+        const name = p.childForFieldName('name');
+        if (name?.type === 'identifier') names.push(name.text);
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return names;
+}
+
+export const tooManyArguments: Rule = {
+  id: 'too-many-arguments',
+  category: 'function-logic',
+  title: 'Function takes too many arguments',
+  severity: 'low',
+  codes: ['PLR0913'],
+  options: { maxArgs: 5 },
+  doc: {
+    what: 'Function definitions with more than `maxArgs` (5) parameters, not counting `self`/`cls`, `*args`/`**kwargs` or `_`-prefixed dummies; `@override` and `@overload` signatures are exempt.',
+    why: 'Callers must remember the order and meaning of every argument; a long parameter list usually means the function does several jobs or several arguments travel together.',
+    example: 'def move(x, y, z, dx, dy, dz, dt):\n    ...',
+    fix: 'Group arguments that travel together into a dataclass or NamedTuple, make the rarely used ones keyword-only with defaults, or split the function.',
+  },
+  create(context) {
+    const max = limitOption(context.options, 'maxArgs', 5);
+    if (context.file.path.endsWith('.pyi')) return {};
+    return {
+      function_definition: (fn) => {
+        const parameters = fn.childForFieldName('parameters');
+        if (!parameters || parameters.namedChildCount <= max) return;
+        let count = namedParameters(parameters).filter((n) => !DUMMY.test(n)).length;
+        if (count <= max) return;
+        const decorators = decoratorsOf(fn).map((d) => lastSegment(decoratorName(d)));
+        if (decorators.some((d) => d === 'override' || d === 'overload')) return;
+        const isStatic = decorators.some((d) => d === 'staticmethod' || d === 'abstractstaticmethod');
+        if (enclosingClass(fn) && !isStatic) count--;
+        if (count <= max) return;
+        const { node, name } = functionName(fn);
+        context.report({ node, subject: name, message: `\`${name}\` takes ${count} arguments (limit ${max}).` });
+      },
+    };
+  },
+};

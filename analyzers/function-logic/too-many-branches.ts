@@ -1,0 +1,26 @@
+import type { Rule } from '../../src/engine/rule.js';
+import { functionMetricsVisitor } from './function-metrics.js';
+import { functionName, limitOption } from './limits.js';
+
+export const tooManyBranches: Rule = {
+  id: 'too-many-branches',
+  category: 'function-logic',
+  title: 'Function has too many branches',
+  severity: 'low',
+  codes: ['PLR0912'],
+  options: { maxBranches: 12 },
+  doc: {
+    what: 'Functions with more than `maxBranches` (12) branches: each if, elif and else, loop and loop-else, except, try-else and finally, and match case (nested functions count on their own).',
+    why: 'A function with many branches does many things; it is hard to name, to read top to bottom and to test every path of.',
+    example: 'def capital(country):\n    if country == "France":\n        return "Paris"\n    elif country == "Spain":\n        return "Madrid"\n    # ... eleven more elifs',
+    fix: 'Replace branches on one value with a dict lookup, or move groups of branches into helpers.',
+  },
+  create(context) {
+    const max = limitOption(context.options, 'maxBranches', 12);
+    return functionMetricsVisitor((m) => {
+      if (m.branches <= max) return;
+      const { node, name } = functionName(m.node);
+      context.report({ node, subject: name, message: `\`${name}\` has too many branches: ${m.branches} (limit ${max}).` });
+    });
+  },
+};

@@ -1,0 +1,26 @@
+import type { Rule } from '../../src/engine/rule.js';
+import { functionMetricsVisitor } from './function-metrics.js';
+import { functionName, limitOption } from './limits.js';
+
+export const tooManyStatements: Rule = {
+  id: 'too-many-statements',
+  category: 'function-logic',
+  title: 'Function has too many statements',
+  severity: 'low',
+  codes: ['PLR0915'],
+  options: { maxStatements: 50 },
+  doc: {
+    what: 'Functions with more than `maxStatements` (50) statements, counted as Pylint and Ruff count them (nested blocks and nested functions included, `return` not).',
+    why: 'A long function mixes several steps at different levels of detail; readers lose the thread and changes touch more than they should.',
+    example: 'def handle(request):\n    # 60 statements of parsing, validation, saving and rendering',
+    fix: 'Extract each step into a well-named function and keep this one as the outline that calls them.',
+  },
+  create(context) {
+    const max = limitOption(context.options, 'maxStatements', 50);
+    return functionMetricsVisitor((m) => {
+      if (m.statements <= max) return;
+      const { node, name } = functionName(m.node);
+      context.report({ node, subject: name, message: `\`${name}\` has too many statements: ${m.statements} (limit ${max}).` });
+    });
+  },
+};
