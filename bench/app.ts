@@ -1,0 +1,155 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { createServer } from 'node:net';
+import { run } from 'probot';
+import app from '../src/index.js';
+import { GitHubStandIn } from '../test/support/github-stand-in.js';
+import { deliver, pullRequestPayload } from '../test/support/webhooks.js';
+
+/**
+ * `npm run bench:app`: the real server (Probot's `run`, as `npm start`) against the loopback
+ * GitHub stand-in with 20 ms added to every API call. For pull requests of 1, 20, 100 and 300
+ * modified Python files: webhook-to-posted-review time, time to the completed check run, and
+ * the API calls (reads and writes apart; installation tokens counted apart).
+ */
+
+const SIZES = (process.env.BENCH_SIZES ?? '1,20,100,300').split(',').map(Number);
+const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 20);
+const SECRET = 'bench-secret';
+
+/** A plausible module: imports, a class, functions; `variant` keeps the files apart. */
+function moduleSource(variant: number): string {
+  return `"""Orders and invoices, part ${variant}."""
+import json
+import logging
+from dataclasses import dataclass
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Order${variant}:
+    """An order."""
+
+    order_id: int
+    amount: float
+    currency: str = "EUR"
+
+    def total(self, tax_rate: float) -> float:
+        """The amount with tax."""
+        return round(self.amount * (1 + tax_rate), 2)
+
+    def to_json(self) -> str:
+        """The order as JSON."""
+        return json.dumps({"id": self.order_id, "amount": self.amount, "currency": self.currency})
+
+
+def load_orders(path: str) -> list:
+    """Orders from a JSON file."""
+    with open(path, encoding="utf-8") as handle:
+        rows = json.load(handle)
+    return [Order${variant}(row["id"], row["amount"], row.get("currency", "EUR")) for row in rows]
+
+
+def summarise(orders: list) -> dict:
+    """Count and sum per currency."""
+    result: dict = {}
+    for order in orders:
+        entry = result.setdefault(order.currency, {"count": 0, "sum": 0.0})
+        entry["count"] += 1
+        entry["sum"] += order.amount
+    log.info("summarised %d orders", len(orders))
+    return result
+`;
+}
+
+/** The change a PR makes: a new helper with findings (unused import, unused local, camelCase). */
+function changed(source: string, variant: number): string {
+  return source.replace('import logging\n', 'import logging\nimport os\n').concat(`
+
+def applyDiscount${variant}(order, percent):
+    unused = percent * 2
+    return order.amount * (1 - percent / 100)
+`);
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function until(predicate: () => boolean, timeoutMs = 120_000): Promise<void> {
+  const start = Date.now();
+  while (!predicate()) {
+    if (Date.now() - start > timeoutMs) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+interface Row {
+  files: number;
+  reviewMs: number;
+  checkMs: number;
+  reads: number;
+  writes: number;
+  auth: number;
+  inline: number;
+}
+
+async function main(): Promise<void> {
+  const standIn = new GitHubStandIn({ latencyMs: LATENCY_MS });
+  const { host } = await standIn.start();
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+  const port = await freePort();
+  const server = await run(app, {
+    env: { APP_ID: '1', PRIVATE_KEY: privateKey, WEBHOOK_SECRET: SECRET, GHE_HOST: host, GHE_PROTOCOL: 'http', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'fatal' },
+  });
+  const rows: Row[] = [];
+  for (const [i, size] of SIZES.entries()) {
+    const repo = `bench-${size}`;
+    const base: Record<string, string> = {};
+    const head: Record<string, string> = {};
+    for (let f = 0; f < size; f++) {
+      const path = `pkg/module_${f}.py`;
+      base[path] = moduleSource(f);
+      head[path] = changed(base[path], f);
+    }
+    standIn.addRepo('bench', repo, base);
+    const pr = standIn.pushPull('bench', repo, { number: i + 1, base, head });
+    standIn.reset();
+    const start = Date.now();
+    await deliver(`http://127.0.0.1:${port}/api/github/webhooks`, 'pull_request', pullRequestPayload('opened', { owner: 'bench', repo, number: i + 1, headSha: pr.headSha }), SECRET);
+    await until(() => standIn.checkRuns('bench', repo).some((c) => c.status === 'completed'));
+    const review = standIn.calls.find((c) => c.method === 'POST' && c.path.endsWith('/reviews'));
+    const done = standIn.calls.filter((c) => c.method === 'PATCH' && c.path.includes('/check-runs/')).pop();
+    const { reads, writes } = standIn.counts();
+    rows.push({
+      files: size,
+      reviewMs: (review?.at ?? start) - start,
+      checkMs: (done?.at ?? start) - start,
+      reads,
+      writes,
+      auth: standIn.calls.filter((c) => c.kind === 'auth').length,
+      inline: standIn.reviewComments('bench', repo, i + 1).length,
+    });
+  }
+  await server.stop();
+  await standIn.stop();
+
+  console.log(`GitHub stand-in with ${LATENCY_MS} ms per call; Octokit as Probot configures it (throttling on).\n`);
+  console.log('| files | review posted | check run completed | reads | reads goal (2×files+6) | writes | token requests | inline comments |');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of rows) {
+    console.log(`| ${r.files} | ${(r.reviewMs / 1000).toFixed(2)} s | ${(r.checkMs / 1000).toFixed(2)} s | ${r.reads} | ${2 * r.files + 6} | ${r.writes} | ${r.auth} | ${r.inline} |`);
+  }
+  process.exit(0);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
