@@ -8,7 +8,8 @@ const SECRET_NAME = new RegExp(String.raw`(?:^${WORD}$|_${WORD}_|^${WORD}_|_${WO
 // Names that hold something about a secret, not the secret: `password_field`, `TOKEN_URL`.
 const ABOUT_A_SECRET = /_(?:url|uri|file|filename|path|name|field|type|header|prompt|label|msg|message|regex|re|pattern|env|var|dir|prefix|suffix|format|fmt|template|endpoint|mode|len|length|size|count|timeout|expiry|expires|ttl|id|key_name|param|method|hash_algorithm|policy|chars|characters|min|max)$/i;
 const PLACEHOLDER = /^(?:[*x•.?#-]+|<[^>]*>|\{[^}]*\}|\$\{?\w+\}?|%\(?\w*\)?s|none|null|changeme\b.*|your[_ -].*|example.*|dummy.*|test.*|fake.*|secret|password|redacted|hidden|placeholder|todo)$/i;
-const FIELD_LIKE = new RegExp(String.raw`^[a-z][\w.-]*$`, 'i');
+// snake_case or UPPER_CASE words; a mixed-case value like `Sup3rSecret` is a password.
+const FIELD_LIKE = /^(?:[a-z][a-z0-9_.-]*|[A-Z][A-Z0-9_.-]*)$/;
 const FORMAT_TEMPLATE = /%[sd(]|\{\w*\}/;
 
 /** Recognisable credential formats, whatever name they are stored under. */

@@ -4,7 +4,7 @@ import { callTarget } from './call-target.js';
 
 const RANDOM = new Set(['random', 'randrange', 'randint', 'choice', 'choices', 'sample', 'shuffle', 'uniform', 'getrandbits', 'randbytes', 'triangular']);
 const SECRET_USE = /(?:^|_)(?:token|password|passwd|pwd|secret|nonce|salt|otp|csrf|session_?id|session_?key|api_?key|secret_?key|private_?key|auth|captcha|reset_?code|verification_?code|passphrase|pin)s?(?:_|$)/i;
-const SECURITY_FUNCTION = /token|passw|secret|nonce|salt|otp|csrf|session|auth|captcha|crypt|keygen|generate_key|make_key|new_key/i;
+const SECURITY_FUNCTION = /token|passw|secret|nonce|salt|otp|csrf|session|auth|captcha|crypt|keygen|(?:gen\w*|make|new|api|private|secret)_?key/i;
 
 /** The name the call's value ends up in: `token = ''.join(random.choice(...) ...)` → token. */
 function receivingName(node: SyntaxNode): string | undefined {

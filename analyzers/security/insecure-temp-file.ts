@@ -7,6 +7,8 @@ const SHARED_TMP = /^(?:\/tmp|\/var\/tmp|\/dev\/shm)(?:\/|$)/;
 // Where a literal is used as a path rather than, say, compared or documented.
 const PATH_USES = new Set(['argument_list', 'keyword_argument', 'assignment', 'default_parameter', 'typed_default_parameter']);
 
+const STRING_METHODS = /\.(?:startswith|endswith|find|rfind|index|rindex|count|replace|split|rsplit|partition|strip|lstrip|rstrip|removeprefix|removesuffix)$/;
+
 /** tempfile.mktemp (race-prone names) and hard-coded paths in shared temporary directories. */
 export const insecureTempFile: Rule = {
   id: 'insecure-temp-file',
@@ -32,7 +34,10 @@ export const insecureTempFile: Rule = {
         const text = node.text;
         if (!/^[rbuRBU]*["']\/(?:tmp|var\/tmp|dev\/shm)\b/.test(text) || ctx.file.isTestFile) return;
         const value = stringValue(node);
-        if (value === undefined || !SHARED_TMP.test(value) || !PATH_USES.has(node.parent?.type ?? '')) return;
+        const parent = node.parent;
+        if (value === undefined || !SHARED_TMP.test(value) || !parent || !PATH_USES.has(parent.type)) return;
+        // `path.startswith("/tmp/")` inspects a path; it does not use one.
+        if (parent.type === 'argument_list' && STRING_METHODS.test(parent.parent?.childForFieldName('function')?.text ?? '')) return;
         ctx.report({ node, message: `Hard-coded path \`${value}\` in a shared temporary directory; use the tempfile module.`, subject: value, code: 'B108', confidence: 'medium' });
       },
     };

@@ -93,6 +93,8 @@ function callProvenance(ctx: RuleContext, node: SyntaxNode, depth: number, seen:
     }
     return UNKNOWN;
   }
+  // compile(source, ...) is as literal as its source.
+  if (fn?.type === 'identifier' && fn.text === 'compile') return provenance(ctx, args?.namedChildren.find((c) => c.type !== 'comment' && c.type !== 'keyword_argument'), depth + 1, seen);
   if (fn?.type === 'identifier' && PASS_THROUGH.has(fn.text)) {
     const facts = argFacts();
     return { literal: false, formatted: facts.formatted, tainted: facts.tainted };

@@ -2,7 +2,7 @@ import type { SyntaxNode } from 'tree-sitter';
 import type { Rule } from '../../src/engine/rule.js';
 import { argument, keywordArgument } from './arguments.js';
 import { callTarget, importsModule } from './call-target.js';
-import { assignedValue, provenance } from './provenance.js';
+import { assignedValue, provenance, visibleBinding } from './provenance.js';
 
 const EXECUTE = new Set(['execute', 'executemany', 'executescript', 'raw', 'read_sql', 'read_sql_query', 'exec_driver_sql']);
 const TEXT = new Set(['sqlalchemy.text', 'sqlalchemy.sql.text', 'sqlalchemy.sql.expression.text']);
@@ -19,17 +19,24 @@ function querySink(ctx: Parameters<Rule['create']>[0], node: SyntaxNode): { quer
   return undefined;
 }
 
-/** The SQL text a query expression shows: its own text, or that of the assignment it names. */
+/** The SQL text a query expression shows: its own text and that of the assignments it names. */
 function shownText(ctx: Parameters<Rule['create']>[0], query: SyntaxNode): string {
-  let node: SyntaxNode | undefined = query;
   let text = query.text;
-  // Follow `q = "..."; q += "..."; cursor.execute(q % x)` a few steps back.
-  for (let i = 0; i < 4 && node; i++) {
-    const name: SyntaxNode | undefined = node.type === 'identifier' ? node : node.type === 'binary_operator' ? (node.childForFieldName('left') ?? undefined) : undefined;
-    const value: SyntaxNode | undefined = name ? assignedValue(ctx, name) : undefined;
-    if (!value) break;
+  // Follow `q = "..."; q += "..." % x; cursor.execute(q)` a few steps back.
+  const names: SyntaxNode[] = [];
+  const nameIn = (node: SyntaxNode): void => {
+    const name = node.type === 'identifier' ? node : node.type === 'binary_operator' ? node.childForFieldName('left') : null;
+    if (name?.type === 'identifier') names.push(name);
+  };
+  nameIn(query);
+  for (let i = 0; i < 6 && names.length; i++) {
+    const name = names.shift()!;
+    const binding = visibleBinding(ctx, name);
+    const value = assignedValue(ctx, name);
+    if (!binding || !value) continue;
     text += ` ${value.text}`;
-    node = value;
+    nameIn(value);
+    if (binding.kind === 'augmented') names.push(binding.node);
   }
   return text;
 }
@@ -55,7 +62,8 @@ export const sqlInjection: Rule = {
         const sink = querySink(ctx, node);
         if (!sink?.query) return;
         const facts = provenance(ctx, sink.query);
-        if (!facts.formatted || !SQL.test(shownText(ctx, sink.query))) return;
+        // extra(where=…) and RawSQL take SQL by definition; execute() must be shown SQL text.
+        if (!facts.formatted || (sink.code === 'B608' && !SQL.test(shownText(ctx, sink.query)))) return;
         ctx.report({
           node,
           message: `SQL built by string formatting is passed to \`${callTarget(ctx, node).name}\`${facts.tainted ? ' with a parameter or request value spliced in' : ''}; pass the values as query parameters.`,

@@ -34,15 +34,13 @@ export const weakCipher: Rule = {
         const isNew = parts.at(-1) === 'new';
         const cipher = isNew ? parts.at(-2)! : parts.at(-1)!;
         const library = parts.slice(0, isNew ? -2 : -1).join('.');
-        if (!CIPHERS.has(cipher) || !LIBRARIES.includes(library)) return;
-        const args = node.childForFieldName('arguments')?.text ?? '';
-        const ecb = /\bMODE_ECB\b/.test(args) && ECB_CONSTANT.test(`${library}.${cipher}.MODE_ECB`);
-        ctx.report({
-          node,
-          message: `${cipher} is a weak cipher${ecb ? ', here in ECB mode' : ''}; use AES-GCM, ChaCha20-Poly1305 or Fernet.`,
-          subject: cipher,
-          code: 'B304',
-        });
+        if (!LIBRARIES.includes(library)) return;
+        const ecb = isNew && ECB_CONSTANT.test(`${library}.${cipher}.MODE_ECB`) && /\bMODE_ECB\b/.test(node.childForFieldName('arguments')?.text ?? '');
+        if (CIPHERS.has(cipher)) {
+          ctx.report({ node, message: `${cipher} is a weak cipher${ecb ? ', here in ECB mode' : ''}; use AES-GCM, ChaCha20-Poly1305 or Fernet.`, subject: cipher, code: 'B304' });
+        } else if (ecb) {
+          ctx.report({ node, message: `${cipher} in ECB mode encrypts equal blocks to equal ciphertext; use an authenticated mode such as GCM.`, subject: 'ECB', code: 'B305', severity: 'medium' });
+        }
       },
     };
   },

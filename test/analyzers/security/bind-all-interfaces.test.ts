@@ -1,0 +1,21 @@
+import { bindAllInterfaces } from '../../../analyzers/security/bind-all-interfaces.js';
+import { ruleTester, runRule } from '../../helpers/rule-tester.js';
+
+ruleTester(bindAllInterfaces, {
+  flagged: [
+    { code: `sock.bind(("0.0.0.0", 8080))`, lines: [1], message: '0.0.0.0' },
+    { code: `app.run(host="0.0.0.0")`, lines: [1] },
+    { code: `HOST = '0.0.0.0'`, lines: [1] },
+    { code: `def serve(host="0.0.0.0", port=80):\n    pass`, lines: [1] },
+  ],
+  clean: [
+    { code: `sock.bind(("127.0.0.1", 8080))` },
+    { code: `if host == "0.0.0.0":\n    warn()` },
+    { code: `names = {"0.0.0.0": "any"}` },
+    { code: `"""Binds to 0.0.0.0 by default."""` },
+  ],
+});
+
+test('bind-all-interfaces: B104, CWE-605', () => {
+  expect(runRule(bindAllInterfaces, 'HOST = "0.0.0.0"\n')[0]).toMatchObject({ code: 'B104', cwe: 605, severity: 'medium' });
+});

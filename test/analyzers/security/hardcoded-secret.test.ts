@@ -1,0 +1,48 @@
+import { hardcodedSecret } from '../../../analyzers/security/hardcoded-secret.js';
+import { ruleTester, runRule } from '../../helpers/rule-tester.js';
+
+const KEY_BLOCK = ['-----BEGIN RSA PRIVATE KEY-----', 'MIIEowIBAAKCAQEA7'].join('\\n');
+
+ruleTester(hardcodedSecret, {
+  flagged: [
+    { code: `DB_PASSWORD = "hunter2-prod"`, lines: [1], message: '`DB_PASSWORD`' },
+    { code: `self.password = "s3cr3t!"`, lines: [1] },
+    { code: `connect(host="db", password="s3cr3t!")`, lines: [1], message: '`password`' },
+    { code: `def login(user, passwd="letmein99"):\n    pass`, lines: [1] },
+    { code: `def login(user, passwd: str = "letmein99"):\n    pass`, lines: [1] },
+    { code: `settings = {"api_key": "a8f5f167f44f4964e6c998dee827110c"}`, lines: [1] },
+    { code: `if password == "Sup3rSecret":\n    grant()`, lines: [1] },
+    { code: `API_TOKEN = "tok_8d9f7a6b5c4d3e2f1a0b"`, lines: [1] },
+    { code: `aws = "AKIAIOSFODNN7EXAMPLE"`, lines: [1], message: 'AWS access key' },
+    { code: `KEY = "${KEY_BLOCK}"`, lines: [1], message: 'private key' },
+    { code: `gh = "ghp_abcdefghijklmnopqrstuvwxyz0123456789"`, lines: [1], message: 'GitHub token' },
+  ],
+  clean: [
+    // Read at run time: the acceptance's os.environ case.
+    { code: `import os\nDB_PASSWORD = os.environ["DB_PASSWORD"]` },
+    { code: `import os\npassword = os.getenv("PASSWORD")` },
+    { code: `password = config.get("db", "password")` },
+    // Names and templates about secrets, not secrets.
+    { code: `PASSWORD_FIELD = "password"` },
+    { code: `TOKEN_URL = "https://example.com/oauth/token"` },
+    { code: `token_type = "bearer"` },
+    { code: `password = ""` },
+    { code: `password = "********"` },
+    { code: `password = "<your password here>"` },
+    { code: `prompt = "Password: "` },
+    { code: `password_msg = "wrong password for %s"` },
+    { code: `TOKEN = "access_token"` },
+    { code: `form = {"password": "{password}"}` },
+    // A tokenizer comparing tokens, not a secret.
+    { code: `if token == "(":\n    depth += 1` },
+    { code: `if token == "def":\n    pass` },
+    { code: `'''Example: -----BEGIN RSA PRIVATE KEY----- goes here and more'''` },
+  ],
+});
+
+test('hardcoded-secret: codes by where the secret is, severity by how sure', () => {
+  expect(runRule(hardcodedSecret, 'password = "letmein99"\n')[0]).toMatchObject({ code: 'B105', severity: 'medium', cwe: 798 });
+  expect(runRule(hardcodedSecret, 'f(password="letmein99")\n')[0]!.code).toBe('B106');
+  expect(runRule(hardcodedSecret, 'def f(password="letmein99"): pass\n')[0]!.code).toBe('B107');
+  expect(runRule(hardcodedSecret, 'k = "AKIAIOSFODNN7EXAMPLE"\n')[0]).toMatchObject({ severity: 'high', confidence: 'high' });
+});

@@ -1,0 +1,30 @@
+import { unsafeYamlLoad } from '../../../analyzers/security/unsafe-yaml-load.js';
+import { ruleTester, runRule } from '../../helpers/rule-tester.js';
+
+ruleTester(unsafeYamlLoad, {
+  flagged: [
+    { code: `import yaml\nconfig = yaml.load(stream)`, lines: [2], message: 'yaml.safe_load' },
+    { code: `import yaml as y\ny.load(stream)`, lines: [2] },
+    { code: `from yaml import load\nload(stream)`, lines: [2] },
+    { code: `import yaml\nyaml.load(stream, Loader=yaml.Loader)`, lines: [2] },
+    { code: `import yaml\nyaml.load(stream, Loader=yaml.UnsafeLoader)`, lines: [2] },
+    { code: `import yaml\nfor d in yaml.load_all(stream): pass`, lines: [2] },
+    { code: `import yaml\nyaml.unsafe_load(stream)`, lines: [2] },
+  ],
+  clean: [
+    { code: `import yaml\nyaml.safe_load(stream)` },
+    { code: `import yaml\nyaml.load(stream, Loader=yaml.SafeLoader)` },
+    { code: `import yaml\nyaml.load(stream, yaml.CSafeLoader)` },
+    { code: `import yaml\nyaml.safe_load_all(stream)` },
+    { code: `import json\njson.load(f)` },
+    { code: `config.load(stream)` },
+  ],
+});
+
+test('unsafe-yaml-load: suggests yaml.safe_load as an edit of the attribute', () => {
+  const [f] = runRule(unsafeYamlLoad, 'import yaml\nconfig = yaml.load(stream)\n');
+  expect(f).toMatchObject({ cwe: 502, code: 'B506', severity: 'medium' });
+  expect(f!.fix?.edits).toEqual([{ line: 2, column: 15, endLine: 2, endColumn: 19, newText: 'safe_load' }]);
+  // With an explicit (unsafe) loader the right change is not mechanical: no edit.
+  expect(runRule(unsafeYamlLoad, 'import yaml\nyaml.load(s, Loader=yaml.Loader)\n')[0]!.fix).toBeUndefined();
+});
