@@ -20,7 +20,7 @@ export interface IndentIssue {
 export interface FileUnit {
   /** Spaces per level that the file uses most. */
   unit: number;
-  /** The first line that opens a block with that width. */
+  /** A line that opens a block with that width (the first one off the 4-space grid, if any). */
   line: LogicalLine;
   /** How many blocks open with that width. */
   blocks: number;
@@ -86,8 +86,12 @@ function fileUnit(lines: LogicalLine[]): FileUnit | undefined {
     if (prev?.endsWithColon && level > prevLevel && !line.indent.includes('\t') && !prev.indent.includes('\t')) {
       const step = level - prevLevel;
       const entry = counts.get(step);
-      if (entry) entry.blocks++;
-      else counts.set(step, { blocks: 1, line });
+      if (!entry) counts.set(step, { blocks: 1, line });
+      else {
+        entry.blocks++;
+        // Point at a line that is off the 4-space grid when there is one: the clearest example.
+        if (entry.line.line === line.line || (indentLevel(entry.line.indent) % PEP8_UNIT === 0 && level % PEP8_UNIT !== 0)) entry.line = line;
+      }
     }
     prev = line;
     prevLevel = level;

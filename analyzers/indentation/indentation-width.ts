@@ -23,7 +23,7 @@ export const indentationWidth: Rule = {
             range: { start: line.lineStart, end: line.tokenStart },
             code: unit % PEP8_UNIT === 0 ? 'E117' : 'E111',
             subject: `${unit} spaces`,
-            message: `This file indents by ${unit} spaces per level (${blocks} block${blocks === 1 ? '' : 's'}, from line ${line.line}); PEP 8 and most Python tools use 4.`,
+            message: `This file indents by ${unit} spaces per level (${blocks} block${blocks === 1 ? '' : 's'}); PEP 8 and most Python tools use 4.`,
           });
         }
         for (const issue of report.issues) {
