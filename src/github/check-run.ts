@@ -4,6 +4,7 @@ import type { GitHub } from './octokit.js';
 export interface CheckOutput {
   title: string;
   summary: string;
+  text?: string;
   annotations?: Annotation[];
 }
 
@@ -51,7 +52,7 @@ export async function completeCheckRun(octokit: GitHub, owner: string, repo: str
     status: 'completed',
     conclusion,
     completed_at: new Date().toISOString(),
-    output: { title: output.title, summary: output.summary, ...(last.length ? { annotations: last } : {}) },
+    output: { title: output.title, summary: output.summary, ...(output.text ? { text: output.text } : {}), ...(last.length ? { annotations: last } : {}) },
   });
   return chunks.length + 1;
 }

@@ -1,11 +1,11 @@
-import type { AnalysisResult } from '../engine/analyze.js';
+import type { AnalysisResult, SourceInput } from '../engine/analyze.js';
 import { analyze } from '../engine/analyze.js';
 import { severityRank, type Finding, type Note } from '../engine/finding.js';
 import type { EnabledRule } from '../engine/run.js';
 import type { JobControl, ReviewJob } from '../queue/types.js';
 import { enabledRules, type Config, type ConfigProblem } from '../review/config.js';
 import { commentableLines, inlineAnchor, type FileDiff } from '../review/diff.js';
-import { annotations, checkConclusion, checkSummary, checkTitle, inlineReviewBody } from '../review/render/check-run.js';
+import { annotations, annotationsNote, checkConclusion, checkSummary, checkTitle, inlineReviewBody } from '../review/render/check-run.js';
 import { fingerprintFromBody, inlineSuggestion, renderInlineComment, type InlineOptions } from '../review/render/inline.js';
 import { ruleLookup } from '../review/render/rule-lookup.js';
 import { renderSummary } from '../review/render/summary.js';
@@ -55,12 +55,11 @@ const silent: ReviewLog = { info: () => undefined, warn: () => undefined };
 export async function reviewPullRequest(octokit: GitHub, job: ReviewJob, control: JobControl, deps: ReviewDeps = {}): Promise<ReviewOutcome> {
   const log = deps.log ?? silent;
   const { owner, repo, pullNumber } = job;
-  const pr = await getPullRequest(octokit, owner, repo, pullNumber);
+  const [pr, { config, problems }] = await Promise.all([getPullRequest(octokit, owner, repo, pullNumber), loadConfig(octokit, owner, repo)]);
   if (pr.state !== 'open') return { status: 'skipped', reason: 'closed' };
   // The PR moved on since the event: the newer push has its own job.
   if (pr.headSha !== job.headSha || control.isStale()) return { status: 'stale' };
 
-  const { config, problems } = await loadConfig(octokit, owner, repo);
   if (pr.draft && !config.drafts && job.reason !== 'command') {
     await neutralCheckRun(octokit, owner, repo, pr.headSha, {
       title: 'Skipped: draft pull request',
@@ -69,15 +68,18 @@ export async function reviewPullRequest(octokit: GitHub, job: ReviewJob, control
     return { status: 'skipped', reason: 'draft' };
   }
 
+  // The check run shows "in progress" while the listings are read in parallel.
+  const listings = Promise.all([
+    listReviewableFiles(octokit, owner, repo, pullNumber, config),
+    listOurReviewComments(octokit, owner, repo, pullNumber),
+    findSummaryComment(octokit, owner, repo, pullNumber),
+  ]);
+  listings.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
   const checkRunId = await startCheckRun(octokit, owner, repo, pr.headSha);
   try {
-    const [changed, existingInline, summaryComment] = await Promise.all([
-      listReviewableFiles(octokit, owner, repo, pullNumber, config),
-      listOurReviewComments(octokit, owner, repo, pullNumber),
-      findSummaryComment(octokit, owner, repo, pullNumber),
-    ]);
+    const [changed, existingInline, summaryComment] = await listings;
     const fetched = await fetchFiles(octokit, owner, repo, pr, changed, config.max_file_bytes);
-    const review = analyseVersions(fetched.files, (deps.rules ?? enabledRules)(config), [...fetched.notes, ...problems.map(problemNote)]);
+    const review = await analyseVersions(fetched.files, (deps.rules ?? enabledRules)(config), [...fetched.notes, ...problems.map(problemNote)]);
     const reported = config.report === 'all' ? review.head.findings : review.newFindings;
     const older = review.head.findings.length - review.newFindings.length;
 
@@ -108,10 +110,13 @@ export async function reviewPullRequest(octokit: GitHub, job: ReviewJob, control
     }
 
     const conclusion = checkConclusion(reported, config.fail_on);
+    const annotated = annotations(reported);
+    const note = annotationsNote(reported.length, annotated.length);
     await completeCheckRun(octokit, owner, repo, checkRunId, conclusion, {
       title: checkTitle(reported, conclusion),
       summary: checkSummary(summary),
-      annotations: annotations(reported),
+      ...(note ? { text: note } : {}),
+      annotations: annotated,
     });
     log.info({ pr: `${owner}/${repo}#${pullNumber}`, files: fetched.files.length, reported: reported.length, inline: review_.posted.length, conclusion }, 'review published');
     return {
@@ -140,11 +145,15 @@ interface VersionedAnalysis {
   newFindings: Finding[];
 }
 
-/** Analyses each head version and each base version once; a finding is new when its fingerprint is not in the base. */
-export function analyseVersions(files: readonly FetchedFile[], rules: readonly EnabledRule[], notes: readonly Note[]): VersionedAnalysis {
-  const head = analyze(files.map((f) => ({ path: f.path, source: f.head })), rules, notes);
+/**
+ * Analyses each head version and each base version once; a finding is new when its fingerprint is
+ * not in the base. One file at a time with a turn of the event loop between files, so that a large
+ * review never keeps the server from answering webhooks and health checks.
+ */
+export async function analyseVersions(files: readonly FetchedFile[], rules: readonly EnabledRule[], notes: readonly Note[]): Promise<VersionedAnalysis> {
+  const head = await analyzeEach(files.map((f) => ({ path: f.path, source: f.head })), rules, notes);
   const withBase = files.filter((f): f is FetchedFile & { base: string } => f.base !== undefined);
-  const base = analyze(withBase.map((f) => ({ path: f.basePath, source: f.base })), rules);
+  const base = await analyzeEach(withBase.map((f) => ({ path: f.basePath, source: f.base })), rules, []);
   const baseFingerprints = new Map<string, Set<string>>();
   for (const f of base.findings) {
     const set = baseFingerprints.get(f.path) ?? new Set<string>();
@@ -154,6 +163,20 @@ export function analyseVersions(files: readonly FetchedFile[], rules: readonly E
   const basePathOf = new Map(files.map((f) => [f.path, f.basePath]));
   const newFindings = head.findings.filter((f) => !baseFingerprints.get(basePathOf.get(f.path) ?? f.path)?.has(f.fingerprint));
   return { head, newFindings };
+}
+
+async function analyzeEach(inputs: readonly SourceInput[], rules: readonly EnabledRule[], notes: readonly Note[]): Promise<AnalysisResult> {
+  const total: AnalysisResult = { files: [], findings: [], notes: [...notes], suppressed: [], outsideLines: 0 };
+  for (const input of inputs) {
+    const one = analyze([input], rules);
+    total.files.push(...one.files);
+    total.findings.push(...one.findings);
+    total.notes.push(...one.notes);
+    total.suppressed.push(...one.suppressed);
+    total.outsideLines += one.outsideLines;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return total;
 }
 
 /** The findings that go inline: on a line GitHub accepts, not posted before, most severe first, capped. */

@@ -310,11 +310,13 @@ test('`drafts: true` reviews drafts', async () => {
 
 test('a closed pull request is not reviewed and nothing is written', async () => {
   pull({ state: 'closed' });
+  config();
   expect(await reviewPullRequest(installationClient(), JOB, fresh, DEPS)).toEqual({ status: 'skipped', reason: 'closed' });
 });
 
 test('a job for an older head publishes nothing', async () => {
   pull({ head: { sha: 'n'.repeat(40) } });
+  config();
   expect(await reviewPullRequest(installationClient(), JOB, fresh, DEPS)).toEqual({ status: 'stale' });
 });
 

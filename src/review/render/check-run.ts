@@ -1,0 +1,85 @@
+import { SEVERITIES, severityRank, type Finding, type Severity } from '../../engine/finding.js';
+import { plural, shorten } from './markdown.js';
+
+/** The words and annotations of the `pr-reviewer` check run. Pure: publishing is src/github's job. */
+
+export const CHECK_NAME = 'pr-reviewer';
+/** GitHub takes at most 50 annotations per request. */
+export const ANNOTATIONS_PER_REQUEST = 50;
+/**
+ * Annotations per check run: the most severe findings, one request's worth, so that a review costs
+ * the same few writes whatever the PR's size (the summary lists every finding).
+ */
+export const MAX_ANNOTATIONS = 50;
+/** Check run output fields are limited to 65,535 characters; keep a margin. */
+export const CHECK_TEXT_LIMIT = 60_000;
+
+export type Conclusion = 'success' | 'failure' | 'neutral';
+
+export interface Annotation {
+  path: string;
+  start_line: number;
+  end_line: number;
+  start_column?: number;
+  end_column?: number;
+  annotation_level: 'notice' | 'warning' | 'failure';
+  title: string;
+  message: string;
+}
+
+/** Failure when a security finding reaches `fail_on` (default: high); `none` never fails. */
+export function checkConclusion(findings: readonly Finding[], failOn: Severity | 'none' | undefined): Conclusion {
+  const threshold = failOn ?? 'high';
+  if (threshold === 'none') return 'success';
+  const failing = findings.some((f) => f.category === 'security' && severityRank(f.severity) >= severityRank(threshold));
+  return failing ? 'failure' : 'success';
+}
+
+export function checkTitle(findings: readonly Finding[], conclusion: Conclusion): string {
+  const security = findings.filter((f) => f.category === 'security').length;
+  if (findings.length === 0) return 'No new findings';
+  const head = conclusion === 'failure' ? 'Security defects found' : security ? 'Security findings below the failing threshold' : 'Suggestions only';
+  return `${head}: ${plural(findings.length, 'new finding')}`;
+}
+
+function level(severity: Severity): Annotation['annotation_level'] {
+  if (severityRank(severity) >= SEVERITIES.indexOf('high')) return 'failure';
+  if (severity === 'medium') return 'warning';
+  return 'notice';
+}
+
+/** One annotation per finding, most severe first, up to `limit`; columns only when GitHub allows them (single-line ranges). */
+export function annotations(findings: readonly Finding[], limit: number = MAX_ANNOTATIONS): Annotation[] {
+  const ordered = [...findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.path.localeCompare(b.path) || a.line - b.line);
+  return ordered.slice(0, limit).map((f) => ({
+    path: f.path,
+    start_line: f.line,
+    end_line: Math.max(f.line, f.endLine),
+    ...(f.endLine === f.line && f.endColumn > f.column ? { start_column: f.column, end_column: f.endColumn } : {}),
+    annotation_level: level(f.severity),
+    title: shorten(`${f.rule}${f.code ? ` (${f.code})` : ''}`, 255),
+    message: shorten(f.message, 4000),
+  }));
+}
+
+/** Said in the check run when not every finding could be an annotation. */
+export function annotationsNote(total: number, shown: number): string | undefined {
+  return total > shown ? `Annotations show the ${shown} most severe of ${plural(total, 'finding')}; the summary covers them all.` : undefined;
+}
+
+export function batches<T>(items: readonly T[], size: number = ANNOTATIONS_PER_REQUEST): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** The check run's summary field: the review's summary, cut to the field's limit. */
+export function checkSummary(markdown: string): string {
+  if (markdown.length <= CHECK_TEXT_LIMIT) return markdown;
+  return `${markdown.slice(0, CHECK_TEXT_LIMIT - 80)}\n\n… (cut: the full review is in the pull request's summary comment)`;
+}
+
+/** The body of the review that carries the inline comments (GitHub requires one for COMMENT). */
+export function inlineReviewBody(comments: number): string {
+  return `pr-reviewer: ${plural(comments, 'inline comment')} on lines this pull request changes. The full review is in the summary comment.`;
+}
