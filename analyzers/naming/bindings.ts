@@ -29,7 +29,8 @@ export function placedBindings(model: ScopeModel): PlacedBinding[] {
   return out;
 }
 
-const TYPE_FACTORIES = ['TypeVar', 'ParamSpec', 'TypeVarTuple', 'NewType', 'TypedDict', 'NamedTuple'];
+// As Ruff: ParamSpec and TypeVarTuple locals are still reported.
+const TYPE_FACTORIES = ['TypeVar', 'NewType', 'TypedDict', 'NamedTuple'];
 
 /** `Point = namedtuple(...)`, `T = TypeVar('T')`, `Alias: TypeAlias = ...`: names that are types, so may be capitalised. */
 export function definesType(model: ScopeModel, statement: SyntaxNode, namedTupleOnly = false): boolean {

@@ -1,7 +1,9 @@
 import type { Rule } from '../../src/engine/rule.js';
-import { enclosingClass, hasExternalBase, isOverrideOrOverload } from '../signatures/definitions.js';
+import { enclosingClass, hasExternalBase, inheritsFrom, isOverrideOrOverload } from '../signatures/definitions.js';
 import { isVisitorMethodName, nameConfidence } from './bindings.js';
 import { isLowercase, nameMatcher } from './naming-style.js';
+
+const HTTP_HANDLERS = new Set(['http.server.BaseHTTPRequestHandler', 'http.server.SimpleHTTPRequestHandler', 'http.server.CGIHTTPRequestHandler']);
 
 /** pep8-naming N802 with Ruff's semantics, plus visitor-method overrides left alone. */
 export const functionName: Rule = {
@@ -29,6 +31,8 @@ export const functionName: Rule = {
             if (isOverrideOrOverload(model, def)) continue;
             const cls = enclosingClass(model, def);
             if (cls && isVisitorMethodName(b.name) && hasExternalBase(model, cls.node)) continue;
+            // As Ruff: `do_GET` is the name http.server calls.
+            if (cls && b.name.startsWith('do_') && inheritsFrom(model, cls.node, HTTP_HANDLERS)) continue;
             const confidence = nameConfidence(model, b.name, def);
             ctx.report({ node: b.node, message: `Function name \`${b.name}\` should be lowercase`, subject: b.name, ...(confidence ? { confidence } : {}) });
           }

@@ -31,9 +31,12 @@ export function aliasProblem(name: string, alias: string, fullName: string): { c
   if (isCamelCase(name) && isCasedLowercase(alias)) {
     return { code: 'N813', message: `CamelCase \`${name}\` imported as lowercase \`${alias}\`` };
   }
-  // A one-letter name could be a class or a constant.
-  if ([...name].length > 1 && isCamelCase(name) && !isCasedLowercase(alias) && isCasedUppercase(alias)) {
-    if (!isAcronym(name, alias)) return { code: 'N814', message: `CamelCase \`${name}\` imported as constant \`${alias}\`` };
+  if (isCamelCase(name) && !isCasedLowercase(alias) && isCasedUppercase(alias)) {
+    if (!isAcronym(name, alias)) {
+      // A one-letter alias could be a class or a constant (as Ruff).
+      if ([...alias].length > 1) return { code: 'N814', message: `CamelCase \`${name}\` imported as constant \`${alias}\`` };
+      return undefined;
+    }
     if (CONVENTIONAL_ALIASES[fullName] === alias) return undefined;
     return { code: 'N817', message: `CamelCase \`${name}\` imported as acronym \`${alias}\`` };
   }

@@ -5,18 +5,23 @@
 
 export type NamingStyle = 'snake_case' | 'camelCase' | 'CapWords' | 'UPPER_CASE' | 'other';
 
-const isUpper = (c: string): boolean => c !== c.toLowerCase() && c === c.toUpperCase();
-const isLower = (c: string): boolean => c !== c.toUpperCase() && c === c.toLowerCase();
+// Unicode properties, as Rust's char::is_uppercase / is_lowercase / is_alphabetic that Ruff uses.
+const UPPER = /\p{Uppercase}/u;
+const LOWER = /\p{Lowercase}/u;
+const ALPHA = /\p{Alphabetic}/u;
+const isUpper = (c: string): boolean => (c < '\x80' ? c >= 'A' && c <= 'Z' : UPPER.test(c));
+const isLower = (c: string): boolean => (c < '\x80' ? c >= 'a' && c <= 'z' : LOWER.test(c));
+const isAlpha = (c: string): boolean => (c < '\x80' ? /[A-Za-z]/.test(c) : ALPHA.test(c));
 
-/** No uppercase letter (digits and underscores do not count): Ruff's `str::is_lowercase`. */
+/** Every letter lowercase (digits and underscores do not count; `说明` is not lowercase): Ruff's `str::is_lowercase`. */
 export function isLowercase(name: string): boolean {
-  for (const c of name) if (isUpper(c)) return false;
+  for (const c of name) if (isAlpha(c) && !isLower(c)) return false;
   return true;
 }
 
-/** No lowercase letter: Ruff's `str::is_uppercase`. */
+/** Every letter uppercase: Ruff's `str::is_uppercase`. */
 export function isUppercase(name: string): boolean {
-  for (const c of name) if (isLower(c)) return false;
+  for (const c of name) if (isAlpha(c) && !isUpper(c)) return false;
   return true;
 }
 

@@ -77,18 +77,19 @@ export function enclosingClass(model: ScopeModel, statement: SyntaxNode): Scope 
 export type FunctionKind = 'function' | 'method' | 'classmethod' | 'staticmethod' | 'new';
 
 /**
- * Ruff's `function_type::classify`: staticmethod by decorator; `__new__` on its own; classmethod
- * by decorator or for `__init_subclass__`/`__class_getitem__`; otherwise a method. With
- * `abstract`, `abc.abstractclassmethod`/`abstractstaticmethod` count too (pep8-naming does, the
- * annotation rules do not).
+ * Ruff's `function_type::classify` (pep8Naming): staticmethod by decorator; `__new__` on its own;
+ * classmethod by decorator or for `__init_subclass__`/`__class_getitem__`; otherwise a method;
+ * `abc.abstractclassmethod`/`abstractstaticmethod` count. Without pep8Naming, as Ruff's annotation
+ * rules: only the builtin `@staticmethod`/`@classmethod` decorators decide.
  */
-export function functionKind(model: ScopeModel, def: SyntaxNode, abstract = true): FunctionKind {
+export function functionKind(model: ScopeModel, def: SyntaxNode, pep8Naming = true): FunctionKind {
+  const abstract = pep8Naming;
   if (!enclosingClass(model, def)) return 'function';
   const name = def.childForFieldName('name')?.text ?? '';
   const decorators = decoratorTargets(def).map((d) => qualifiedName(model, d));
   if (decorators.some((d) => d === 'staticmethod' || d === 'builtins.staticmethod' || (abstract && d === 'abc.abstractstaticmethod'))) return 'staticmethod';
   if (name === '__new__' && abstract) return 'new';
-  if (name === '__init_subclass__' || name === '__class_getitem__') return 'classmethod';
+  if (pep8Naming && (name === '__init_subclass__' || name === '__class_getitem__')) return 'classmethod';
   if (decorators.some((d) => d === 'classmethod' || d === 'builtins.classmethod' || (abstract && d === 'abc.abstractclassmethod'))) return 'classmethod';
   return 'method';
 }
@@ -108,20 +109,25 @@ function localClass(model: ScopeModel, base: SyntaxNode): SyntaxNode | undefined
   return binding?.statement.type === 'class_definition' ? binding.statement : undefined;
 }
 
-const METACLASS_BASES = new Set(['type', 'builtins.type', 'abc.ABCMeta', 'enum.EnumMeta', 'enum.EnumType']);
-
-/** A metaclass: it derives from `type` (or ABCMeta/EnumMeta), directly or through classes of this file. */
-export function isMetaclass(model: ScopeModel, classNode: SyntaxNode, depth = 0): boolean {
+/** Whether a class derives from one of `bases` (qualified names), directly or through classes of this file. */
+export function inheritsFrom(model: ScopeModel, classNode: SyntaxNode, bases: ReadonlySet<string>, depth = 0): boolean {
   if (depth > 20) return false;
   for (const base of classBases(classNode)) {
     const target = base.type === 'subscript' ? base.childForFieldName('value') : base;
     if (!target) continue;
     const name = qualifiedName(model, target);
-    if (name !== undefined && METACLASS_BASES.has(name)) return true;
+    if (name !== undefined && bases.has(name)) return true;
     const local = localClass(model, target);
-    if (local && local.startIndex !== classNode.startIndex && isMetaclass(model, local, depth + 1)) return true;
+    if (local && local.startIndex !== classNode.startIndex && inheritsFrom(model, local, bases, depth + 1)) return true;
   }
   return false;
+}
+
+const METACLASS_BASES = new Set(['type', 'builtins.type', 'abc.ABCMeta', 'enum.EnumMeta', 'enum.EnumType']);
+
+/** A metaclass: it derives from `type` (or ABCMeta/EnumMeta), directly or through classes of this file. */
+export function isMetaclass(model: ScopeModel, classNode: SyntaxNode): boolean {
+  return inheritsFrom(model, classNode, METACLASS_BASES);
 }
 
 /**

@@ -1,0 +1,43 @@
+import type { Rule } from '../../src/engine/rule.js';
+import { functionFacts, isMagic, type FunctionFacts } from './function-facts.js';
+
+/** Which code and wording a def without a return annotation gets (Ruff's order of checks). */
+function returnCode(f: FunctionFacts, mypyInitReturn: boolean): { code: string; what: string } | undefined {
+  if (f.kind === 'classmethod') return { code: 'ANN206', what: 'classmethod' };
+  if (f.kind === 'staticmethod') return { code: 'ANN205', what: 'staticmethod' };
+  if (f.isMethod && f.name === '__init__') {
+    // flake8-annotations' --mypy-init-return: mypy infers `-> None` once any argument is annotated.
+    const typedArgument = f.parameters.some((p, i) => p.annotation !== null && !(i === 0 && p.kind === 'positional'));
+    return mypyInitReturn && typedArgument ? undefined : { code: 'ANN204', what: 'special method' };
+  }
+  if (f.isMethod && isMagic(f.name)) return { code: 'ANN204', what: 'special method' };
+  return f.private ? { code: 'ANN202', what: 'private function' } : { code: 'ANN201', what: 'public function' };
+}
+
+/** flake8-annotations ANN201/ANN202/ANN204/ANN205/ANN206 with Ruff's default settings. */
+export const missingReturnAnnotation: Rule = {
+  id: 'missing-return-annotation',
+  category: 'type-hints',
+  title: 'Function without a return type annotation',
+  severity: 'info',
+  codes: ['ANN201', 'ANN202', 'ANN204', 'ANN205', 'ANN206'],
+  options: { mypyInitReturn: false },
+  doc: {
+    what: 'A def without a return annotation: a public function or method (ANN201), a private one (ANN202), a special method such as `__init__` or `__eq__` (ANN204), a staticmethod (ANN205) or a classmethod (ANN206). With the option `mypyInitReturn`, `__init__` is exempt once any argument is annotated. The implementation behind `@overload` stubs is left to the stubs.',
+    why: 'The return type is the half of a signature callers depend on most; without it, type checkers treat the result as `Any` and stop checking everything it flows into.',
+    example: 'def load_config(path: str):\n    return yaml.safe_load(open(path))',
+    fix: 'Add `-> ReturnType` (`-> None` for functions that return nothing, `-> dict[str, object]` here).',
+  },
+  create(ctx) {
+    const mypyInitReturn = ctx.options.mypyInitReturn === true;
+    return {
+      'module:exit'() {
+        for (const f of functionFacts(ctx.scopes)) {
+          if (f.overloadImplementation || f.def.childForFieldName('return_type')) continue;
+          const problem = returnCode(f, mypyInitReturn);
+          if (problem) ctx.report({ node: f.nameNode, code: problem.code, message: `Missing return type annotation for ${problem.what} \`${f.name}\``, subject: f.name });
+        }
+      },
+    };
+  },
+};
