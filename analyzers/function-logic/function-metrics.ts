@@ -61,8 +61,31 @@ function irrefutable(pattern: string): boolean {
   if (/^[A-Za-z_]\w*$/.test(text)) return true;
   const as = /^(.*)\s+as\s+[A-Za-z_]\w*$/s.exec(text);
   if (as) return irrefutable(as[1]!);
-  if (!/[[\](){}'"]/.test(text) && text.includes('|')) return text.split('|').some((alt) => /^\s*[A-Za-z_]\w*\s*$/.test(alt));
-  return false;
+  const alternatives = topLevelAlternatives(text);
+  return alternatives.length > 1 && alternatives.some(irrefutable);
+}
+
+/** `a | [b, c] | _` → its alternatives, split only at `|` outside brackets and strings. */
+function topLevelAlternatives(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let quote = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') depth--;
+    else if (c === '|' && depth === 0) {
+      out.push(text.slice(from, i));
+      from = i + 1;
+    }
+  }
+  out.push(text.slice(from));
+  return out;
 }
 
 /**

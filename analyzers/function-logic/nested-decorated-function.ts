@@ -46,7 +46,8 @@ export const nestedDecoratedFunction: Rule = {
           const binding = outer.bindingsOf(c.name.text).find((b) => b.kind === 'function' && b.node.startIndex === c.name.startIndex);
           if (!binding) continue;
           const after = (read: number): string => source.slice(read + c.name.text.length, read + c.name.text.length + 40).trimStart();
-          const returned = binding.reads.some((read) => /^\s*return\b/.test(lineBefore(source, read)));
+          // `return wrapper`: the helper itself goes back to the caller (a decorator or factory).
+          const returned = binding.reads.some((read) => /^\s*return\s+$/.test(lineBefore(source, read)) && !after(read).startsWith('('));
           const called = binding.reads.some((read) => after(read).startsWith('('));
           if (returned || !called) continue;
           const outerName = outer.qualname.split('.').pop() ?? outer.qualname;

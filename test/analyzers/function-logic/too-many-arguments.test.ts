@@ -1,0 +1,24 @@
+import { tooManyArguments } from '../../../analyzers/function-logic/too-many-arguments.js';
+import { ruleTester } from '../../helpers/rule-tester.js';
+
+ruleTester(tooManyArguments, {
+  flagged: [
+    { code: 'def f(a, b, c, d, e, f):\n    pass\n', lines: [1], message: '`f` takes 6 arguments (limit 5)' },
+    { code: 'def f(a, b, /, c, d: int, e=1, *, f: str = ""):\n    pass\n', lines: [1] },
+    { code: 'class A:\n    def m(self, a, b, c, d, e, f):\n        pass\n', lines: [2], message: 'takes 6 arguments' },
+    { code: 'class A:\n    @staticmethod\n    def s(a, b, c, d, e, f):\n        pass\n', lines: [3] },
+    { code: 'def f(a, b, c):\n    pass\n', lines: [1], options: { maxArgs: 2 } },
+  ],
+  clean: [
+    { code: 'def f(a, b, c, d, e):\n    pass\n' },
+    // self and cls are not counted.
+    { code: 'class A:\n    def m(self, a, b, c, d, e):\n        pass\n    @classmethod\n    def c(cls, a, b, c, d, e):\n        pass\n' },
+    // *args, **kwargs and dummies are not counted.
+    { code: 'def f(a, b, c, d, e, _f, *args, **kwargs):\n    pass\n' },
+    // Signatures dictated by a parent or a family of overloads.
+    { code: 'class A(B):\n    @override\n    def m(self, a, b, c, d, e, f):\n        pass\n' },
+    { code: '@typing.overload\ndef f(a, b, c, d, e, f): ...\n' },
+    { code: 'def f(a, b, c, d, e, f): ...\n', path: 'stubs/m.pyi' },
+    { code: 'lambda a, b, c, d, e, f: 0\n' },
+  ],
+});
