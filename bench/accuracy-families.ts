@@ -18,12 +18,30 @@ export const FAMILIES: Family[] = [
   { name: 'type hints (ANN001–ANN206)', codes: ['ANN001', 'ANN002', 'ANN003', 'ANN201', 'ANN202', 'ANN204', 'ANN205', 'ANN206'] },
   { name: 'first argument (N804, N805)', codes: ['N804', 'N805'] },
   { name: 'mutable defaults (B006)', codes: ['B006'] },
+  { name: 'indentation (E111–E117, Ruff preview)', codes: ['E111', 'E112', 'E113', 'E114', 'E115', 'E116', 'E117'], preview: true },
+  { name: 'tabs (W191, E101)', codes: ['W191', 'E101'] },
+  { name: 'complexity (C901)', codes: ['C901'] },
+  { name: 'function size (PLR0912, PLR0913, PLR0915)', codes: ['PLR0912', 'PLR0913', 'PLR0915'] },
+  { name: 'raise without from (B904)', codes: ['B904'] },
+  { name: 'bare except (E722)', codes: ['E722'] },
 ];
+
+/** Ruff's wasm build names preview rules by name instead of code in its diagnostics. */
+const PREVIEW_NAMES: Record<string, string> = {
+  'indentation-with-invalid-multiple': 'E111',
+  'no-indented-block': 'E112',
+  'unexpected-indentation': 'E113',
+  'indentation-with-invalid-multiple-comment': 'E114',
+  'no-indented-block-comment': 'E115',
+  'unexpected-indentation-comment': 'E116',
+  'over-indented': 'E117',
+};
 
 /**
  * Codes that name the same finding in different circumstances Ruff's wasm build cannot see:
  * it checks text without a file name, so a package `__init__.py` gets D100 where Ruff on disk says D104.
  */
 export function canonicalCode(code: string): string {
-  return code === 'D104' ? 'D100' : code;
+  const named = PREVIEW_NAMES[code] ?? code;
+  return named === 'D104' ? 'D100' : named;
 }

@@ -51,7 +51,10 @@ for (const file of corpusFiles(root, values.limit ? { limit: Number(values.limit
   files++;
   const key = (line: number, code: string): string => `${line}:${canonicalCode(code)}`;
   const theirs = new Map<string, { code: string; message: string; line: number }>();
-  for (const d of ruff) if (d.code && codes.has(d.code)) theirs.set(key(d.start_location.row, d.code), { code: d.code, message: d.message, line: d.start_location.row });
+  for (const d of ruff) {
+    const code = d.code && canonicalCode(d.code);
+    if (code && codes.has(code)) theirs.set(key(d.start_location.row, code), { code, message: d.message, line: d.start_location.row });
+  }
   const ours = new Map<string, { code: string; message: string; line: number }>();
   for (const f of result.findings) if (f.code && codes.has(f.code)) ours.set(key(f.line, f.code), { code: f.code, message: f.message, line: f.line });
   for (const [k, d] of ours) {
