@@ -1,0 +1,23 @@
+import { className } from '../../../analyzers/naming/class-name.js';
+import { ruleTester, runRule } from '../../helpers/rule-tester.js';
+
+ruleTester(className, {
+  flagged: [
+    { code: 'class http_client:\n    pass', lines: [1], message: 'CapWords' },
+    { code: 'class Http_Client:\n    pass', lines: [1] },
+    { code: 'class _:\n    pass', lines: [1] },
+    { code: 'def f():\n    class inner:\n        pass', lines: [2] },
+  ],
+  clean: [
+    { code: 'class HttpClient:\n    pass' },
+    { code: 'class _Private:\n    pass' },
+    { code: 'class __Mangled:\n    pass' },
+    { code: 'class HTTPClient2:\n    pass' },
+    { code: 'class my_class:\n    pass', options: { ignoreNames: ['my_*'] } },
+  ],
+});
+
+test('the finding names the class, at low confidence when __all__ exports it', () => {
+  const [f] = runRule(className, '__all__ = ["legacy_api"]\nclass legacy_api:\n    pass\n');
+  expect(f).toMatchObject({ subject: 'legacy_api', confidence: 'low', code: 'N801' });
+});

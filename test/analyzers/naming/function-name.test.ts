@@ -1,0 +1,30 @@
+import { functionName } from '../../../analyzers/naming/function-name.js';
+import { ruleTester, runRule } from '../../helpers/rule-tester.js';
+
+ruleTester(functionName, {
+  flagged: [
+    { code: 'def fetchPage(url):\n    pass', lines: [1], message: '`fetchPage`' },
+    { code: 'class Crawler:\n    def GetUser(self):\n        pass', lines: [2] },
+    { code: 'def outer():\n    def Inner():\n        pass', lines: [2] },
+    // A visitor method of a class with no outside base is the file's own choice.
+    { code: 'class Walker:\n    def visit_Name(self, node):\n        pass', lines: [2] },
+    { code: 'import unittest\nclass T(unittest.TestCase):\n    def runTest(self):\n        pass', lines: [3] },
+  ],
+  clean: [
+    { code: 'def fetch_page(url):\n    pass' },
+    { code: 'def _private_helper():\n    pass' },
+    { code: 'import unittest\nclass T(unittest.TestCase):\n    def setUp(self):\n        pass\n    def tearDownClass(cls):\n        pass' },
+    { code: 'import ast\nclass V(ast.NodeVisitor):\n    def visit_Name(self, node):\n        pass\n    def visit_FunctionDef(self, node):\n        pass' },
+    { code: 'from http.server import BaseHTTPRequestHandler\nclass H(BaseHTTPRequestHandler):\n    def do_GET(self):\n        pass' },
+    { code: 'from typing import override\nclass A(Base):\n    @override\n    def getValue(self):\n        pass' },
+    { code: 'import typing\n@typing.overload\ndef parseValue(x: int) -> int: ...' },
+    { code: 'def legacyName():\n    pass', options: { ignoreNames: ['legacy*'] } },
+  ],
+});
+
+test('methods of a class with an outside base are reported at low confidence', () => {
+  const [f] = runRule(functionName, 'import logging\nclass H(logging.Handler):\n    def handleError(self, record):\n        pass\n');
+  expect(f).toMatchObject({ subject: 'handleError', confidence: 'low', code: 'N802' });
+  const [g] = runRule(functionName, 'class Base:\n    pass\nclass H(Base):\n    def handleError(self):\n        pass\n');
+  expect(g?.confidence).toBe('high');
+});
