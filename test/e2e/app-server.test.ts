@@ -14,6 +14,15 @@ const SECRET = 'e2e-secret';
 const OWNER = 'acme';
 const REPO = 'shop';
 
+const CONFIG = `categories:
+  docstrings: false
+  naming: false
+  type-hints: false
+  signatures: false
+  indentation: false
+  function-logic: false
+`;
+
 const BASE = `import os
 import json
 
@@ -76,7 +85,8 @@ describe('the app server end to end', () => {
 
   beforeAll(async () => {
     const { host } = await standIn.start();
-    standIn.addRepo(OWNER, REPO, { 'app/core.py': BASE });
+    // The repository's config on its default branch: only the categories this test is about.
+    standIn.addRepo(OWNER, REPO, { 'app/core.py': BASE, '.github/pr-reviewer.yml': CONFIG });
     standIn.addRepo(OWNER, '.github', {});
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
     const port = await freePort();
