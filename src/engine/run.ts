@@ -50,6 +50,10 @@ const POSITION_TYPES = new Set([
   'case_pattern',
 ]);
 
+/** Node type and field names by their ids in the Python grammar, filled as the walks meet them. */
+const TYPE_NAMES: string[] = [];
+const FIELD_NAMES: string[] = [];
+
 /** Analyses one file: one parse, one walk that feeds the scope model and every rule. */
 export function analyzeFile(path: string, source: string, rules: readonly EnabledRule[]): FileResult {
   const file = sourceFile(path, source);
@@ -106,9 +110,15 @@ export function analyzeFile(path: string, source: string, rules: readonly Enable
   const stack: WalkFrame[] = [];
   const cursor = file.tree.walk();
   for (;;) {
-    const type = cursor.nodeType;
+    // Numbers cross the native boundary much faster than strings: names are cached by id.
+    const typeId = cursor.nodeTypeId;
+    const type = TYPE_NAMES[typeId] ?? (TYPE_NAMES[typeId] = cursor.nodeType);
     const parent = stack[stack.length - 1];
-    const field = parent && BUILDER_FIELD_PARENTS.has(parent.type) ? cursor.currentFieldName : null;
+    let field: string | null = null;
+    if (parent && BUILDER_FIELD_PARENTS.has(parent.type)) {
+      const fieldId = cursor.currentFieldId;
+      field = fieldId ? (FIELD_NAMES[fieldId] ?? (FIELD_NAMES[fieldId] = cursor.currentFieldName)) : null;
+    }
     const enters = enter.get(type);
     const exits = exit.get(type);
     const node = enters || exits || BUILDER_NODE_TYPES.has(type) ? cursor.currentNode : undefined;

@@ -151,8 +151,6 @@ export const BUILDER_NODE_TYPES = new Set([
   'global_statement',
   'nonlocal_statement',
   'if_statement',
-  'case_clause',
-  'string',
 ]);
 
 /** Parent types whose children's field names the builder needs. */
@@ -423,7 +421,8 @@ export class ScopeBuilder {
         }
         return;
       case 'string':
-        if (this.annotationDepth > 0 && node) this.loadStringAnnotation(node);
+        // Strings are common and matter only inside annotations: materialise just those.
+        if (this.annotationDepth > 0) this.loadStringAnnotation(materialize());
         return;
       default:
         if (COMPREHENSIONS.has(frame.type)) {

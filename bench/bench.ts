@@ -1,0 +1,57 @@
+import { parseArgs } from 'node:util';
+import { RULES } from '../analyzers/index.js';
+import type { Category } from '../src/engine/finding.js';
+import { parsePython } from '../src/engine/parse.js';
+import { analyzeFile, type EnabledRule } from '../src/engine/run.js';
+import { DEFAULT_CONFIG, enabledRules } from '../src/review/config.js';
+import { collectGarbage, corpusFiles, stdlibRoot } from './corpus.js';
+
+/**
+ * Speed and memory of the engine on the CPython standard library, in one process. Every pass
+ * sees the same sources (read beforehand, so disk time is in none of them); the ratio compares
+ * each pass with a tree-sitter parse-only pass measured in the same run.
+ */
+const { values } = parseArgs({ options: { limit: { type: 'string' } } });
+const root = stdlibRoot();
+const files = [...corpusFiles(root, values.limit ? { limit: Number(values.limit) } : {})];
+const megabytes = files.reduce((n, f) => n + f.bytes, 0) / 1e6;
+
+function timed(pass: (source: string, path: string) => number): { seconds: number; findings: number } {
+  collectGarbage();
+  const start = process.hrtime.bigint();
+  let findings = 0;
+  files.forEach((f, i) => {
+    findings += pass(f.source, f.path);
+    if (i % 100 === 99) collectGarbage();
+  });
+  return { seconds: Number(process.hrtime.bigint() - start) / 1e9, findings };
+}
+
+const all = enabledRules(DEFAULT_CONFIG);
+const without = (categories: Category[]): EnabledRule[] => all.filter((r) => !categories.includes(r.rule.category));
+const issue4: Category[] = ['naming', 'type-hints', 'signatures', 'indentation', 'function-logic'];
+const run = (rules: EnabledRule[]) => (source: string, path: string) => analyzeFile(path, source, rules).findings.length;
+
+// Warm-up, so that the first measured pass does not pay for JIT compilation alone.
+for (const f of files.slice(0, 50)) analyzeFile(f.path, f.source, all);
+
+const passes: Array<[string, ReturnType<typeof timed>]> = [];
+passes.push(['parse only (tree-sitter)', timed((s) => (parsePython(s), 0))]);
+passes.push(['walk + scope model, no rules', timed(run([]))]);
+passes.push([`all default rules (${all.length})`, timed(run(all))]);
+passes.push(['all but security', timed(run(without(['security'])))]);
+passes.push(['all but naming, type hints, signatures, indentation, function logic', timed(run(without(issue4)))]);
+const parseOnly = passes[0]![1].seconds;
+
+console.log(`corpus: ${root} — ${files.length} files, ${megabytes.toFixed(1)} MB; ${RULES.length} rules registered, ${all.length} on by default`);
+console.log('');
+console.log('| pass | seconds | MB/s | × parse-only | findings |');
+console.log('|---|---:|---:|---:|---:|');
+for (const [name, p] of passes) {
+  console.log(`| ${name} | ${p.seconds.toFixed(2)} | ${(megabytes / p.seconds).toFixed(2)} | ${(p.seconds / parseOnly).toFixed(2)} | ${p.findings} |`);
+}
+const total = passes[2]![1].seconds;
+console.log('');
+console.log(`security adds ${(((total - passes[3]![1].seconds) / total) * 100).toFixed(1)}% of the total`);
+console.log(`naming + type hints + signatures + indentation + function logic add ${(((total - passes[4]![1].seconds) / parseOnly) * 100).toFixed(1)}% over parse-only`);
+console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
