@@ -11,7 +11,7 @@ export interface CallTarget {
    * (a parameter, an assignment) or the callee is not a dotted name (`f()()`, `x[0]()`).
    */
   qualifiedName?: string;
-  /** The last name of the callee (`execute` in `conn.cursor().execute`), '' when there is none. */
+  /** The last name of the callee as written (`execute` in `conn.cursor().execute`, `r` in `r()`), '' when there is none. */
   name: string;
 }
 
@@ -53,10 +53,21 @@ export function qualifiedRoot(ctx: RuleContext, name: string, index: number): st
   if (!scope) return name;
   const bindings = scope.bindingsOf(name);
   const imports = bindings.filter((b) => IMPORT_KINDS.has(b.kind));
-  if (imports.length === 0) return null;
+  if (imports.length === 0) return dynamicImport(bindings.at(-1));
   // `try: import cPickle as pickle / except ImportError: import pickle`: the latest one before the call.
   const before = imports.filter((b) => b.node.startIndex < index);
   return importedName((before.length ? before : imports).at(-1)!);
+}
+
+// `telnetlib = import_helper.import_module('telnetlib')`, `m = __import__("pickle")`.
+const DYNAMIC_IMPORT = /^(?:[\w.]+\.)?(?:import_module|import_deprecated|import_fresh_module|__import__)\(\s*['"]([\w.]+)['"]/;
+
+/** A module imported by a call and assigned to the name, or null for any other local value. */
+function dynamicImport(binding: Binding | undefined): string | null {
+  if (binding?.kind !== 'assignment' || binding.statement.type !== 'assignment') return null;
+  const right = binding.statement.childForFieldName('right');
+  if (right?.type !== 'call') return null;
+  return DYNAMIC_IMPORT.exec(right.text)?.[1] ?? null;
 }
 
 function importedName(binding: Binding): string {

@@ -15,7 +15,7 @@ export const evalExec: Rule = {
   cwe: 95,
   codes: ['B307', 'B102', 'S307', 'S102'],
   doc: {
-    what: '`eval`, `exec` or `compile` called on a string that is not a literal.',
+    what: '`eval` or `exec` called on a string that is not a literal, and `compile` of request data, `sys.argv` or `input()`.',
     why: 'Whoever controls the string runs arbitrary Python in the process, with all of its rights.',
     example: 'result = eval(request.args["expr"])',
     fix: 'Parse the data instead of running it: `ast.literal_eval` for Python literals, `json.loads` for JSON, or a lookup table of allowed operations.',
@@ -33,7 +33,10 @@ export const evalExec: Rule = {
         if (fn === 'compile' && node.parent?.parent?.type === 'call' && /^(eval|exec)$/.test(node.parent.parent.childForFieldName('function')?.text ?? '')) return;
         const facts = provenance(ctx, source);
         if (facts.literal) return;
-        const severity = facts.tainted ? 'high' : fn === 'compile' ? 'low' : 'medium';
+        // compile alone runs nothing (ast.parse, codeop and debuggers call it on their input all
+        // the time): it is reported only on data from outside the program.
+        if (fn === 'compile' && !facts.external) return;
+        const severity = facts.tainted ? 'high' : 'medium';
         const origin = facts.tainted ? ' built from a parameter or request data' : facts.formatted ? ' built by string formatting' : '';
         ctx.report({
           node,

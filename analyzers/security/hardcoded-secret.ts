@@ -11,6 +11,7 @@ const PLACEHOLDER = /^(?:[*x•.?#-]+|<[^>]*>|\{[^}]*\}|\$\{?\w+\}?|%\(?\w*\)?s|
 // snake_case or UPPER_CASE words; a mixed-case value like `Sup3rSecret` is a password.
 const FIELD_LIKE = /^(?:[a-z][a-z0-9_.-]*|[A-Z][A-Z0-9_.-]*)$/;
 const FORMAT_TEMPLATE = /%[sd(]|\{\w*\}/;
+const SETTING = /^(?:yes|no|true|false|on|off|enabled?|disabled?|required|optional|none|auto|basic|bearer|plain)$/i;
 
 /** Recognisable credential formats, whatever name they are stored under. */
 const SHAPES: Array<[RegExp, string]> = [
@@ -33,7 +34,9 @@ function shapeOf(text: string): string | undefined {
 
 /** Whether a literal assigned to a secret-sounding name is plausibly the secret itself. */
 function looksLikeSecret(value: string, strict: boolean): boolean {
-  if (value.trim() === '' || PLACEHOLDER.test(value) || FORMAT_TEMPLATE.test(value)) return false;
+  if (value.trim() === '' || PLACEHOLDER.test(value) || FORMAT_TEMPLATE.test(value) || SETTING.test(value)) return false;
+  // Prose (a help text, a whole config file) is not a password.
+  if (/\n|\s\S*\s/.test(value)) return false;
   // `TOKEN = "access_token"`, `PASSWORD = "password"`: a field name, not a password.
   if (FIELD_LIKE.test(value) && new RegExp(WORD, 'i').test(value)) return false;
   if (/^[a-z]+:\/\//i.test(value) || value.startsWith('/')) return false;
@@ -71,6 +74,8 @@ export const hardcodedSecret: Rule = {
   },
   create(ctx) {
     const reportName = (node: SyntaxNode, name: string, value: SyntaxNode | null, code: string, strict = false): void => {
+      // Test credentials are fixtures; a real key's shape is still reported (the `string` handler).
+      if (ctx.file.isTestFile) return;
       const text = stringValue(value ?? undefined);
       if (text === undefined || shapeOf(text) || !secretName(name)) return;
       if (!looksLikeSecret(text, strict || /token/i.test(name))) return;

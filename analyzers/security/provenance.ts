@@ -15,9 +15,12 @@ export interface Provenance {
   formatted: boolean;
   /** Carries a parameter of the enclosing function, a `request.*` value, `sys.argv` or `input()`. */
   tainted: boolean;
+  /** Carries a `request.*` value, `sys.argv` or `input()`: data from outside the program, not just from a caller. */
+  external?: boolean;
 }
 
 const LITERAL: Provenance = { literal: true, formatted: false, tainted: false };
+const OUTSIDE_DATA: Provenance = { literal: false, formatted: false, tainted: true, external: true };
 const UNKNOWN: Provenance = { literal: false, formatted: false, tainted: false };
 const MAX_DEPTH = 6;
 const CONSTANTS = new Set(['string', 'concatenated_string', 'integer', 'float', 'true', 'false', 'none', 'ellipsis']);
@@ -53,7 +56,7 @@ export function provenance(ctx: RuleContext, node: SyntaxNode | null | undefined
       return callProvenance(ctx, node, depth, seen);
     case 'attribute':
     case 'subscript': {
-      if (REQUEST.test(node.text) || OUTSIDE.test(node.text)) return { literal: false, formatted: false, tainted: true };
+      if (REQUEST.test(node.text) || OUTSIDE.test(node.text)) return OUTSIDE_DATA;
       const root = node.childForFieldName(type === 'attribute' ? 'object' : 'value');
       return { ...provenance(ctx, root, depth + 1, seen), literal: false, formatted: false };
     }
@@ -71,12 +74,12 @@ function fString(ctx: RuleContext, node: SyntaxNode, depth: number, seen: Set<Bi
     }
   }
   const merged = merge(parts);
-  return { literal: merged.literal, formatted: !merged.literal, tainted: merged.tainted };
+  return { ...merged, formatted: !merged.literal };
 }
 
 function callProvenance(ctx: RuleContext, node: SyntaxNode, depth: number, seen: Set<Binding>): Provenance {
   const text = node.text;
-  if (REQUEST.test(text) || OUTSIDE.test(text)) return { literal: false, formatted: false, tainted: true };
+  if (REQUEST.test(text) || OUTSIDE.test(text)) return OUTSIDE_DATA;
   const fn = node.childForFieldName('function');
   const args = node.childForFieldName('arguments');
   const argFacts = () => merge((args?.namedChildren ?? []).filter((c) => c.type !== 'comment').map((c) => provenance(ctx, c.type === 'keyword_argument' ? c.childForFieldName('value') : c, depth + 1, seen)));
@@ -85,11 +88,11 @@ function callProvenance(ctx: RuleContext, node: SyntaxNode, depth: number, seen:
     const receiver = fn.childForFieldName('object');
     if (method === 'format' || method === 'join' || method === 'format_map') {
       const facts = merge([provenance(ctx, receiver, depth + 1, seen), argFacts()]);
-      return { literal: facts.literal, formatted: !facts.literal, tainted: facts.tainted };
+      return { ...facts, formatted: !facts.literal };
     }
     if (PASS_THROUGH.has(method)) {
       const facts = provenance(ctx, receiver, depth + 1, seen);
-      return { literal: false, formatted: facts.formatted, tainted: facts.tainted || (method === 'replace' && argFacts().tainted) };
+      return method === 'replace' ? { ...merge([facts, argFacts()]), literal: false } : { ...facts, literal: false };
     }
     return UNKNOWN;
   }
@@ -97,7 +100,7 @@ function callProvenance(ctx: RuleContext, node: SyntaxNode, depth: number, seen:
   if (fn?.type === 'identifier' && fn.text === 'compile') return provenance(ctx, args?.namedChildren.find((c) => c.type !== 'comment' && c.type !== 'keyword_argument'), depth + 1, seen);
   if (fn?.type === 'identifier' && PASS_THROUGH.has(fn.text)) {
     const facts = argFacts();
-    return { literal: false, formatted: facts.formatted, tainted: facts.tainted };
+    return { ...facts, literal: false };
   }
   return UNKNOWN;
 }
@@ -124,12 +127,12 @@ export function assignedValue(ctx: RuleContext, node: SyntaxNode): SyntaxNode | 
 /** A name: a parameter of the enclosing function is tainted; a local follows its assignment. */
 function nameProvenance(ctx: RuleContext, node: SyntaxNode, depth: number, seen: Set<Binding>): Provenance {
   const binding = visibleBinding(ctx, node);
-  if (!binding) return node.text === 'request' && !ctx.scopes.resolvingScope('request', ctx.scopes.scopeAt(node.startIndex)) ? { literal: false, formatted: false, tainted: true } : UNKNOWN;
+  if (!binding) return node.text === 'request' && !ctx.scopes.resolvingScope('request', ctx.scopes.scopeAt(node.startIndex)) ? OUTSIDE_DATA : UNKNOWN;
   const scope = binding.scope;
   if (seen.has(binding)) return UNKNOWN;
   if (binding.kind === 'parameter') return { literal: false, formatted: false, tainted: scope.isFunctionLike() };
   if (binding.kind === 'import' || binding.kind === 'from-import') {
-    return binding.qualifiedName?.endsWith('.request') ? { literal: false, formatted: false, tainted: true } : UNKNOWN;
+    return binding.qualifiedName?.endsWith('.request') ? OUTSIDE_DATA : UNKNOWN;
   }
   if (binding.kind !== 'assignment' && binding.kind !== 'augmented') return UNKNOWN;
   const statement = binding.statement;
@@ -149,9 +152,11 @@ function isStringy(node: SyntaxNode | null): boolean {
 
 function merge(parts: Provenance[]): Provenance {
   if (parts.length === 0) return LITERAL;
+  const external = parts.some((p) => p.external);
   return {
     literal: parts.every((p) => p.literal),
     formatted: parts.some((p) => p.formatted),
     tainted: parts.some((p) => p.tainted),
+    ...(external ? { external } : {}),
   };
 }

@@ -18,7 +18,7 @@ export const unsafeMarkup: Rule = {
   cwe: 79,
   codes: ['B308', 'B703', 'B704', 'S308', 'S704'],
   doc: {
-    what: '`markupsafe.Markup(...)` or Django `mark_safe(...)` applied to text that is not a literal.',
+    what: '`markupsafe.Markup(...)` or Django `mark_safe(...)` applied to text built by formatting or taken from a parameter or the request.',
     why: 'Markup tells the template engine not to escape the text: any outside data inside it becomes HTML and script (cross-site scripting).',
     example: 'return Markup(f"<b>{username}</b>")',
     fix: 'Escape the pieces and let Markup build the string: `Markup("<b>{}</b>").format(username)` or Django `format_html("<b>{}</b>", username)`.',
@@ -31,15 +31,17 @@ export const unsafeMarkup: Rule = {
         const text = positionalArguments(node)[0];
         if (!text || ESCAPED.test(text.text)) return;
         const facts = provenance(ctx, text);
-        if (facts.literal) return;
+        // A value of unknown origin is usually markup the code built itself (template engines do
+        // this all the time); formatting or outside data in it is what lets script in.
+        if (!facts.tainted && !facts.formatted) return;
         const name = q.split('.').at(-1)!;
         ctx.report({
           node,
-          message: `\`${name}\` marks text as safe HTML that is ${facts.tainted ? 'built from a parameter or request data' : facts.formatted ? 'built by string formatting' : 'not a literal'}; escape the values first.`,
+          message: `\`${name}\` marks text as safe HTML that is ${facts.tainted ? 'built from a parameter or request data' : 'built by string formatting'}; escape the values first.`,
           subject: name,
           code: CODES[name],
-          severity: facts.tainted || facts.formatted ? 'high' : 'medium',
-          confidence: facts.tainted || facts.formatted ? 'high' : 'low',
+          severity: facts.tainted && facts.formatted ? 'high' : 'medium',
+          confidence: facts.formatted ? 'high' : 'medium',
         });
       },
     };

@@ -7,12 +7,16 @@ ruleTester(bindAllInterfaces, {
     { code: `app.run(host="0.0.0.0")`, lines: [1] },
     { code: `HOST = '0.0.0.0'`, lines: [1] },
     { code: `def serve(host="0.0.0.0", port=80):\n    pass`, lines: [1] },
+    { code: `server = loop.create_server(Proto, '0.0.0.0', 8000)`, lines: [1] },
   ],
   clean: [
     { code: `sock.bind(("127.0.0.1", 8080))` },
     { code: `if host == "0.0.0.0":\n    warn()` },
     { code: `names = {"0.0.0.0": "any"}` },
     { code: `"""Binds to 0.0.0.0 by default."""` },
+    { code: `if not name or name in ('0.0.0.0', '::'):\n    pass` },
+    { code: `from ipaddress import IPv4Address\nunspecified = IPv4Address('0.0.0.0')` },
+    { code: `self.assertEqual(host, '0.0.0.0')` },
   ],
 });
 

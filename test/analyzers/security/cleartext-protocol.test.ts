@@ -5,6 +5,8 @@ ruleTester(cleartextProtocol, {
   flagged: [
     { code: `import ftplib\nftp = ftplib.FTP("files.example.com")`, lines: [2], message: 'FTP' },
     { code: `from telnetlib import Telnet\ntn = Telnet(host)`, lines: [2], message: 'Telnet' },
+    // Imported by a helper call: resolved like an import.
+    { code: `from test.support import warnings_helper\ntelnetlib = warnings_helper.import_deprecated('telnetlib')\ntelnetlib.Telnet(h)`, lines: [3] },
   ],
   clean: [
     { code: `import ftplib\nftp = ftplib.FTP_TLS("files.example.com")` },

@@ -8,7 +8,8 @@ ruleTester(evalExec, {
     { code: `eval("x + %d" % n)`, lines: [1], message: 'built by string formatting' },
     { code: `exec(f"import {module}")`, lines: [1], message: 'built by string formatting' },
     { code: `import builtins\nbuiltins.eval(text)`, lines: [2] },
-    { code: `code = compile(source, "<user>", "exec")`, lines: [1], message: '`compile`' },
+    { code: `import sys\ncode = compile(sys.argv[1], "<arg>", "exec")`, lines: [2], message: '`compile`' },
+    { code: `def view():\n    return compile(request.form["src"], "<web>", "exec")`, lines: [2] },
     {
       code: `
         def handler(request):
@@ -28,6 +29,9 @@ ruleTester(evalExec, {
     { code: `model.eval()` },
     // exec(compile(...)) is one defect, reported once (on the exec).
     { code: `exec(compile("pass", "f", "exec"))` },
+    // compile alone runs nothing: ast.parse and codeop compile their callers' source.
+    { code: `def parse(source):\n    return compile(source, "<unknown>", "exec", 1024)` },
+    { code: `code = "x = 1"\nexec(code)` },
   ],
 });
 

@@ -36,6 +36,10 @@ ruleTester(hardcodedSecret, {
     // A tokenizer comparing tokens, not a secret.
     { code: `if token == "(":\n    depth += 1` },
     { code: `if token == "def":\n    pass` },
+    { code: `CONFIG = {'MODULE_PWD_STATE': 'yes'}` },
+    { code: `HELP = {'pass': 'The "pass" statement is a null operation'}` },
+    // Test credentials are fixtures.
+    { code: `password = "python123"`, path: 'tests/test_login.py' },
     { code: `'''Example: -----BEGIN RSA PRIVATE KEY----- goes here and more'''` },
   ],
 });
