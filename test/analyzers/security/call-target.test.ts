@@ -48,7 +48,7 @@ test('unbound names are taken as written; local values resolve to nothing', () =
       conn.cursor().execute(q)
       handlers[0](e)
     `),
-  ).toEqual(['eval eval', '? loads', 'conn.cursor cursor', '? execute', '? ']);
+  ).toEqual(['eval eval', '? loads', '? execute', 'conn.cursor cursor', '? ']);
 });
 
 test('a function-local import and a try/except import fallback', () => {
