@@ -78,6 +78,11 @@ export async function reviewPullRequest(octokit: GitHub, job: ReviewJob, control
   const checkRunId = await startCheckRun(octokit, owner, repo, pr.headSha);
   try {
     const [changed, existingInline, summaryComment] = await listings;
+    // A pull request without Python (most of them, in an org-wide install) gets no comment at all.
+    if (changed.length === 0 && !summaryComment && existingInline.length === 0) {
+      await neutralComplete(octokit, owner, repo, checkRunId, 'No Python files to review', `None of the files this pull request changes is Python that the config's \`include\`/\`exclude\` globs select.${problemsText(problems)}`);
+      return { status: 'skipped', reason: 'no python files' };
+    }
     const fetched = await fetchFiles(octokit, owner, repo, pr, changed, config.max_file_bytes);
     const review = await analyseVersions(fetched.files, (deps.rules ?? enabledRules)(config), [...fetched.notes, ...problems.map(problemNote)]);
     const reported = config.report === 'all' ? review.head.findings : review.newFindings;

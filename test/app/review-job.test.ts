@@ -429,3 +429,13 @@ test('a failure concludes the check run with the reason before the error reaches
   await expect(reviewPullRequest(installationClient(), JOB, fresh, DEPS)).rejects.toThrow();
   expect(updates[0]).toMatchObject({ status: 'completed', conclusion: 'neutral', output: { title: 'Review failed' } });
 });
+
+test('a pull request without Python files gets a neutral check run and no comment', async () => {
+  pull();
+  config();
+  files([{ filename: 'README.md', status: 'modified', patch: '@@ -1 +1 @@\n-a\n+b' }]);
+  existing();
+  const w = writes({ review: false, summary: 'none' });
+  expect(await reviewPullRequest(installationClient(), JOB, fresh, DEPS)).toEqual({ status: 'skipped', reason: 'no python files' });
+  expect(w.checkUpdate[0]).toMatchObject({ conclusion: 'neutral', output: { title: 'No Python files to review' } });
+});
