@@ -43,11 +43,6 @@ const POSITION_TYPES = new Set([
   'except_clause',
   'except_group_clause',
   'comment',
-  'attribute',
-  'keyword_argument',
-  'splat_pattern',
-  'as_pattern',
-  'case_pattern',
 ]);
 
 /** Node type and field names by their ids in the Python grammar, filled as the walks meet them. */
@@ -122,7 +117,8 @@ export function analyzeFile(path: string, source: string, rules: readonly Enable
     const enters = enter.get(type);
     const exits = exit.get(type);
     const node = enters || exits || BUILDER_NODE_TYPES.has(type) ? cursor.currentNode : undefined;
-    const positioned = node !== undefined || field !== null || POSITION_TYPES.has(type);
+    // A `body` child becomes a scope's range; other positions the builder reads are listed.
+    const positioned = node !== undefined || field === 'body' || POSITION_TYPES.has(type);
     const frame: WalkFrame = {
       type,
       field,
