@@ -1,5 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { createServer } from 'node:net';
+import { cpus, loadavg } from 'node:os';
 import { run } from 'probot';
 import { analyseVersions } from '../src/github/review-job.js';
 import app from '../src/index.js';
@@ -153,8 +154,9 @@ async function main(): Promise<void> {
   await server.stop();
   await standIn.stop();
 
-  console.log(`GitHub stand-in with ${LATENCY_MS} ms per call; Octokit as Probot configures it (throttling on).\n`);
-  console.log('| files | review posted | check run completed | of which analysis (head + base) | reads | reads goal (2×files+6) | writes | token requests | inline comments |');
+  console.log(`GitHub stand-in with ${LATENCY_MS} ms per call; Octokit as Probot configures it (throttling on).`);
+  console.log(`${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} at the end of the run.\n`);
+  console.log('| files | review posted | check run completed | engine alone (head + base) | reads | reads goal (2×files+6) | writes | token requests | inline comments |');
   console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
     console.log(`| ${r.files} | ${(r.reviewMs / 1000).toFixed(2)} s | ${(r.checkMs / 1000).toFixed(2)} s | ${(r.analysisMs / 1000).toFixed(2)} s | ${r.reads} | ${2 * r.files + 6} | ${r.writes} | ${r.auth} | ${r.inline} |`);
