@@ -27,11 +27,8 @@ export function shutDownGracefully(queue: ReviewQueue & { abandon?: () => Promis
       timer = setTimeout(() => resolve('deadline'), deadlineMs);
       timer.unref();
     });
-    const work = (async () => {
-      await stopIntake?.().catch((err: unknown) => log?.warn({ err }, 'closing the server failed'));
-      await queue.close();
-      return 'closed' as const;
-    })();
+    // The queue refuses new jobs from this moment; the server stops accepting connections meanwhile.
+    const work = Promise.all([queue.close(), stopIntake?.().catch((err: unknown) => log?.warn({ err }, 'closing the server failed'))]).then(() => 'closed' as const);
     void Promise.race([work, deadline])
       .then(async (how) => {
         if (how === 'deadline') {
