@@ -1,6 +1,7 @@
 import type { SyntaxNode } from 'tree-sitter';
 import type { Rule } from '../../src/engine/rule.js';
 import { startsWithDocstring } from './docstring-node.js';
+import { isDocstringStatement, readHeader, skipTrivia } from './python-text.js';
 import {
   dunderAllNames,
   isMagic,
@@ -18,7 +19,7 @@ interface Definition {
   kind: Kind;
   name: string;
   qualname: string;
-  nameNode: SyntaxNode;
+  nameRange: { start: number; end: number };
   /** The enclosing def or class; undefined at module level (even inside `if`/`try`). */
   parent: Definition | undefined;
   documented: boolean;
@@ -53,24 +54,27 @@ export const missingDocstring: Rule = {
     const definitions: Definition[] = [];
     const stack: Definition[] = [];
 
+    // Decorators are walked just before the def they decorate (no def can sit inside one).
+    let pending: Decorator[] = [];
+
     const enter = (node: SyntaxNode, isClass: boolean): void => {
       const parent = stack[stack.length - 1];
-      const nameNode = node.childForFieldName('name');
-      if (!nameNode) {
+      const decorators = pending;
+      pending = [];
+      const header = headerOf(node, source);
+      if (!header) {
         stack.push(placeholder(node, parent));
         return;
       }
-      const name = nameNode.text;
-      const decorators = isClass ? [] : decoratorsOf(node);
       const definition: Definition = {
         kind: kindOf(isClass, parent),
-        name,
-        qualname: parent ? `${parent.qualname}.${name}` : name,
-        nameNode,
+        name: header.name,
+        qualname: parent ? `${parent.qualname}.${header.name}` : header.name,
+        nameRange: header.nameRange,
         parent,
-        documented: startsWithDocstring(node.childForFieldName('body'), source),
-        accessor: decorators.some((d) => isAccessorOf(d, name)),
-        typingDecorators: decorators.flatMap((d) => typingDecorator(d)),
+        documented: header.documented,
+        accessor: !isClass && decorators.some((d) => d.accessorOf === header.name),
+        typingDecorators: isClass ? [] : decorators.flatMap((d) => (d.dotted ? [{ dotted: d.dotted, start: d.start }] : [])),
       };
       definitions.push(definition);
       stack.push(definition);
@@ -80,14 +84,14 @@ export const missingDocstring: Rule = {
       function_definition: (node) => enter(node, false),
       'function_definition:exit': () => void stack.pop(),
       class_definition: (node) => enter(node, true),
+      decorator: (node) => void pending.push(decoratorOf(node, source)),
       'class_definition:exit': () => void stack.pop(),
-      'module:exit'(root) {
-        const report = (code: string, message: string, subject: string, nameNode?: SyntaxNode): void => {
-          if (ignored.has(code)) return;
-          ctx.report({ ...(nameNode ? { node: nameNode } : { range: { start: 0, end: 0 } }), code, message, subject });
+      'module:exit'() {
+        const report = (code: string, message: string, subject: string, range = { start: 0, end: 0 }): void => {
+          if (!ignored.has(code)) ctx.report({ range, code, message, subject });
         };
         const modulePrivate = isPrivateModulePath(ctx.file.path);
-        if (!modulePrivate && !startsWithDocstring(root, source)) {
+        if (!modulePrivate && !moduleHasDocstring(source)) {
           const name = moduleName(ctx.file.path);
           if (ctx.file.isPackageInit) report('D104', `Missing docstring in public package \`${name}\``, name);
           else report('D100', `Missing docstring in public module \`${name}\``, name);
@@ -97,7 +101,7 @@ export const missingDocstring: Rule = {
           d.private = isPrivate(d, modulePrivate, exports);
           if (d.private || d.documented) continue;
           const finding = codeFor(d, (decorator, member) => resolvesToTyping(decorator, member, ctx.scopes));
-          if (finding) report(finding.code, `Missing docstring in ${finding.what ? `${finding.what} ` : ''}\`${d.qualname}\``, d.qualname, d.nameNode);
+          if (finding) report(finding.code, `Missing docstring in ${finding.what ? `${finding.what} ` : ''}\`${d.qualname}\``, d.qualname, d.nameRange);
         }
       },
     };
@@ -113,7 +117,7 @@ function kindOf(isClass: boolean, parent: Definition | undefined): Kind {
 /** A def whose name did not parse: it still nests what is inside it, and is never reported. */
 function placeholder(node: SyntaxNode, parent: Definition | undefined): Definition {
   const isClass = node.type === 'class_definition';
-  return { kind: kindOf(isClass, parent), name: '', qualname: '', nameNode: node, parent, documented: true, accessor: false, typingDecorators: [], private: true };
+  return { kind: kindOf(isClass, parent), name: '', qualname: '', nameRange: { start: 0, end: 0 }, parent, documented: true, accessor: false, typingDecorators: [], private: true };
 }
 
 /** Ruff's `Definitions::resolve`: a private parent makes everything in it private. */
@@ -158,33 +162,39 @@ function codeFor(
   }
 }
 
-/** The expressions of the decorators above a def. */
-function decoratorsOf(def: SyntaxNode): SyntaxNode[] {
-  const parent = def.parent;
-  if (parent?.type !== 'decorated_definition') return [];
-  const out: SyntaxNode[] = [];
-  for (const child of parent.namedChildren) {
-    if (child.type !== 'decorator') continue;
-    const expression = child.namedChildren.find((c) => c.type !== 'comment');
-    if (expression) out.push(expression);
+interface Decorator {
+  start: number;
+  /** The dotted name, without whitespace, when the decorator is one (`overload`, `typing.override`). */
+  dotted?: string;
+  /** `x` for `@x.setter` / `@x.deleter`. */
+  accessorOf?: string;
+}
+
+const NAME = String.raw`[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*`;
+const DOTTED = new RegExp(String.raw`^@\s*(${NAME}(?:\s*\.\s*${NAME})*)\s*$`, 'u');
+
+/** Read from the text: a decorator that is a dotted name may be typing's overload/override (under any alias) or a property accessor. */
+function decoratorOf(node: SyntaxNode, source: string): Decorator {
+  const text = source.slice(node.startIndex, node.endIndex).replace(/\\\r?\n/g, ' ');
+  const match = DOTTED.exec(text);
+  if (!match) return { start: node.startIndex };
+  const dotted = match[1]!.replace(/\s+/g, '');
+  const parts = dotted.split('.');
+  const accessor = parts.length === 2 && (parts[1] === 'setter' || parts[1] === 'deleter');
+  return { start: node.startIndex, dotted, ...(accessor ? { accessorOf: parts[0]! } : {}) };
+}
+
+/** The def's name and whether its body starts with a docstring: from the text, or from the tree when the text is unusual. */
+function headerOf(node: SyntaxNode, source: string): { name: string; nameRange: { start: number; end: number }; documented: boolean } | undefined {
+  const header = readHeader(source, node.startIndex);
+  if (header && header.bodyStart < node.endIndex) {
+    return { name: header.name, nameRange: { start: header.nameStart, end: header.nameEnd }, documented: isDocstringStatement(source, header.bodyStart) };
   }
-  return out;
+  const name = node.childForFieldName('name');
+  if (!name) return undefined;
+  return { name: name.text, nameRange: { start: name.startIndex, end: name.endIndex }, documented: startsWithDocstring(node.childForFieldName('body'), source) };
 }
 
-/** `@name.setter` / `@name.deleter` (Ruff treats property setters and deleters as private). */
-function isAccessorOf(decorator: SyntaxNode, name: string): boolean {
-  if (decorator.type !== 'attribute') return false;
-  const object = decorator.childForFieldName('object');
-  const attribute = decorator.childForFieldName('attribute')?.text;
-  return object?.type === 'identifier' && object.text === name && (attribute === 'setter' || attribute === 'deleter');
-}
-
-const DOTTED = /^[A-Za-z_]\w*(?:\s*\.\s*[A-Za-z_]\w*)*$/;
-
-/** A decorator that may name `typing.overload`/`typing.override`, possibly under an alias (resolved at the end). */
-function typingDecorator(decorator: SyntaxNode): TypingDecorator[] {
-  if (decorator.type !== 'identifier' && decorator.type !== 'attribute') return [];
-  const text = decorator.text;
-  if (!DOTTED.test(text)) return [];
-  return [{ dotted: text.replace(/\s+/g, ''), start: decorator.startIndex }];
+function moduleHasDocstring(source: string): boolean {
+  return isDocstringStatement(source, skipTrivia(source, source.charCodeAt(0) === 0xfeff ? 1 : 0, true));
 }
