@@ -59,7 +59,7 @@ describe('graceful shutdown on SIGTERM', () => {
 
   test('a second signal does not start a second shutdown', async () => {
     let exits = 0;
-    const queue = inProcessQueue(async () => sleep(20));
+    const queue = inProcessQueue(async () => void (await sleep(20)));
     await queue.enqueue(job(1));
     const done = new Promise<void>((resolve) => {
       removers.push(shutDownGracefully(queue, { signals: ['SIGTERM'], exit: () => (exits++, resolve()) }));
