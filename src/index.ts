@@ -3,22 +3,19 @@ import { onCheckRun, onCheckSuite, onIssueComment, onPullRequest, type Decision,
 import { healthHandler } from './github/health.js';
 import { installationOctokit } from './github/octokit.js';
 import { reviewPullRequest, type ReviewDeps } from './github/review-job.js';
-import { inProcessQueue } from './queue/in-process.js';
-import { redisQueue } from './queue/redis.js';
+import { createReviewQueue } from './queue/create-queue.js';
 import type { ReviewQueue, ReviewWorker } from './queue/types.js';
 
 /** The Probot entry (`probot run ./dist/src/index.js`): wires events to handlers, nothing else. */
 
 export interface AppOptions {
-  /** Builds the review queue around the worker; REDIS_URL picks Redis, else the embedded queue. */
+  /** Builds the review queue around the worker; by default REDIS_URL picks Redis, else the embedded queue. */
   queue?: (worker: ReviewWorker, app: Probot) => ReviewQueue | Promise<ReviewQueue>;
   review?: ReviewDeps;
 }
 
-function defaultQueue(worker: ReviewWorker, app: Probot): ReviewQueue | Promise<ReviewQueue> {
-  const log = app.log.child({ name: 'queue' });
-  const url = process.env.REDIS_URL;
-  return url ? redisQueue(worker, { url, log }) : inProcessQueue(worker, { log });
+function defaultQueue(worker: ReviewWorker, app: Probot): Promise<ReviewQueue> {
+  return createReviewQueue(worker, { log: app.log.child({ name: 'queue' }) });
 }
 
 export function createApp(options: AppOptions = {}): ApplicationFunction {
