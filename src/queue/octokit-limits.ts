@@ -24,6 +24,8 @@ export interface GitHubLimits {
   contentWindowMs?: number;
   /** Milliseconds per second of `retry-after` and of retry backoff (tests shorten it). */
   retryAfterBaseValue?: number;
+  /** Spacing of all writes per installation; Octokit's 1 s when absent (the load bench scales it). */
+  writeSpacingMs?: number;
 }
 
 type Log = { warn(msg: string): void };
@@ -47,28 +49,33 @@ export function reviewerOctokit<T extends typeof ProbotOctokit>(Base: T = Probot
     contentPerHour = 500,
     contentWindowMs = 3600_000,
     retryAfterBaseValue,
+    writeSpacingMs,
   } = limits;
-  const groups = new Map<unknown, Bottleneck.Group>();
-  const contentGroup = (throttle: ThrottleOptions): Bottleneck.Group => {
-    const key = throttle.connection ?? 'local';
-    let group = groups.get(key);
-    if (!group) {
+  // One set of groups per Redis connection (Probot's, when clustered), or one for this process.
+  const groups = new Map<unknown, Map<string, Bottleneck.Group>>();
+  const group = (throttle: ThrottleOptions, id: string, options: Bottleneck.ConstructorOptions): Bottleneck.Group => {
+    const owner = throttle.connection ?? groups;
+    let byId = groups.get(owner);
+    if (!byId) groups.set(owner, (byId = new Map()));
+    let found = byId.get(id);
+    if (!found) {
       const B = throttle.Bottleneck ?? Bottleneck;
-      group = new B.Group({
-        id: 'pr-reviewer-content',
-        maxConcurrent: 1,
-        minTime: Math.ceil(60_000 / contentPerMinute),
-        reservoir: contentPerHour,
-        reservoirRefreshAmount: contentPerHour,
-        reservoirRefreshInterval: contentWindowMs,
-        // Keep an idle installation's limiter (and its hourly count) for longer than the window.
-        timeout: contentWindowMs + 300_000,
-        ...(throttle.connection ? { connection: throttle.connection } : {}),
-      });
-      groups.set(key, group);
+      found = new B.Group({ id, ...options, ...(throttle.connection ? { connection: throttle.connection } : {}) });
+      byId.set(id, found);
     }
-    return group;
+    return found;
   };
+  const contentGroup = (throttle: ThrottleOptions): Bottleneck.Group =>
+    group(throttle, 'pr-reviewer-content', {
+      maxConcurrent: 1,
+      minTime: Math.ceil(60_000 / contentPerMinute),
+      reservoir: contentPerHour,
+      reservoirRefreshAmount: contentPerHour,
+      reservoirRefreshInterval: contentWindowMs,
+      // Keep an idle installation's limiter (and its hourly count) for longer than the window.
+      timeout: contentWindowMs + 300_000,
+    });
+  const writeGroup = (throttle: ThrottleOptions): Bottleneck.Group => group(throttle, 'pr-reviewer-write', { maxConcurrent: 1, minTime: writeSpacingMs ?? 1000 });
   const retryWhile =
     (kind: string, retries: number): LimitHandler =>
     (retryAfter, options, octokit, retryCount) => {
@@ -87,6 +94,7 @@ export function reviewerOctokit<T extends typeof ProbotOctokit>(Base: T = Probot
         onSecondaryRateLimit: retryWhile('secondary rate limit', secondaryRetries),
         onRateLimit: retryWhile('rate limit', rateLimitRetries),
         notifications: contentGroup(throttle),
+        ...(writeSpacingMs !== undefined ? { write: writeGroup(throttle) } : {}),
         ...(retryAfterBaseValue !== undefined ? { retryAfterBaseValue } : {}),
       },
       ...(retryAfterBaseValue !== undefined ? { retry: { ...options.retry, retryAfterBaseValue } } : {}),
