@@ -78,10 +78,14 @@ export async function onIssueComment(context: AnyContext, deps: EventDeps): Prom
     return ignored('permission denied');
   }
   const { data: pr } = await octokit.rest.pulls.get({ owner, repo, pull_number: issue.number });
-  await octokit.rest.reactions.createForIssueComment({ owner, repo, comment_id: comment.id, content: 'eyes' });
-  return enqueueAll(deps.queue, [
+  const decision = await enqueueAll(deps.queue, [
     { deliveryId: context.id, installationId: installation.id, owner, repo, pullNumber: issue.number, headSha: pr.head.sha, reason: 'command' },
   ]);
+  // The 👀 says "accepted"; failing to add it must not lose the review.
+  await octokit.rest.reactions.createForIssueComment({ owner, repo, comment_id: comment.id, content: 'eyes' }).catch((error: unknown) => {
+    context.log.warn({ err: error }, 'could not react to the review command');
+  });
+  return decision;
 }
 
 /** The PR's author, or a user GitHub says has write, maintain or admin permission. */
