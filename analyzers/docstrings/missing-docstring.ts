@@ -175,7 +175,10 @@ const DOTTED = new RegExp(String.raw`^@\s*(${NAME}(?:\s*\.\s*${NAME})*)\s*$`, 'u
 
 /** Read from the text: a decorator that is a dotted name may be typing's overload/override (under any alias) or a property accessor. */
 function decoratorOf(node: SyntaxNode, source: string): Decorator {
-  const text = source.slice(node.startIndex, node.endIndex).replace(/\\\r?\n/g, ' ');
+  let text = source.slice(node.startIndex, node.endIndex);
+  // The decorator's node holds its trailing comment (`@overload  # noqa: F811`); a dotted name has no quotes to hide a `#`.
+  if (!/["']/.test(text)) text = text.replace(/#[^\n\r]*/g, '');
+  text = text.replace(/\\\r?\n/g, ' ');
   const match = DOTTED.exec(text);
   if (!match) return { start: node.startIndex };
   const dotted = match[1]!.replace(/\s+/g, '');
