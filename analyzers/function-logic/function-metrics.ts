@@ -29,6 +29,8 @@ interface Frame {
 
 const NESTING = new Set(['if_statement', 'for_statement', 'while_statement', 'try_statement', 'with_statement', 'match_statement']);
 
+const ELSE_OWNERS = new Set(['if_statement', 'for_statement', 'while_statement', 'try_statement']);
+
 const SIMPLE = [
   'expression_statement',
   'assert_statement',
@@ -95,6 +97,7 @@ function topLevelAlternatives(text: string): string[] {
 export function functionMetricsVisitor(onFunction: (metrics: FunctionMetrics) => void, depthLimit = Infinity): Visitor {
   const frames: Frame[] = [];
   const tries: number[] = [];
+  const owners: string[] = [];
   const top = (): Frame | undefined => frames[frames.length - 1];
   const add = (complexity: number, branches: number, statements: number): void => {
     const f = top();
@@ -140,8 +143,9 @@ export function functionMetricsVisitor(onFunction: (metrics: FunctionMetrics) =>
       enterBlock(node);
     },
     elif_clause: () => add(1, 1, 1),
-    else_clause: (node) => {
-      const owner = node.parent?.type;
+    else_clause: () => {
+      // The else belongs to the innermost open if/for/while/try (tracked, to spare a parent lookup).
+      const owner = owners[owners.length - 1];
       if (owner === 'if_statement') add(0, 1, 1);
       else if (owner === 'try_statement') add(1, 1, 1);
       else add(0, 1, 0); // for/while else
@@ -179,11 +183,16 @@ export function functionMetricsVisitor(onFunction: (metrics: FunctionMetrics) =>
   };
   for (const type of SIMPLE) visitor[type] = () => add(0, 0, 1);
   for (const type of NESTING) {
-    const enter = visitor[type];
-    const existingExit = visitor[`${type}:exit`];
-    if (!enter) continue;
+    const enter = visitor[type]!;
+    const exit = visitor[`${type}:exit`];
+    const owns = ELSE_OWNERS.has(type);
+    visitor[type] = (node) => {
+      if (owns) owners.push(type);
+      enter(node);
+    };
     visitor[`${type}:exit`] = (node) => {
-      existingExit?.(node);
+      exit?.(node);
+      if (owns) owners.pop();
       exitBlock();
     };
   }

@@ -1,6 +1,6 @@
 import type { SyntaxNode } from 'tree-sitter';
 import type { Rule } from '../../src/engine/rule.js';
-import { decoratorName, decoratorsOf, lastSegment } from './decorators.js';
+import { decoratorName, lastSegment } from './decorators.js';
 
 /**
  * Decorators that belong inside a function: `functools.wraps` marks a decorator's wrapper, and a
@@ -30,10 +30,11 @@ export const nestedDecoratedFunction: Rule = {
   create(context) {
     const candidates: Candidate[] = [];
     return {
-      function_definition: (fn) => {
-        const decorators = decoratorsOf(fn);
-        if (!decorators.length) return;
-        const names = decorators.map(decoratorName);
+      // Only decorated definitions are candidates: listening to them spares a look at every def.
+      decorated_definition: (decorated) => {
+        const fn = decorated.childForFieldName('definition');
+        if (fn?.type !== 'function_definition') return;
+        const names = decorated.namedChildren.filter((c) => c.type === 'decorator').map(decoratorName);
         if (names.some((n) => CLOSURE_DECORATORS.has(lastSegment(n)))) return;
         const name = fn.childForFieldName('name');
         if (name) candidates.push({ fn, name, decorators: names });

@@ -51,7 +51,6 @@ export function indentLevel(indent: string): number {
   return level;
 }
 
-const QUOTE = /['"]/;
 const STRING_PREFIX = /^(?:[rRuUbBfFtT]|[rR][bBfFtT]|[bBfFtT][rR])$/;
 
 function isWordChar(code: number): boolean {
@@ -106,7 +105,7 @@ export function scanLogicalLines(src: string, lineStarts: number[]): Indentation
     while (j < n) {
       const c = src[j]!;
       const code = src.charCodeAt(j);
-      if (QUOTE.test(c)) {
+      if (c === '"' || c === "'") {
         j = skipString(j, '');
         continue;
       }
@@ -114,7 +113,7 @@ export function scanLogicalLines(src: string, lineStarts: number[]): Indentation
         let k = j;
         while (k < n && isWordChar(src.charCodeAt(k))) k++;
         const word = src.slice(j, k);
-        j = k < n && QUOTE.test(src[k]!) && STRING_PREFIX.test(word) ? skipString(k, word) : k;
+        j = k < n && (src[k] === '"' || src[k] === "'") && STRING_PREFIX.test(word) ? skipString(k, word) : k;
         continue;
       }
       if (c === '(' || c === '[' || c === '{') depth++;
@@ -208,7 +207,7 @@ export function scanLogicalLines(src: string, lineStarts: number[]): Indentation
       continue;
     }
     const code = src.charCodeAt(i);
-    if (QUOTE.test(c)) {
+    if (c === '"' || c === "'") {
       const end = skipString(i, '');
       markString(i, end);
       i = end;
@@ -219,7 +218,7 @@ export function scanLogicalLines(src: string, lineStarts: number[]): Indentation
       let k = i;
       while (k < n && isWordChar(src.charCodeAt(k))) k++;
       const word = src.slice(i, k);
-      if (k < n && QUOTE.test(src[k]!) && STRING_PREFIX.test(word)) {
+      if (k < n && (src[k] === '"' || src[k] === "'") && STRING_PREFIX.test(word)) {
         const end = skipString(k, word);
         markString(i, end);
         i = end;
