@@ -3,8 +3,8 @@ import { join, relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import { UsageError } from './args.js';
 
-/** Folders that never hold the project's own code. */
-const SKIPPED_DIRS = new Set(['.git', '.hg', '.svn', 'node_modules', '__pycache__', 'venv', '.venv', '.tox', '.nox', '.mypy_cache', '.pytest_cache', '.ruff_cache']);
+/** Folders that never hold the project's own code (installed third-party packages included). */
+const SKIPPED_DIRS = new Set(['.git', '.hg', '.svn', 'node_modules', '__pycache__', 'site-packages', 'dist-packages', 'venv', '.venv', '.tox', '.nox', '.mypy_cache', '.pytest_cache', '.ruff_cache']);
 
 export interface FileFilter {
   include: readonly string[];

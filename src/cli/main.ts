@@ -3,7 +3,7 @@ import { parseCommand, USAGE, UsageError } from './args.js';
 import { runReview, type CliIo } from './review.js';
 
 /** The whole CLI as a function: arguments in, exit status out (0 clean, 1 security defects, 2 usage or input error). */
-export function main(argv: readonly string[], io: CliIo): number {
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   try {
     const command = parseCommand(argv);
     if (command.kind === 'help') {
@@ -14,7 +14,7 @@ export function main(argv: readonly string[], io: CliIo): number {
       io.stdout.write(`${packageVersion() ?? 'unknown'}\n`);
       return 0;
     }
-    return runReview(command, io, packageVersion());
+    return await runReview(command, io, packageVersion());
   } catch (error) {
     // One line, never a stack trace; 1 is reserved for "security defects found".
     const message = error instanceof Error ? error.message : String(error);

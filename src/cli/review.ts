@@ -12,7 +12,7 @@ import { renderSummary } from '../review/render/summary.js';
 import { UsageError, type ReviewArgs } from './args.js';
 import { collectFiles } from './collect-files.js';
 import { gitAddedLines, type AddedLines } from './git-diff.js';
-import { collector } from './memory.js';
+import { memoryKeeper } from './memory.js';
 import { progressLine } from './progress.js';
 
 export interface CliIo {
@@ -23,11 +23,8 @@ export interface CliIo {
   extraRules?: readonly EnabledRule[];
 }
 
-/** Files between two full collections: frees the native tree-sitter trees V8 does not see. */
-const GC_EVERY = 25;
-
 /** `pr-reviewer review`: files in, one review out; returns the exit status. */
-export function runReview(args: ReviewArgs, io: CliIo, version?: string): number {
+export async function runReview(args: ReviewArgs, io: CliIo, version?: string): Promise<number> {
   const config = loadConfig(args.config, io.cwd);
   const rules = [...enabledRules(config), ...(io.extraRules ?? [])];
   const maxBytes = args.maxFileBytes ?? config.max_file_bytes;
@@ -35,7 +32,7 @@ export function runReview(args: ReviewArgs, io: CliIo, version?: string): number
   const notes: Note[] = unreadable.map((u) => ({ path: display(u.path, io.cwd), kind: 'skipped', message: `${display(u.path, io.cwd)}: skipped: folder could not be read (${u.reason})` }));
   const added = args.diff ? gitAddedLines(args.diff, resolve(io.cwd, args.paths[0]!)) : undefined;
 
-  const result = reviewFiles(files, { rules, maxBytes, added, io, notes });
+  const result = await reviewFiles(files, { rules, maxBytes, added, io, notes });
   const output =
     args.format === 'json'
       ? JSON.stringify(renderJson(result), null, 2)
@@ -72,13 +69,13 @@ interface ReviewSetup {
 }
 
 /** One file at a time: read, decode, analyse, keep only the findings; no tree outlives its file. */
-function reviewFiles(files: readonly string[], setup: ReviewSetup): AnalysisResult {
+async function reviewFiles(files: readonly string[], setup: ReviewSetup): Promise<AnalysisResult> {
   const { rules, maxBytes, added, io } = setup;
   const total: AnalysisResult = { files: [], findings: [], notes: setup.notes, suppressed: [], outsideLines: 0 };
   const targets = added ? files.filter((f) => added.has(realPath(f))) : files;
   const progress = progressLine(io.stderr, targets.length);
-  const gc = collector();
-  targets.forEach((file, i) => {
+  const release = memoryKeeper();
+  for (const [i, file] of targets.entries()) {
     const path = display(file, io.cwd);
     progress.update(i + 1, path);
     let bytes: Uint8Array;
@@ -86,12 +83,12 @@ function reviewFiles(files: readonly string[], setup: ReviewSetup): AnalysisResu
       bytes = readFileSync(file);
     } catch (error) {
       total.notes.push({ path, kind: 'skipped', message: `${path}: skipped: could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` });
-      return;
+      continue;
     }
     const decoded = decodePython(bytes, maxBytes);
     if (!decoded.ok) {
       total.notes.push({ path, kind: 'skipped', message: `${path}: ${decoded.reason}` });
-      return;
+      continue;
     }
     const lines = added?.get(realPath(file));
     const one = analyze([{ path, source: decoded.source, ...(lines ? { lines } : {}) }], rules);
@@ -100,8 +97,8 @@ function reviewFiles(files: readonly string[], setup: ReviewSetup): AnalysisResu
     total.notes.push(...one.notes);
     total.suppressed.push(...one.suppressed);
     total.outsideLines += one.outsideLines;
-    if ((i + 1) % GC_EVERY === 0) gc();
-  });
+    await release(decoded.source.length);
+  }
   progress.done();
   return total;
 }

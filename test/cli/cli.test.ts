@@ -8,18 +8,18 @@ import type { CliIo } from '../../src/cli/review.js';
 import type { JsonReport } from '../../src/review/render/json.js';
 import { NO_SECURITY_DEFECTS } from '../../src/review/render/summary.js';
 
-/** A real rule (engine walk and all) standing in for the security category in these tests. */
+/** A real rule (engine walk and all) with a known severity, so that these tests do not depend on the security rules' judgement. */
 const evalRule: Rule = {
-  id: 'test-eval',
+  id: 'test-run-untrusted',
   category: 'security',
-  title: 'eval on a variable',
+  title: 'run_untrusted on a variable',
   severity: 'medium',
   cwe: 95,
   codes: [],
-  doc: { what: 'eval of data.', why: 'It runs whatever code the data holds.', example: 'eval(text)', fix: 'Use ast.literal_eval.' },
+  doc: { what: 'run_untrusted of data.', why: 'It runs whatever code the data holds.', example: 'run_untrusted(text)', fix: 'Parse the data instead.' },
   create: (ctx) => ({
     call(node) {
-      if (node.childForFieldName('function')?.text === 'eval') ctx.report({ node, message: '`eval` of a variable', subject: 'eval' });
+      if (node.childForFieldName('function')?.text === 'run_untrusted') ctx.report({ node, message: '`run_untrusted` of a variable', subject: 'run_untrusted' });
     },
   }),
 };
@@ -30,7 +30,7 @@ interface Run {
   stderr: string;
 }
 
-function run(argv: string[], cwd: string, withEval = false): Run {
+async function run(argv: string[], cwd: string, withEval = false): Promise<Run> {
   let stdout = '';
   let stderr = '';
   const io: CliIo = {
@@ -39,7 +39,7 @@ function run(argv: string[], cwd: string, withEval = false): Run {
     cwd,
     ...(withEval ? { extraRules: [{ rule: evalRule, options: {} }] } : {}),
   };
-  const code = main(argv, io);
+  const code = await main(argv, io);
   return { code, stdout, stderr };
 }
 
@@ -55,31 +55,31 @@ function write(rel: string, content: string | Uint8Array): void {
 }
 
 describe('exit status', () => {
-  test('0 without a security defect, the review on stdout', () => {
+  test('0 without a security defect, the review on stdout', async () => {
     write('app/util.py', '"""Util."""\nimport os\n');
-    const r = run(['review', 'app'], dir);
+    const r = await run(['review', 'app'], dir);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout.startsWith(`${NO_SECURITY_DEFECTS}\n`)).toBe(true);
     expect(r.stdout).toContain('`os` at `app/util.py:2`');
   });
 
-  test('1 with a security defect', () => {
-    write('app/calc.py', '"""Calc."""\n\n\ndef calc(text):\n    """Calc."""\n    return eval(text)\n');
-    const r = run(['review', '.'], dir, true);
+  test('1 with a security defect', async () => {
+    write('app/calc.py', '"""Calc."""\n\n\ndef calc(text: str) -> object:\n    """Calc."""\n    return run_untrusted(text)\n');
+    const r = await run(['review', '.'], dir, true);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('Security defects detected: 1 (1 medium).');
     expect(r.stdout).toContain('`app/calc.py:6`');
   });
 
-  test('fail_on in the config sets the bar', () => {
-    write('calc.py', '"""Calc."""\nx = eval(input())\n');
+  test('fail_on in the config sets the bar', async () => {
+    write('calc.py', '"""Calc."""\nx = run_untrusted(input())\n');
     write('high.yml', 'fail_on: high\n');
     write('none.yml', 'fail_on: none\n');
-    expect(run(['review', '--config', 'high.yml', 'calc.py'], dir, true).code).toBe(0);
-    expect(run(['review', '--config', 'none.yml', 'calc.py'], dir, true).code).toBe(0);
+    expect((await run(['review', '--config', 'high.yml', 'calc.py'], dir, true)).code).toBe(0);
+    expect((await run(['review', '--config', 'none.yml', 'calc.py'], dir, true)).code).toBe(0);
     write('low.yml', 'fail_on: low\n');
-    expect(run(['review', '--config', 'low.yml', 'calc.py'], dir, true).code).toBe(1);
+    expect((await run(['review', '--config', 'low.yml', 'calc.py'], dir, true)).code).toBe(1);
   });
 
   test.each([
@@ -91,31 +91,31 @@ describe('exit status', () => {
     [['review', 'missing.py'], /missing\.py: no such file or directory/],
     [['review', '--config', 'nope.yml', '.'], /--config nope\.yml: no such file/],
     [['review', '--diff', '--cached', '.'], /--diff/],
-  ])('2 for a usage or input error: %j', (argv, message) => {
-    const r = run(argv, dir);
+  ])('2 for a usage or input error: %j', async (argv, message) => {
+    const r = await run(argv, dir);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(message);
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
   });
 
-  test('2 for an invalid config', () => {
+  test('2 for an invalid config', async () => {
     write('bad.yml', 'filter: sometimes\n');
     write('a.py', '"""A."""\n');
-    const r = run(['review', '--config', 'bad.yml', 'a.py'], dir);
+    const r = await run(['review', '--config', 'bad.yml', 'a.py'], dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^pr-reviewer: bad\.yml: .*\(filter\)\n$/);
   });
 
-  test('--help prints the usage', () => {
-    const r = run(['--help'], dir);
+  test('--help prints the usage', async () => {
+    const r = await run(['--help'], dir);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Usage: pr-reviewer review');
   });
 });
 
 describe('files', () => {
-  test('a directory: every *.py, but not .git, virtualenvs, node_modules or __pycache__', () => {
+  test('a directory: every *.py, but not .git, virtualenvs, node_modules or __pycache__', async () => {
     write('src/a.py', '"""A."""\n');
     write('src/notes.txt', 'not python');
     write('.git/hooks/x.py', 'import os\n');
@@ -125,16 +125,16 @@ describe('files', () => {
     write('env2/lib/site.py', 'import os\n');
     write('node_modules/pkg/n.py', 'import os\n');
     write('src/__pycache__/a.py', 'import os\n');
-    const json = JSON.parse(run(['review', '--format', 'json', '.'], dir).stdout) as JsonReport;
+    const json = JSON.parse((await run(['review', '--format', 'json', '.'], dir)).stdout) as JsonReport;
     expect(json.files.map((f) => f.path)).toEqual(['src/a.py']);
   });
 
-  test('non-UTF-8, binary and oversized files are skipped with a note, the rest reviewed', () => {
+  test('non-UTF-8, binary and oversized files are skipped with a note, the rest reviewed', async () => {
     write('latin1.py', Uint8Array.from([0x23, 0x20, 0xe9, 0x0a]));
     write('nul.py', Uint8Array.from([0x78, 0x00, 0x0a]));
     write('big.py', `"""Big."""\n${'x = 1\n'.repeat(100)}`);
     write('ok.py', '"""Ok."""\nimport os\n');
-    const r = run(['review', '--format', 'json', '--max-file-bytes', '200', '.'], dir);
+    const r = await run(['review', '--format', 'json', '--max-file-bytes', '200', '.'], dir);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout) as JsonReport;
     expect(json.files.map((f) => f.path)).toEqual(['ok.py']);
@@ -145,28 +145,28 @@ describe('files', () => {
     expect(json.summary.markdown).toContain('- latin1.py: skipped: not valid UTF-8');
   });
 
-  test('a syntax error still yields findings, plus a note', () => {
+  test('a syntax error still yields findings, plus a note', async () => {
     write('broken.py', '"""B."""\nimport os\n\ndef f(:\n    pass\n');
-    const json = JSON.parse(run(['review', '--format', 'json', 'broken.py'], dir).stdout) as JsonReport;
+    const json = JSON.parse((await run(['review', '--format', 'json', 'broken.py'], dir)).stdout) as JsonReport;
     expect(json.findings.some((f) => f.rule === 'unused-import')).toBe(true);
     expect(json.summary.notes.some((n) => n.kind === 'syntax-error')).toBe(true);
   });
 });
 
 describe('formats', () => {
-  test('json: {version: 1, files, findings, summary}', () => {
+  test('json: {version: 1, files, findings, summary}', async () => {
     write('m.py', '"""M."""\nimport os\n');
-    const json = JSON.parse(run(['review', '--format', 'json', 'm.py'], dir).stdout) as JsonReport;
+    const json = JSON.parse((await run(['review', '--format', 'json', 'm.py'], dir)).stdout) as JsonReport;
     expect(Object.keys(json)).toEqual(['version', 'files', 'findings', 'summary']);
     expect(json.version).toBe(1);
     expect(json.findings[0]).toMatchObject({ path: 'm.py', line: 2, rule: 'unused-import', category: 'unused-imports' });
     expect(json.summary.securityDefects).toBe(0);
   });
 
-  test('sarif: a 2.1.0 log with the findings and only the enabled rules', () => {
+  test('sarif: a 2.1.0 log with the findings and only the enabled rules', async () => {
     write('m.py', '"""M."""\nimport os\n');
     write('cfg.yml', 'categories:\n  docstrings: false\n');
-    const log = JSON.parse(run(['review', '--format', 'sarif', '--config', 'cfg.yml', 'm.py'], dir).stdout);
+    const log = JSON.parse((await run(['review', '--format', 'sarif', '--config', 'cfg.yml', 'm.py'], dir)).stdout);
     expect(log.version).toBe('2.1.0');
     expect(log.runs[0].results[0].ruleId).toBe('unused-import');
     const ids = log.runs[0].tool.driver.rules.map((r: { id: string }) => r.id);
@@ -189,22 +189,22 @@ describe('--diff', () => {
     git('commit', '-qam', 'add sys');
   });
 
-  test('BASE..HEAD keeps only findings on added lines; the rest are counted', () => {
-    const json = JSON.parse(run(['review', '--format', 'json', '--diff', 'HEAD~1..HEAD', 'pkg'], dir).stdout) as JsonReport;
+  test('BASE..HEAD keeps only findings on added lines; the rest are counted', async () => {
+    const json = JSON.parse((await run(['review', '--format', 'json', '--diff', 'HEAD~1..HEAD', 'pkg'], dir)).stdout) as JsonReport;
     expect(json.findings.map((f) => [f.path, f.line, f.subject])).toEqual([['pkg/m.py', 3, 'sys']]);
     expect(json.files.map((f) => f.path)).toEqual(['pkg/m.py']);
     expect(json.summary.outsideDiff).toBe(1);
     expect(json.summary.markdown).toContain('1 finding is on lines outside the diff');
   });
 
-  test('BASE alone compares with the working tree', () => {
+  test('BASE alone compares with the working tree', async () => {
     write('pkg/other.py', '"""Other."""\nimport re\nimport json\n');
-    const json = JSON.parse(run(['review', '--format', 'json', '--diff', 'HEAD', '.'], dir).stdout) as JsonReport;
+    const json = JSON.parse((await run(['review', '--format', 'json', '--diff', 'HEAD', '.'], dir)).stdout) as JsonReport;
     expect(json.findings.map((f) => [f.path, f.line])).toEqual([['pkg/other.py', 3]]);
   });
 
-  test('an unknown revision is an input error', () => {
-    const r = run(['review', '--diff', 'no-such-branch', '.'], dir);
+  test('an unknown revision is an input error', async () => {
+    const r = await run(['review', '--diff', 'no-such-branch', '.'], dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^pr-reviewer: git diff .*failed/);
   });

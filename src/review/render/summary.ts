@@ -1,3 +1,4 @@
+import { namingStyle, type NamingStyle } from '../../../analyzers/naming/index.js';
 import type { AnalysisResult } from '../../engine/analyze.js';
 import { CATEGORIES, severityRank, type Category, type Finding, type Note, type Severity } from '../../engine/finding.js';
 import type { Rule } from '../../engine/rule.js';
@@ -5,7 +6,6 @@ import { CATEGORY_TEXT } from './category-text.js';
 import { isSecurityDefect } from './defects.js';
 import { examples, location, more } from './examples.js';
 import { capitalise, code, listing, plural } from './markdown.js';
-import { nameStyleOf, type NameStyle } from './name-style.js';
 import { ruleLookup } from './rule-lookup.js';
 
 /** A name that follows its convention: the evidence for "the code mixes camelCase and snake_case". */
@@ -175,18 +175,18 @@ function item(ctx: Context, category: Category, findings: Finding[], exampleLimi
 function namingMix(findings: readonly Finding[], conforming: readonly NameExample[]): string | undefined {
   const flagged = findings.filter((f) => f.rule !== UNUSED_SUPPRESSION && f.subject !== undefined);
   for (const f of flagged) {
-    const style = nameStyleOf(f.subject!);
+    const style = namingStyle(f.subject!);
     if (style === 'other') continue;
-    const candidates = conforming.filter((c) => isMixedWith(style, nameStyleOf(c.name)));
+    const candidates = conforming.filter((c) => isMixedWith(style, namingStyle(c.name)));
     const other = candidates.find((c) => c.path === f.path) ?? candidates[0];
     if (!other) continue;
-    return `The code mixes ${style} (e.g., ${code(f.subject!)} at ${location(f)}) and ${nameStyleOf(other.name)} (e.g., ${code(other.name)} at ${location(other)}).`;
+    return `The code mixes ${style} (e.g., ${code(f.subject!)} at ${location(f)}) and ${namingStyle(other.name)} (e.g., ${code(other.name)} at ${location(other)}).`;
   }
   return undefined;
 }
 
 /** CapWords classes beside snake_case functions is PEP 8, not a mix; camelCase beside snake_case is. */
-function isMixedWith(flagged: NameStyle, conforming: NameStyle): boolean {
+function isMixedWith(flagged: NamingStyle, conforming: NamingStyle): boolean {
   if (conforming === 'other' || conforming === flagged) return false;
   if (flagged === 'camelCase') return conforming === 'snake_case';
   if (flagged === 'snake_case') return conforming === 'camelCase' || conforming === 'CapWords';
@@ -237,6 +237,6 @@ function spread(byCategory: Map<Category, Finding[]>, total: number): string {
     .map(([c, list]) => ({ text: `${CATEGORY_TEXT[c].noun} (${list.length})`, n: list.length }));
   if (ranked.length <= 2) return `, all about ${listing(ranked.map((r) => r.text))}`;
   const top = ranked.slice(0, 2);
-  if (top[0]!.n + top[1]!.n > total / 2) return `, mostly about ${listing(top.map((r) => r.text))}`;
+  if (top[0]!.n + top[1]!.n > (total * 2) / 3) return `, mostly about ${listing(top.map((r) => r.text))}`;
   return `, across ${ranked.length} areas`;
 }

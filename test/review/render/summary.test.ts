@@ -63,7 +63,7 @@ describe('renderSummary: suggestions', () => {
           import sys
 
 
-          def main():
+          def main() -> list[str]:
               """Run."""
               result = 1
               return sys.argv
@@ -78,7 +78,7 @@ describe('renderSummary: suggestions', () => {
   });
 
   test('no suggestion at all: said plainly, no "However"', () => {
-    const text = renderSummary(review({ 'clean.py': '"""Clean."""\n\n\ndef add(a, b):\n    """Add."""\n    return a + b\n' }));
+    const text = renderSummary(review({ 'clean.py': '"""Clean."""\n\n\ndef add(a: int, b: int) -> int:\n    """Add."""\n    return a + b\n' }));
     expect(text).toBe(
       `${NO_SECURITY_DEFECTS}\n\nI have no suggestions for improvement: the checks found nothing to report.\n\n` +
         'Overall, I found no security defects and nothing to suggest in the 1 file reviewed.\n',
@@ -119,7 +119,7 @@ describe('renderSummary: every claim is true', () => {
           class Store:
               """A store."""
 
-              def fetch_all(self, page_size):
+              def fetch_all(self, page_size: int) -> list[int]:
                   """Fetch."""
                   return [page_size, MAX_SIZE]
         `,
