@@ -1,5 +1,6 @@
 import type { Rule } from '../../src/engine/rule.js';
-import { enclosingClass, hasTypingDecorator } from '../signatures/definitions.js';
+import type { Scope } from '../../src/engine/scope.js';
+import { bindingsOfKind, enclosingClass, hasTypingDecorator } from '../signatures/definitions.js';
 import { nameConfidence } from './bindings.js';
 import { isLowercase, nameMatcher } from './naming-style.js';
 
@@ -22,18 +23,20 @@ export const argumentName: Rule = {
     return {
       'module:exit'() {
         const model = ctx.scopes;
-        for (const scope of model.scopes) {
-          if (scope.kind !== 'function' && scope.kind !== 'lambda') continue;
+        const skipped = new Map<Scope, boolean>();
+        for (const b of bindingsOfKind(model, 'parameter')) {
+          if (isLowercase(b.name) || ignored(b.name)) continue;
+          const scope = b.scope;
           const def = scope.kind === 'function' ? scope.node : undefined;
-          let skip: boolean | undefined;
-          for (const b of scope.allBindings()) {
-            if (b.kind !== 'parameter' || isLowercase(b.name) || ignored(b.name)) continue;
+          let skip = skipped.get(scope);
+          if (skip === undefined) {
             // As Ruff: an `@override` method must keep its base's parameter names.
-            skip ??= def !== undefined && enclosingClass(model, def) !== undefined && hasTypingDecorator(model, def, 'override');
-            if (skip) break;
-            const confidence = def ? nameConfidence(model, '', def) : undefined;
-            ctx.report({ node: b.node, message: `Argument name \`${b.name}\` should be lowercase`, subject: b.name, ...(confidence ? { confidence } : {}) });
+            skip = def !== undefined && enclosingClass(model, def) !== undefined && hasTypingDecorator(model, def, 'override');
+            skipped.set(scope, skip);
           }
+          if (skip) continue;
+          const confidence = def ? nameConfidence(model, '', def) : undefined;
+          ctx.report({ node: b.node, message: `Argument name \`${b.name}\` should be lowercase`, subject: b.name, ...(confidence ? { confidence } : {}) });
         }
       },
     };

@@ -1,7 +1,7 @@
 import type { SyntaxNode } from 'tree-sitter';
 import type { Confidence } from '../../src/engine/finding.js';
 import type { Binding, BindingKind, Scope, ScopeModel } from '../../src/engine/scope.js';
-import { enclosingClass, hasExternalBase, isTypingName, qualifiedName } from '../signatures/definitions.js';
+import { enclosingClass, hasExternalBase, isTypingName, memoize, qualifiedName } from '../signatures/definitions.js';
 
 /** Kinds of binding that are a name stored by an expression (Ruff's `Expr::Name` in store context). */
 export const STORED_KINDS: ReadonlySet<BindingKind> = new Set(['assignment', 'annotation', 'augmented', 'unpacking', 'for', 'with', 'walrus']);
@@ -13,7 +13,7 @@ export interface PlacedBinding {
 }
 
 /** Every binding of the file with the scope it is written in, computing `scopeAt` only where the two can differ. */
-export function placedBindings(model: ScopeModel): PlacedBinding[] {
+export const placedBindings = memoize((model: ScopeModel): PlacedBinding[] => {
   const redirected = new Set<string>();
   for (const s of model.scopes) {
     for (const n of s.globals) redirected.add(n);
@@ -21,13 +21,15 @@ export function placedBindings(model: ScopeModel): PlacedBinding[] {
   }
   const out: PlacedBinding[] = [];
   for (const scope of model.scopes) {
-    for (const binding of scope.allBindings()) {
-      const foreign = binding.kind === 'walrus' || redirected.has(binding.name);
-      out.push({ binding, at: foreign ? model.scopeAt(binding.node.startIndex) : scope });
+    for (const list of scope.bindings.values()) {
+      for (const binding of list) {
+        const foreign = binding.kind === 'walrus' || redirected.has(binding.name);
+        out.push({ binding, at: foreign ? model.scopeAt(binding.node.startIndex) : scope });
+      }
     }
   }
   return out;
-}
+});
 
 // As Ruff: ParamSpec and TypeVarTuple locals are still reported.
 const TYPE_FACTORIES = ['TypeVar', 'NewType', 'TypedDict', 'NamedTuple'];

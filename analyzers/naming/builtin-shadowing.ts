@@ -1,6 +1,7 @@
 import type { Rule } from '../../src/engine/rule.js';
 import type { BindingKind } from '../../src/engine/scope.js';
-import { hasTypingDecorator } from '../signatures/definitions.js';
+import type { Scope } from '../../src/engine/scope.js';
+import { bindingsOfKind, hasTypingDecorator } from '../signatures/definitions.js';
 import { placedBindings } from './bindings.js';
 import { PYTHON_BUILTINS } from './builtins.js';
 
@@ -62,15 +63,15 @@ export const builtinArgumentShadowing: Rule = {
     return {
       'module:exit'() {
         const model = ctx.scopes;
-        for (const scope of model.scopes) {
-          if (scope.kind !== 'function') continue;
-          let exempt: boolean | undefined;
-          for (const b of scope.allBindings()) {
-            if (b.kind !== 'parameter' || !PYTHON_BUILTINS.has(b.name) || ignored.has(b.name)) continue;
-            exempt ??= hasTypingDecorator(model, scope.node, 'override') || hasTypingDecorator(model, scope.node, 'overload');
-            if (exempt) break;
-            ctx.report({ node: b.node, message: `Function argument \`${b.name}\` is shadowing a Python builtin`, subject: b.name });
+        const exempted = new Map<Scope, boolean>();
+        for (const b of bindingsOfKind(model, 'parameter')) {
+          if (b.scope.kind !== 'function' || !PYTHON_BUILTINS.has(b.name) || ignored.has(b.name)) continue;
+          let exempt = exempted.get(b.scope);
+          if (exempt === undefined) {
+            exempt = hasTypingDecorator(model, b.scope.node, 'override') || hasTypingDecorator(model, b.scope.node, 'overload');
+            exempted.set(b.scope, exempt);
           }
+          if (!exempt) ctx.report({ node: b.node, message: `Function argument \`${b.name}\` is shadowing a Python builtin`, subject: b.name });
         }
       },
     };

@@ -1,4 +1,5 @@
 import type { Rule } from '../../src/engine/rule.js';
+import { bindingsOfKind } from '../signatures/definitions.js';
 import { nameConfidence } from './bindings.js';
 import { isCapWords, nameMatcher } from './naming-style.js';
 
@@ -20,17 +21,15 @@ export const className: Rule = {
     const ignored = nameMatcher(ctx.options.ignoreNames);
     return {
       'module:exit'() {
-        for (const scope of ctx.scopes.scopes) {
-          for (const b of scope.allBindings()) {
-            if (b.kind !== 'class' || isCapWords(b.name) || ignored(b.name)) continue;
-            const confidence = nameConfidence(ctx.scopes, b.name, undefined);
-            ctx.report({
-              node: b.node,
-              message: `Class name \`${b.name}\` should use CapWords convention`,
-              subject: b.name,
-              ...(confidence && scope.kind === 'module' ? { confidence } : {}),
-            });
-          }
+        for (const b of bindingsOfKind(ctx.scopes, 'class')) {
+          if (isCapWords(b.name) || ignored(b.name)) continue;
+          const confidence = nameConfidence(ctx.scopes, b.name, undefined);
+          ctx.report({
+            node: b.node,
+            message: `Class name \`${b.name}\` should use CapWords convention`,
+            subject: b.name,
+            ...(confidence && b.scope.kind === 'module' ? { confidence } : {}),
+          });
         }
       },
     };

@@ -1,4 +1,5 @@
 import type { Rule } from '../../src/engine/rule.js';
+import { bindingsOfKind } from '../signatures/definitions.js';
 import { nameMatcher } from './naming-style.js';
 
 /** pep8-naming N807 with Ruff's semantics: `__name__`-style functions outside classes (PEP 562's module hooks allowed). */
@@ -19,13 +20,10 @@ export const dunderFunctionName: Rule = {
     const ignored = nameMatcher(ctx.options.ignoreNames);
     return {
       'module:exit'() {
-        for (const scope of ctx.scopes.scopes) {
-          if (scope.kind === 'class') continue;
-          for (const b of scope.allBindings()) {
-            if (b.kind !== 'function' || !(b.name.startsWith('__') && b.name.endsWith('__')) || ignored(b.name)) continue;
-            if (scope.kind === 'module' && (b.name === '__getattr__' || b.name === '__dir__')) continue;
-            ctx.report({ node: b.node, message: 'Function name should not start and end with `__`', subject: b.name });
-          }
+        for (const b of bindingsOfKind(ctx.scopes, 'function')) {
+          if (b.scope.kind === 'class' || !(b.name.startsWith('__') && b.name.endsWith('__')) || ignored(b.name)) continue;
+          if (b.scope.kind === 'module' && (b.name === '__getattr__' || b.name === '__dir__')) continue;
+          ctx.report({ node: b.node, message: 'Function name should not start and end with `__`', subject: b.name });
         }
       },
     };

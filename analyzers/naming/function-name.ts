@@ -1,5 +1,5 @@
 import type { Rule } from '../../src/engine/rule.js';
-import { enclosingClass, hasExternalBase, inheritsFrom, isOverrideOrOverload } from '../signatures/definitions.js';
+import { bindingsOfKind, enclosingClass, hasExternalBase, inheritsFrom, isOverrideOrOverload } from '../signatures/definitions.js';
 import { isVisitorMethodName, nameConfidence } from './bindings.js';
 import { isLowercase, nameMatcher } from './naming-style.js';
 
@@ -24,18 +24,16 @@ export const functionName: Rule = {
     return {
       'module:exit'() {
         const model = ctx.scopes;
-        for (const scope of model.scopes) {
-          for (const b of scope.allBindings()) {
-            if (b.kind !== 'function' || isLowercase(b.name) || ignored(b.name)) continue;
-            const def = b.statement;
-            if (isOverrideOrOverload(model, def)) continue;
-            const cls = enclosingClass(model, def);
-            if (cls && isVisitorMethodName(b.name) && hasExternalBase(model, cls.node)) continue;
-            // As Ruff: `do_GET` is the name http.server calls.
-            if (cls && b.name.startsWith('do_') && inheritsFrom(model, cls.node, HTTP_HANDLERS)) continue;
-            const confidence = nameConfidence(model, b.name, def);
-            ctx.report({ node: b.node, message: `Function name \`${b.name}\` should be lowercase`, subject: b.name, ...(confidence ? { confidence } : {}) });
-          }
+        for (const b of bindingsOfKind(model, 'function')) {
+          if (isLowercase(b.name) || ignored(b.name)) continue;
+          const def = b.statement;
+          if (isOverrideOrOverload(model, def)) continue;
+          const cls = enclosingClass(model, def);
+          if (cls && isVisitorMethodName(b.name) && hasExternalBase(model, cls.node)) continue;
+          // As Ruff: `do_GET` is the name http.server calls.
+          if (cls && b.name.startsWith('do_') && inheritsFrom(model, cls.node, HTTP_HANDLERS)) continue;
+          const confidence = nameConfidence(model, b.name, def);
+          ctx.report({ node: b.node, message: `Function name \`${b.name}\` should be lowercase`, subject: b.name, ...(confidence ? { confidence } : {}) });
         }
       },
     };

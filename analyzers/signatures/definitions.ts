@@ -1,6 +1,17 @@
 import type { SyntaxNode } from 'tree-sitter';
-import type { Scope, ScopeModel } from '../../src/engine/scope.js';
+import type { Binding, BindingKind, Scope, ScopeModel } from '../../src/engine/scope.js';
 import { PYTHON_BUILTINS } from '../naming/builtins.js';
+
+/** Memoises a per-node or per-model computation: several rules ask the same questions of the same def. */
+export function memoize<K extends object, V>(fn: (key: K) => V): (key: K) => V {
+  const cache = new WeakMap<K, V>();
+  return (key) => {
+    if (cache.has(key)) return cache.get(key)!;
+    const value = fn(key);
+    cache.set(key, value);
+    return value;
+  };
+}
 
 /**
  * What a def is, as Ruff's semantic model sees it: shared by the naming, type-hints and
@@ -46,7 +57,7 @@ export function isTypingName(model: ScopeModel, node: SyntaxNode, member: string
 }
 
 /** A decorator's expression with any call stripped (`@lru_cache(maxsize=1)` → `lru_cache`). */
-export function decoratorTargets(def: SyntaxNode): SyntaxNode[] {
+export const decoratorTargets = memoize((def: SyntaxNode): SyntaxNode[] => {
   const parent = def.parent;
   if (parent?.type !== 'decorated_definition') return [];
   const out: SyntaxNode[] = [];
@@ -57,7 +68,7 @@ export function decoratorTargets(def: SyntaxNode): SyntaxNode[] {
     if (expr) out.push(expr);
   }
   return out;
-}
+});
 
 export function hasTypingDecorator(model: ScopeModel, def: SyntaxNode, member: 'override' | 'overload'): boolean {
   return decoratorTargets(def).some((d) => isTypingName(model, d, member));
@@ -68,10 +79,37 @@ export function isOverrideOrOverload(model: ScopeModel, def: SyntaxNode): boolea
   return decoratorTargets(def).some((d) => isTypingName(model, d, 'override') || isTypingName(model, d, 'overload'));
 }
 
-/** The class scope a def (or any statement) sits directly in, through `if`/`try` blocks. */
+/** Every binding of the file grouped by kind, scopes outermost first. Ask from `module:exit` only (computed once per file). */
+export const bindingsByKind = memoize((model: ScopeModel): Map<BindingKind, Binding[]> => {
+  const out = new Map<BindingKind, Binding[]>();
+  for (const scope of model.scopes) {
+    for (const list of scope.bindings.values()) {
+      for (const b of list) {
+        const same = out.get(b.kind);
+        if (same) same.push(b);
+        else out.set(b.kind, [b]);
+      }
+    }
+  }
+  return out;
+});
+
+export function bindingsOfKind(model: ScopeModel, kind: BindingKind): readonly Binding[] {
+  return bindingsByKind(model).get(kind) ?? [];
+}
+
+/** Function and class scopes by the start of their def/class node, so a def finds its own scope without a tree search. */
+const definitionScopes = memoize((model: ScopeModel): Map<number, Scope> => {
+  const out = new Map<number, Scope>();
+  for (const s of model.scopes) if (s.kind === 'function' || s.kind === 'class') out.set(s.node.startIndex, s);
+  return out;
+});
+
+/** The class scope a def (or any statement) sits directly in, through `if`/`try` blocks. Ask from `module:exit` only. */
 export function enclosingClass(model: ScopeModel, statement: SyntaxNode): Scope | undefined {
-  const scope = model.scopeAt(statement.startIndex);
-  return scope.kind === 'class' ? scope : undefined;
+  const own = definitionScopes(model).get(statement.startIndex);
+  const scope = own && own.node.type === statement.type ? own.parent : model.scopeAt(statement.startIndex);
+  return scope?.kind === 'class' ? scope : undefined;
 }
 
 export type FunctionKind = 'function' | 'method' | 'classmethod' | 'staticmethod' | 'new';
@@ -159,7 +197,7 @@ export interface Parameter {
   default: SyntaxNode | null;
 }
 
-export function parametersOf(def: SyntaxNode): Parameter[] {
+export const parametersOf = memoize((def: SyntaxNode): Parameter[] => {
   const params = def.childForFieldName('parameters');
   if (!params) return [];
   const out: Parameter[] = [];
@@ -204,4 +242,4 @@ export function parametersOf(def: SyntaxNode): Parameter[] {
     }
   }
   return out;
-}
+});

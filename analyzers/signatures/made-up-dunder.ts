@@ -1,5 +1,5 @@
 import type { Rule } from '../../src/engine/rule.js';
-import { hasTypingDecorator } from './definitions.js';
+import { bindingsOfKind, hasTypingDecorator } from './definitions.js';
 import { DATA_MODEL_METHODS, isDunder, KNOWN_ATTRIBUTES, LIBRARY_METHODS } from './dunder-names.js';
 
 /** Like Pylint's bad-dunder-name (PLW3201), for methods and class attributes. */
@@ -22,17 +22,14 @@ export const madeUpDunder: Rule = {
     return {
       'module:exit'() {
         const model = ctx.scopes;
-        for (const scope of model.scopes) {
-          if (scope.kind !== 'class') continue;
-          const className = scope.node.childForFieldName('name')?.text ?? '';
-          for (const b of scope.allBindings()) {
-            if (!isDunder(b.name) || known(b.name)) continue;
-            if (b.kind === 'function') {
-              if (hasTypingDecorator(model, b.statement, 'override')) continue;
-              ctx.report({ node: b.node, message: `\`${className}.${b.name}\` is not a Python special method; Python will never call it`, subject: b.name });
-            } else if ((b.kind === 'assignment' || b.kind === 'annotation') && !KNOWN_ATTRIBUTES.has(b.name)) {
-              ctx.report({ node: b.node, message: `\`${className}.${b.name}\` looks like a special attribute but Python defines no such name`, subject: b.name, confidence: 'medium' });
-            }
+        for (const b of [...bindingsOfKind(model, 'function'), ...bindingsOfKind(model, 'assignment'), ...bindingsOfKind(model, 'annotation')]) {
+          if (b.scope.kind !== 'class' || !isDunder(b.name) || known(b.name)) continue;
+          const className = b.scope.qualname.split('.').pop() ?? '';
+          if (b.kind === 'function') {
+            if (hasTypingDecorator(model, b.statement, 'override')) continue;
+            ctx.report({ node: b.node, message: `\`${className}.${b.name}\` is not a Python special method; Python will never call it`, subject: b.name });
+          } else if ((b.kind === 'assignment' || b.kind === 'annotation') && !KNOWN_ATTRIBUTES.has(b.name)) {
+            ctx.report({ node: b.node, message: `\`${className}.${b.name}\` looks like a special attribute but Python defines no such name`, subject: b.name, confidence: 'medium' });
           }
         }
       },

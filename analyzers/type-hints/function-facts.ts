@@ -1,7 +1,7 @@
 import type { SyntaxNode } from 'tree-sitter';
 import type { Scope, ScopeModel } from '../../src/engine/scope.js';
 import { dunderAllNames } from '../docstrings/visibility.js';
-import { decoratorTargets, dottedParts, functionKind, hasTypingDecorator, parametersOf, type FunctionKind, type Parameter } from '../signatures/definitions.js';
+import { decoratorTargets, dottedParts, functionKind, hasTypingDecorator, memoize, parametersOf, type FunctionKind, type Parameter } from '../signatures/definitions.js';
 
 /**
  * What flake8-annotations (as Ruff) needs to know about a def: is it a method, a static- or
@@ -21,8 +21,9 @@ export interface FunctionFacts {
   overloadImplementation: boolean;
 }
 
-/** The facts of every def in the file; call from `module:exit` (visibility depends on `__all__`). */
-export function functionFacts(model: ScopeModel): FunctionFacts[] {
+/** The facts of every def in the file; call from `module:exit` (visibility depends on `__all__`). Computed once per file. */
+export const functionFacts = memoize((model: ScopeModel): FunctionFacts[] => {
+  const source = model.module.node.text;
   const exports = dunderAllNames(model);
   const privacy = new Map<Scope, boolean>();
   const isPrivate = (scope: Scope): boolean => {
@@ -48,15 +49,15 @@ export function functionFacts(model: ScopeModel): FunctionFacts[] {
       kind,
       private: isPrivate(scope),
       parameters: parametersOf(def),
-      overloadImplementation: followsOverload(model, def, nameNode.text),
+      overloadImplementation: followsOverload(model, def, nameNode.text, source),
     });
   }
   return out;
-}
+});
 
 /** Ruff's `Definitions::resolve`: a def or class is private by its name, its parent, or `__all__`. */
 function scopePrivate(model: ScopeModel, scope: Scope, exports: Set<string> | undefined, isPrivate: (s: Scope) => boolean): boolean {
-  const name = scope.node.childForFieldName('name')?.text ?? '';
+  const name = scope.qualname.slice(scope.qualname.lastIndexOf('.') + 1);
   const parent = scope.parent;
   if (!parent || parent.kind === 'module') return (exports !== undefined && !exports.has(name)) || name.startsWith('_');
   // Anything defined in a function is an implementation detail.
@@ -77,8 +78,8 @@ export function isMagic(name: string): boolean {
   return name.startsWith('__') && name.endsWith('__');
 }
 
-function followsOverload(model: ScopeModel, def: SyntaxNode, name: string): boolean {
-  if (hasTypingDecorator(model, def, 'overload')) return false;
+function followsOverload(model: ScopeModel, def: SyntaxNode, name: string, source: string): boolean {
+  if (!source.includes('overload') || hasTypingDecorator(model, def, 'overload')) return false;
   const statement = def.parent?.type === 'decorated_definition' ? def.parent : def;
   let previous = statement.previousNamedSibling;
   while (previous?.type === 'comment') previous = previous.previousNamedSibling;
