@@ -52,11 +52,12 @@ if previous == ARGV[1] then
   return 'same'
 end
 redis.call('SET', KEYS[2], ARGV[1], 'EX', ARGV[4])
+redis.call('PUBLISH', ARGV[5], ARGV[6])
 return 'newer'
 `;
 
 interface Decider extends Redis {
-  decide(delivery: string, head: string, reviewed: string, sha: string, klass: string, deliveryTtl: number, headTtl: number): Promise<string>;
+  decide(delivery: string, head: string, reviewed: string, sha: string, klass: string, deliveryTtl: number, headTtl: number, channel: string, message: string): Promise<string>;
 }
 
 /**
@@ -172,9 +173,19 @@ export async function redisQueue(worker: ReviewWorker, options: RedisQueueOption
       if (closed) throw new QueueClosedError();
       const pr = prKey(job);
       const key = headKey(job);
-      const decision = await commands.decide(keys.delivery(job.deliveryId), keys.head(pr), keys.reviewed(key), job.headSha, reasonClass(job.reason), DELIVERY_TTL, HEAD_TTL);
+      // One round trip decides, records the newest head and tells the other replicas about it.
+      const decision = await commands.decide(
+        keys.delivery(job.deliveryId),
+        keys.head(pr),
+        keys.reviewed(key),
+        job.headSha,
+        reasonClass(job.reason),
+        DELIVERY_TTL,
+        HEAD_TTL,
+        keys.channel,
+        JSON.stringify([pr, job.headSha]),
+      );
       if (decision === 'delivery' || decision === 'reviewed') return 'duplicate';
-      if (decision === 'newer') await commands.publish(keys.channel, JSON.stringify([pr, job.headSha]));
       const jobId = `delivery-${job.deliveryId.replace(/[^\w.-]/g, '_')}`;
       try {
         const added = await queue.add('review', job, {
