@@ -439,3 +439,15 @@ test('a pull request without Python files gets a neutral check run and no commen
   expect(await reviewPullRequest(installationClient(), JOB, fresh, DEPS)).toEqual({ status: 'skipped', reason: 'no python files' });
   expect(w.checkUpdate[0]).toMatchObject({ conclusion: 'neutral', output: { title: 'No Python files to review' } });
 });
+
+test('`report: all` with `filter: diff_context` also comments an older finding on a context line', async () => {
+  pull();
+  config('report: all\nfilter: diff_context\n');
+  files([pyFile()]);
+  contents('app/core.py', HEAD, HEAD_SRC);
+  existing();
+  const w = writes();
+  const outcome = published(await reviewPullRequest(installationClient(), JOB, fresh, DEPS));
+  expect(outcome).toMatchObject({ reported: 3, inline: 3 });
+  expect((w.reviews[0]!.comments as Array<{ line: number }>).map((c) => c.line).sort()).toEqual([1, 2, 3]);
+});
