@@ -139,15 +139,19 @@ export function classBases(classNode: SyntaxNode): SyntaxNode[] {
   return args.namedChildren.filter((c) => c.type !== 'keyword_argument' && c.type !== 'comment' && c.type !== 'list_splat' && c.type !== 'dictionary_splat');
 }
 
-/** The class_definition a base expression names when that class is defined in this file. */
-function localClass(model: ScopeModel, base: SyntaxNode): SyntaxNode | undefined {
+/** The class_definition a base expression names when that class is defined in this file (at module level with `moduleOnly`). */
+function localClass(model: ScopeModel, base: SyntaxNode, moduleOnly = false): SyntaxNode | undefined {
   if (base.type !== 'identifier') return undefined;
   const scope = model.resolvingScope(base.text, model.scopeAt(base.startIndex));
+  if (moduleOnly && scope?.kind !== 'module') return undefined;
   const binding = scope?.bindingsOf(base.text).find((b) => b.kind === 'class');
   return binding?.statement.type === 'class_definition' ? binding.statement : undefined;
 }
 
-/** Whether a class derives from one of `bases` (qualified names), directly or through classes of this file. */
+/**
+ * Whether a class derives from one of `bases` (qualified names), directly or through module-level
+ * classes of this file (Ruff does not follow classes defined inside functions).
+ */
 export function inheritsFrom(model: ScopeModel, classNode: SyntaxNode, bases: ReadonlySet<string>, depth = 0): boolean {
   if (depth > 20) return false;
   for (const base of classBases(classNode)) {
@@ -155,7 +159,7 @@ export function inheritsFrom(model: ScopeModel, classNode: SyntaxNode, bases: Re
     if (!target) continue;
     const name = qualifiedName(model, target);
     if (name !== undefined && bases.has(name)) return true;
-    const local = localClass(model, target);
+    const local = localClass(model, target, true);
     if (local && local.startIndex !== classNode.startIndex && inheritsFrom(model, local, bases, depth + 1)) return true;
   }
   return false;

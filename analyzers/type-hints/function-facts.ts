@@ -23,7 +23,8 @@ export interface FunctionFacts {
 
 /** The facts of every def in the file; call from `module:exit` (visibility depends on `__all__`). Computed once per file. */
 export const functionFacts = memoize((model: ScopeModel): FunctionFacts[] => {
-  const source = model.module.node.text;
+  // Most files have no `@overload`: skip looking for one.
+  const mayOverload = model.module.node.text.includes('overload');
   const exports = dunderAllNames(model);
   const privacy = new Map<Scope, boolean>();
   const isPrivate = (scope: Scope): boolean => {
@@ -49,7 +50,7 @@ export const functionFacts = memoize((model: ScopeModel): FunctionFacts[] => {
       kind,
       private: isPrivate(scope),
       parameters: parametersOf(def),
-      overloadImplementation: followsOverload(model, def, nameNode.text, source),
+      overloadImplementation: mayOverload && followsOverload(model, def, nameNode.text),
     });
   }
   return out;
@@ -78,8 +79,8 @@ export function isMagic(name: string): boolean {
   return name.startsWith('__') && name.endsWith('__');
 }
 
-function followsOverload(model: ScopeModel, def: SyntaxNode, name: string, source: string): boolean {
-  if (!source.includes('overload') || hasTypingDecorator(model, def, 'overload')) return false;
+function followsOverload(model: ScopeModel, def: SyntaxNode, name: string): boolean {
+  if (hasTypingDecorator(model, def, 'overload')) return false;
   const statement = def.parent?.type === 'decorated_definition' ? def.parent : def;
   let previous = statement.previousNamedSibling;
   while (previous?.type === 'comment') previous = previous.previousNamedSibling;

@@ -31,3 +31,8 @@ test('codes N805 / N804, subject is the method', () => {
     ['N804', 'c'],
   ]);
 });
+
+test('as Ruff, a metaclass is recognised through module-level classes only', () => {
+  const code = 'def f():\n    class Meta(type):\n        pass\n    class Sub(Meta):\n        def m(self):\n            pass\n';
+  expect(runRule(firstArgumentName, code)).toEqual([]);
+});
