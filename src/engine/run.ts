@@ -189,16 +189,22 @@ function finalise(
   });
   // Only now is it known which suppressions silenced nothing.
   for (const f of [...kept, ...unusedSuppressionFindings(file, suppressions, rules)]) {
-    const key = `${f.rule}\0${f.symbol}\0${f.snippet}`;
+    const identity = identityOf(file, f);
+    const key = `${f.rule}\0${f.symbol}\0${identity}`;
     const n = occurrences.get(key) ?? 0;
     occurrences.set(key, n + 1);
-    f.fingerprint = fingerprint(f.rule, f.symbol, codeOf(file, f), n);
+    f.fingerprint = fingerprint(f.rule, f.symbol, identity, n);
     findings.push(f);
   }
   return { path: file.path, lines: file.lineStarts.length, findings, suppressed, notes };
 }
 
-function codeOf(file: SourceFile, f: Finding): string {
+/**
+ * What a finding is about: the name it names when it has one (so that adding a parameter to a
+ * def does not make its missing docstring "new"), else its code.
+ */
+function identityOf(file: SourceFile, f: Finding): string {
+  if (f.subject !== undefined) return `name:${f.subject}`;
   const lines: string[] = [];
   for (let l = f.line; l <= Math.min(f.endLine, f.line + 2); l++) lines.push(lineText(file, l));
   return lines.join('\n');
