@@ -45,3 +45,15 @@ export function canonicalCode(code: string): string {
   const named = PREVIEW_NAMES[code] ?? code;
   return named === 'D104' ? 'D100' : named;
 }
+
+/**
+ * Ruff on disk treats a private module (`_pyio.py`, anything under `_pkg/`) as having no public
+ * names, so it reports no D1xx there; the wasm build sees no file name and does. Its D1xx
+ * diagnostics in such files are left out so that we are compared with Ruff as users run it.
+ */
+export function ruffOnDiskWouldSkip(path: string, code: string): boolean {
+  if (!/^D10[0-7]$/.test(code)) return false;
+  const parts = path.split('/');
+  const module = parts[parts.length - 1]!.replace(/\.py$/, '');
+  return (module !== '__init__' && module.startsWith('_') && !module.startsWith('__')) || parts.slice(0, -1).some((p) => p.startsWith('_') && !p.startsWith('__'));
+}

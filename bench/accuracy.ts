@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { RULES } from '../analyzers/index.js';
 import { analyzeFile, type EnabledRule } from '../src/engine/run.js';
-import { canonicalCode, FAMILIES, type Family } from './accuracy-families.js';
+import { canonicalCode, FAMILIES, ruffOnDiskWouldSkip, type Family } from './accuracy-families.js';
 import { collectGarbage, corpusFiles, stdlibRoot } from './corpus.js';
 
 /**
@@ -53,7 +53,7 @@ for (const file of corpusFiles(root, values.limit ? { limit: Number(values.limit
   const theirs = new Map<string, { code: string; message: string; line: number }>();
   for (const d of ruff) {
     const code = d.code && canonicalCode(d.code);
-    if (code && codes.has(code)) theirs.set(key(d.start_location.row, code), { code, message: d.message, line: d.start_location.row });
+    if (code && codes.has(code) && !ruffOnDiskWouldSkip(file.path, code)) theirs.set(key(d.start_location.row, code), { code, message: d.message, line: d.start_location.row });
   }
   const ours = new Map<string, { code: string; message: string; line: number }>();
   for (const f of result.findings) if (f.code && codes.has(f.code)) ours.set(key(f.line, f.code), { code: f.code, message: f.message, line: f.line });

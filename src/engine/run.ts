@@ -101,7 +101,7 @@ export function analyzeFile(path: string, source: string, rules: readonly Enable
     }
   };
 
-  const comments: Array<{ text: string; line: number; start: number; end: number }> = [];
+  const comments: Array<{ text: string; line: number; start: number; end: number; ownLine: boolean }> = [];
   const stack: WalkFrame[] = [];
   const cursor = file.tree.walk();
   for (;;) {
@@ -126,7 +126,11 @@ export function analyzeFile(path: string, source: string, rules: readonly Enable
       end: node ? node.endIndex : positioned ? cursor.endIndex : -1,
       node,
     };
-    if (type === 'comment') comments.push({ text: source.slice(frame.start, frame.end), line: lineOf(file, frame.start), start: frame.start, end: frame.end });
+    if (type === 'comment') {
+      const line = lineOf(file, frame.start);
+      const ownLine = source.slice(file.lineStarts[line - 1], frame.start).trim() === '';
+      comments.push({ text: source.slice(frame.start, frame.end), line, start: frame.start, end: frame.end, ownLine });
+    }
     builder.enter(frame, parent, stack[stack.length - 2], () => (frame.node ??= cursor.currentNode));
     if (node) call(enters, node);
     stack.push(frame);

@@ -26,6 +26,7 @@ export const unusedSuppression: Rule = {
 export function unusedSuppressionFindings(file: SourceFile, suppressions: Suppression[], rules: readonly EnabledRule[]): Finding[] {
   const out: Finding[] = [];
   for (const s of suppressions) {
+    if (s.line === 0) continue; // file-wide: which findings it is meant for is not ours to judge
     for (const code of s.codes) {
       if (s.used.has(code)) continue;
       const target = rules.find((r) => r.rule.id === code || r.rule.codes.includes(code));

@@ -76,3 +76,12 @@ describe('isolation', () => {
     expect(r.outsideLines).toBe(1);
   });
 });
+
+describe('file-wide and per-code suppressions', () => {
+  test('`# ruff: noqa` on its own line silences the whole file; with codes only those', () => {
+    expect(analyzeFile('a.py', '# ruff: noqa\nimport os\n', on(unusedImport)).findings).toEqual([]);
+    const some = analyzeFile('a.py', '# flake8: noqa: F841\nimport os\ndef f():\n    x = 1\n', on(unusedImport, unusedVariable));
+    expect(some.findings.map((f) => f.rule)).toEqual(['unused-import']);
+    expect(analyzeFile('a.py', 'x = 1  # ruff: noqa\nimport os\n', on(unusedImport)).findings).toHaveLength(1);
+  });
+});
