@@ -10,18 +10,25 @@ export function location(f: Pick<Finding, 'path' | 'line'>): string {
   return code(`${f.path}:${f.line}`);
 }
 
-/** "`os` at `a.py:1`, `sys` at `a.py:2` (+3 more)": up to `limit` distinct examples, then the count left. */
+/**
+ * "`os` at `a.py:1`, `sys` at `a.py:2` (+3 more)": up to `limit` examples, different names first
+ * (three parameters of `dump` say less than `dump`, `dumps` and `load`), then the count left.
+ */
 export function examples(findings: readonly Finding[], limit: number): string {
-  const seen = new Set<string>();
-  const shown: string[] = [];
+  const picked: Finding[] = [];
+  const names = new Set<string>();
   for (const f of findings) {
-    if (shown.length >= limit) break;
-    const key = `${exampleName(f)}\0${f.path}\0${f.line}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    shown.push(`${code(exampleName(f))} at ${location(f)}`);
+    if (picked.length >= limit) break;
+    if (names.has(exampleName(f))) continue;
+    names.add(exampleName(f));
+    picked.push(f);
   }
-  return shown.join(', ') + more(findings.length - shown.length);
+  for (const f of findings) {
+    if (picked.length >= limit) break;
+    if (!picked.includes(f) && !picked.some((p) => p.path === f.path && p.line === f.line)) picked.push(f);
+  }
+  picked.sort((a, b) => findings.indexOf(a) - findings.indexOf(b));
+  return picked.map((f) => `${code(exampleName(f))} at ${location(f)}`).join(', ') + more(findings.length - picked.length);
 }
 
 export function more(n: number): string {

@@ -99,6 +99,13 @@ describe('renderSummary: suggestions', () => {
     expect(text).not.toContain('`mod3`');
   });
 
+  test('examples prefer different names over the same name on the next line', () => {
+    const params = [120, 121, 122].map((line) => finding({ rule: 'missing-parameter-annotation', category: 'type-hints', line, subject: 'dump' }));
+    const others = [finding({ rule: 'missing-parameter-annotation', category: 'type-hints', line: 183, subject: 'dumps' }), finding({ rule: 'missing-parameter-annotation', category: 'type-hints', line: 274, subject: 'load' })];
+    const text = renderSummary(result([...params, ...others]), { rules });
+    expect(text).toContain('5 places: `dump` at `app.py:120`, `dumps` at `app.py:183`, `load` at `app.py:274` (+2 more).');
+  });
+
   test('a stale suppression is worded as such, not as one more unused import', () => {
     const text = renderSummary(review({ 's.py': '"""S."""\nimport os  # noqa: F401\nimport re\n\nprint(re)  # noqa: F401\n' }));
     expect(text).toContain('Unused import');
