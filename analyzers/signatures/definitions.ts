@@ -167,9 +167,12 @@ export function inheritsFrom(model: ScopeModel, classNode: SyntaxNode, bases: Re
 
 const METACLASS_BASES = new Set(['type', 'builtins.type', 'abc.ABCMeta', 'enum.EnumMeta', 'enum.EnumType']);
 
+/** Whether any class header of the file names a metaclass base: most files have none, and then no class needs resolving. */
+const mayHaveMetaclass = memoize((model: ScopeModel): boolean => /\bclass\s+\w+\s*\([^)]*\b(type|ABCMeta|EnumMeta|EnumType)\b/.test(model.module.node.text));
+
 /** A metaclass: it derives from `type` (or ABCMeta/EnumMeta), directly or through classes of this file. */
 export function isMetaclass(model: ScopeModel, classNode: SyntaxNode): boolean {
-  return inheritsFrom(model, classNode, METACLASS_BASES);
+  return mayHaveMetaclass(model) && inheritsFrom(model, classNode, METACLASS_BASES);
 }
 
 /**
