@@ -92,10 +92,11 @@ async function reviewFiles(files: readonly string[], setup: ReviewSetup): Promis
     }
     const lines = added?.get(realPath(file));
     const one = analyze([{ path, source: decoded.source, ...(lines ? { lines } : {}) }], rules);
-    total.files.push(...one.files);
-    total.findings.push(...one.findings);
-    total.notes.push(...one.notes);
-    total.suppressed.push(...one.suppressed);
+    // Loops, not push(...spread): a generated file can hold more findings than the stack has room for arguments.
+    for (const f of one.files) total.files.push(f);
+    for (const f of one.findings) total.findings.push(f);
+    for (const n of one.notes) total.notes.push(n);
+    for (const s of one.suppressed) total.suppressed.push(s);
     total.outsideLines += one.outsideLines;
     await release(decoded.source.length);
   }

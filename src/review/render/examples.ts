@@ -27,7 +27,8 @@ export function examples(findings: readonly Finding[], limit: number): string {
     if (picked.length >= limit) break;
     if (!picked.includes(f) && !picked.some((p) => p.path === f.path && p.line === f.line)) picked.push(f);
   }
-  picked.sort((a, b) => findings.indexOf(a) - findings.indexOf(b));
+  const order = new Map(picked.map((f) => [f, findings.indexOf(f)]));
+  picked.sort((a, b) => order.get(a)! - order.get(b)!);
   return picked.map((f) => `${code(exampleName(f))} at ${location(f)}`).join(', ') + more(findings.length - picked.length);
 }
 

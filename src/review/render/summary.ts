@@ -76,8 +76,9 @@ function context(result: SummaryInput, options: SummaryOptions): Context {
     .filter(isSecurityDefect)
     .sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || byPlace(a, b));
   const byCategory = new Map<Category, Finding[]>();
+  const isDefect = new Set(security);
   for (const f of result.findings) {
-    if (security.includes(f)) continue;
+    if (isDefect.has(f)) continue;
     const list = byCategory.get(f.category) ?? [];
     list.push(f);
     byCategory.set(f.category, list);
@@ -154,7 +155,11 @@ function item(ctx: Context, category: Category, findings: Finding[], exampleLimi
     if (mix) lines.push(mix);
   }
   const groups = new Map<string, Finding[]>();
-  for (const f of [...findings].sort(byPlace)) groups.set(f.rule, [...(groups.get(f.rule) ?? []), f]);
+  for (const f of [...findings].sort(byPlace)) {
+    const group = groups.get(f.rule);
+    if (group) group.push(f);
+    else groups.set(f.rule, [f]);
+  }
   // The largest group first; stale suppressions last, whatever their number.
   const ordered = [...groups.entries()].sort(
     (a, b) => Number(a[0] === UNUSED_SUPPRESSION) - Number(b[0] === UNUSED_SUPPRESSION) || b[1].length - a[1].length || a[0].localeCompare(b[0]),
