@@ -80,7 +80,7 @@ describe('engine fuzzing', () => {
       }),
       { numRuns: 150 },
     );
-  });
+  }, 60_000);
 
   test('random Python-ish token soup never crashes', () => {
     fc.assert(
@@ -91,7 +91,7 @@ describe('engine fuzzing', () => {
       }),
       { numRuns: 150 },
     );
-  });
+  }, 60_000);
 
   test('random bytes are decoded or skipped with a reason, and what decodes is reviewed', () => {
     fc.assert(
@@ -107,5 +107,5 @@ describe('engine fuzzing', () => {
       }),
       { numRuns: 200 },
     );
-  });
+  }, 60_000);
 });

@@ -54,8 +54,9 @@ describe('files', () => {
     const { crashes, ms, summary } = reviewOf(source);
     expect(crashes).toEqual([]);
     expect(summary).not.toBe('');
-    expect(ms).toBeLessThan(20_000);
-  });
+    // Generous: CI shares its CPUs; on a quiet machine this takes a few seconds.
+    expect(ms).toBeLessThan(30_000);
+  }, 60_000);
 
   /** Every construct that nests, 200 levels deep: no stack overflow, no rule failure, quick. */
   const DEPTH = 200;
