@@ -37,6 +37,8 @@ export interface RedisReviewQueue extends ReviewQueue {
 const DAY = 24 * 3600;
 /** GitHub keeps deliveries redeliverable for three days. */
 const DELIVERY_TTL = 3 * DAY;
+/** Until its job is in the queue a delivery id is held briefly, so a crash in between loses nothing. */
+const PENDING_TTL = 120;
 const HEAD_TTL = 30 * DAY;
 
 /**
@@ -180,7 +182,7 @@ export async function redisQueue(worker: ReviewWorker, options: RedisQueueOption
         keys.reviewed(key),
         job.headSha,
         reasonClass(job.reason),
-        DELIVERY_TTL,
+        PENDING_TTL,
         HEAD_TTL,
         keys.channel,
         JSON.stringify([pr, job.headSha]),
@@ -197,6 +199,7 @@ export async function redisQueue(worker: ReviewWorker, options: RedisQueueOption
           removeOnComplete: { count: 1000 },
           removeOnFail: { count: 5000 },
         });
+        await commands.expire(keys.delivery(job.deliveryId), DELIVERY_TTL);
         return added.id === jobId ? 'queued' : 'duplicate';
       } catch (error) {
         // Let GitHub's redelivery of this id count as new: nothing was queued for it.

@@ -53,6 +53,10 @@ describeRedis('redisQueue (BullMQ)', () => {
     expect(await b.enqueue(job(1, 'a', 'pull_request.opened', 'dup-1'))).toBe('duplicate');
     await b.drain();
     expect(ran).toEqual(['dup-1']);
+    // Remembered for GitHub's three days of redeliveries once the job is queued.
+    const client = new Redis(redis!.url);
+    expect(await client.ttl(`${name}:delivery:dup-1`)).toBeGreaterThan(2 * 24 * 3600);
+    await client.quit();
   });
 
   test('the same PR and head while waiting or running is a duplicate; a reviewed head reviews again only when asked', async () => {
