@@ -27,3 +27,10 @@ export const PYTHON_BUILTINS: ReadonlySet<string> = new Set([
   'reversed', 'round', 'set', 'setattr', 'slice', 'sorted', 'staticmethod', 'str', 'sum', 'super', 'tuple',
   'type', 'vars', 'zip',
 ]);
+
+/** The shadowing rules' option `ignore`: builtin names the project shadows on purpose. */
+export function ignoreList(value: unknown): Set<string> {
+  return new Set(Array.isArray(value) ? value.map(String) : []);
+}
+
+export const SHADOWING_FIX = 'Rename it (`ids`, `kind`, `items`, `user_input`), or append an underscore (`type_`) when the name is imposed.';

@@ -13,7 +13,7 @@ export const DATA_MODEL_METHODS: ReadonlySet<string> = new Set([
   // attribute access and descriptors
   '__getattr__', '__getattribute__', '__setattr__', '__delattr__', '__get__', '__set__', '__delete__', '__set_name__',
   // class creation
-  '__init_subclass__', '__prepare__', '__mro_entries__', '__instancecheck__', '__subclasscheck__', '__class_getitem__', '__subclasshook__', '__subclasses__', 'mro',
+  '__init_subclass__', '__prepare__', '__mro_entries__', '__instancecheck__', '__subclasscheck__', '__class_getitem__', '__subclasshook__', '__subclasses__',
   // callables and containers
   '__call__', '__len__', '__length_hint__', '__getitem__', '__setitem__', '__delitem__', '__missing__', '__iter__', '__next__', '__reversed__', '__contains__',
   // numbers
@@ -28,7 +28,7 @@ export const DATA_MODEL_METHODS: ReadonlySet<string> = new Set([
   '__copy__', '__deepcopy__', '__replace__', '__fspath__', '__post_init__', '__signature__', '__get_type_hints__',
   '__class__', '__or__', '__ror__', '__typing_subst__', '__typing_prepare_subst__', '__typing_unpacked_tuple_args__',
   // module-level hooks (PEP 562) and doctest / unittest
-  '__getformat__', '__dir__', '__test__', '__main__',
+  '__getformat__', '__test__',
   // Python 2 names still seen in compatibility code
   '__nonzero__', '__unicode__', '__cmp__', '__div__', '__rdiv__', '__idiv__', '__coerce__', '__getslice__', '__setslice__', '__delslice__', '__long__', '__oct__', '__hex__',
 ]);

@@ -1,4 +1,5 @@
-import { builtinArgumentShadowing, builtinVariableShadowing } from '../../../analyzers/naming/builtin-shadowing.js';
+import { builtinArgumentShadowing } from '../../../analyzers/naming/builtin-argument-shadowing.js';
+import { builtinVariableShadowing } from '../../../analyzers/naming/builtin-variable-shadowing.js';
 import { ruleTester } from '../../helpers/rule-tester.js';
 
 ruleTester(builtinVariableShadowing, {

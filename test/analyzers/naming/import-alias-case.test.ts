@@ -1,4 +1,4 @@
-import { aliasProblem, importAlias } from '../../../analyzers/naming/import-alias.js';
+import { aliasProblem, importAlias } from '../../../analyzers/naming/import-alias-case.js';
 import { ruleTester } from '../../helpers/rule-tester.js';
 
 ruleTester(importAlias, {

@@ -1,0 +1,38 @@
+import type { Rule } from '../../src/engine/rule.js';
+import type { Scope } from '../../src/engine/scope.js';
+import { bindingsOfKind, hasTypingDecorator } from '../signatures/definitions.js';
+import { ignoreList, PYTHON_BUILTINS, SHADOWING_FIX } from './builtins.js';
+
+/** flake8-builtins A002 with Ruff's semantics (lambdas are A006, not here; `@override`/`@overload` defs exempt). */
+export const builtinArgumentShadowing: Rule = {
+  id: 'builtin-argument-shadowing',
+  category: 'naming',
+  title: 'Argument shadows a builtin',
+  severity: 'low',
+  codes: ['A002'],
+  options: { ignore: [] },
+  doc: {
+    what: 'A function parameter named like a Python builtin (`def get(id, type=None):`) (flake8-builtins A002). Methods marked `@override` or `@overload` are left alone: their names are imposed.',
+    why: 'Inside the function the builtin is gone: a later `type(x)` or `id(x)` calls the argument instead. It also reads ambiguously at every use.',
+    example: 'def find(id, type=None):\n    ...',
+    fix: SHADOWING_FIX,
+  },
+  create(ctx) {
+    const ignored = ignoreList(ctx.options.ignore);
+    return {
+      'module:exit'() {
+        const model = ctx.scopes;
+        const exempted = new Map<Scope, boolean>();
+        for (const b of bindingsOfKind(model, 'parameter')) {
+          if (b.scope.kind !== 'function' || !PYTHON_BUILTINS.has(b.name) || ignored.has(b.name)) continue;
+          let exempt = exempted.get(b.scope);
+          if (exempt === undefined) {
+            exempt = hasTypingDecorator(model, b.scope.node, 'override') || hasTypingDecorator(model, b.scope.node, 'overload');
+            exempted.set(b.scope, exempt);
+          }
+          if (!exempt) ctx.report({ node: b.node, message: `Function argument \`${b.name}\` is shadowing a Python builtin`, subject: b.name });
+        }
+      },
+    };
+  },
+};
