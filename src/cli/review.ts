@@ -14,9 +14,10 @@ import { collectFiles } from './collect-files.js';
 import { gitAddedLines, type AddedLines } from './git-diff.js';
 import { memoryKeeper } from './memory.js';
 import { progressLine } from './progress.js';
+import { writeJson, type OutStream } from './write-json.js';
 
 export interface CliIo {
-  stdout: { write(text: string): unknown };
+  stdout: OutStream;
   stderr: { write(text: string): unknown; isTTY?: boolean; columns?: number };
   cwd: string;
   /** Rules to run besides the config's (a seam for tests and local experiments). */
@@ -33,13 +34,14 @@ export async function runReview(args: ReviewArgs, io: CliIo, version?: string): 
   const added = args.diff ? gitAddedLines(args.diff, resolve(io.cwd, args.paths[0]!)) : undefined;
 
   const result = await reviewFiles(files, { rules, maxBytes, added, io, notes });
-  const output =
-    args.format === 'json'
-      ? JSON.stringify(renderJson(result), null, 2)
-      : args.format === 'sarif'
+  if (args.format === 'json') await writeJson(renderJson(result), io.stdout);
+  else {
+    const output =
+      args.format === 'sarif'
         ? JSON.stringify(renderSarif(result, { rules: rules.map((r) => r.rule), ...(version ? { toolVersion: version } : {}) }), null, 2)
         : renderSummary(result).trimEnd();
-  io.stdout.write(`${output}\n`);
+    io.stdout.write(`${output}\n`);
+  }
   return failingDefects(result.findings, config.fail_on ?? 'info').length ? 1 : 0;
 }
 

@@ -209,3 +209,22 @@ describe('--diff', () => {
     expect(r.stderr).toMatch(/^pr-reviewer: git diff .*failed/);
   });
 });
+
+describe('writeJson', () => {
+  test('streams the same document JSON.stringify would describe', async () => {
+    const { writeJson } = await import('../../src/cli/write-json.js');
+    const { renderJson } = await import('../../src/review/render/json.js');
+    const { analyze } = await import('../../src/engine/analyze.js');
+    const { DEFAULT_CONFIG, enabledRules } = await import('../../src/review/config.js');
+    const source = `"""M."""\n${Array.from({ length: 7 }, (_, i) => `import m${i}`).join('\n')}\n`;
+    const report = renderJson(analyze([{ path: 'm.py', source }], enabledRules(DEFAULT_CONFIG)));
+    for (const batch of [1, 3, 100]) {
+      let text = '';
+      await writeJson(report, { write: (t: string) => (text += t) }, batch);
+      expect(JSON.parse(text)).toEqual(report);
+    }
+    let empty = '';
+    await writeJson({ ...report, findings: [] }, { write: (t: string) => (empty += t) });
+    expect(JSON.parse(empty).findings).toEqual([]);
+  });
+});

@@ -51,11 +51,13 @@ export function renderSummary(result: SummaryInput, options: SummaryOptions = {}
   const ctx = context(result, options);
   const limits: Limits = { defects: ctx.security.length, notes: result.notes.length, examples: 3 };
   let text = render(ctx, limits);
-  // Shorten lists, never cut text: notes first, then the defects' list, then examples.
+  // Shorten lists, never cut text: long lists first (keeping 20 of each), then examples, then the rest.
   while (text.length > maxChars) {
-    if (limits.notes > 0) limits.notes = Math.floor(limits.notes / 2);
-    else if (limits.defects > 1) limits.defects = Math.floor(limits.defects / 2);
+    if (limits.defects > 20) limits.defects = Math.max(20, Math.floor(limits.defects / 2));
+    else if (limits.notes > 20) limits.notes = Math.max(20, Math.floor(limits.notes / 2));
     else if (limits.examples > 1) limits.examples--;
+    else if (limits.defects > 1) limits.defects = Math.floor(limits.defects / 2);
+    else if (limits.notes > 0) limits.notes = Math.floor(limits.notes / 2);
     else if (limits.defects > 0) limits.defects = 0;
     else break;
     text = render(ctx, limits);
@@ -115,7 +117,7 @@ function defectsSection(ctx: Context, limit: number): string {
       lines.push(`   Why it is dangerous: ${rule.doc.why}`, `   Fix: ${rule.doc.fix}`);
     }
   });
-  if (defects.length > limit) lines.push(`(+${defects.length - limit} more security defects: see the inline comments or the SARIF output)`);
+  if (defects.length > limit) lines.push(`(+${defects.length - limit} more security defects, left out to keep this review within its size limit)`);
   return lines.join('\n');
 }
 
@@ -204,7 +206,7 @@ function notesSection(ctx: Context, limit: number): string | undefined {
   const lines: string[] = [];
   const notes: Note[] = result.notes;
   for (const note of notes.slice(0, limit)) lines.push(`- ${note.message}`);
-  if (notes.length > limit) lines.push(`- (+${notes.length - limit} more notes)`);
+  if (notes.length > limit) lines.push(limit ? `- (+${notes.length - limit} more notes)` : `- ${plural(notes.length, 'note')} left out to keep this review within its size limit.`);
   if (result.suppressed.length) {
     const noqa = result.suppressed.filter((s) => s.by === 'noqa').length;
     const nosec = result.suppressed.length - noqa;

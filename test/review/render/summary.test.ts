@@ -194,7 +194,8 @@ describe('renderSummary: notes, counts and size', () => {
     const capped = renderSummary(result(defects, { notes }), { rules, maxChars: 8000 });
     expect(full.length).toBeGreaterThan(8000);
     expect(capped.length).toBeLessThanOrEqual(8000);
-    expect(capped).toMatch(/\(\+\d+ more security defects: see the inline comments or the SARIF output\)/);
+    expect(capped).toMatch(/\(\+\d+ more security defects, left out to keep this review within its size limit\)/);
+    expect(capped).toMatch(/^- s0\.py: skipped: not valid UTF-8$/m);
     expect(capped.startsWith('Security defects detected: 400 (400 high).')).toBe(true);
     expect(capped.trimEnd().endsWith('should be fixed before merging.')).toBe(true);
     expect(renderSummary(result(defects, { notes }), { rules }).length).toBeLessThanOrEqual(60_000);
