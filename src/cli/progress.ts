@@ -18,7 +18,11 @@ export function progressLine(stream: { isTTY?: boolean; columns?: number; write(
       last = now;
       shown = true;
       const width = Math.max(20, (stream.columns ?? 80) - 1);
-      stream.write(`\r\x1b[K${`[${done}/${total}] ${path}`.slice(0, width)}`);
+      const head = `[${done}/${total}] `;
+      const room = Math.max(8, width - head.length);
+      // The end of a path says more than its start.
+      const tail = path.length > room ? `…${path.slice(path.length - room + 1)}` : path;
+      stream.write(`\r\x1b[K${head}${tail}`);
     },
     done() {
       if (shown) stream.write('\r\x1b[K');
