@@ -53,7 +53,13 @@ const server = await run(createApp({ queue: makeQueue }), {
     LOG_LEVEL: 'fatal',
     ...(env.REDIS_URL ? { REDIS_URL: env.REDIS_URL } : {}),
   },
-  Octokit: reviewerOctokit(ProbotOctokit, { writeSpacingMs: 1000 * scale, contentPerMinute: 80 / scale, retryAfterBaseValue: 1000 * scale }),
+  // GitHub's pacing, every interval scaled: writes 1 s apart, content 80 a minute and 500 an hour.
+  Octokit: reviewerOctokit(ProbotOctokit, {
+    writeSpacingMs: 1000 * scale,
+    contentPerMinute: 80 / scale,
+    contentWindowMs: 3600_000 * scale,
+    retryAfterBaseValue: 1000 * scale,
+  }),
 });
 
 shutDownGracefully(queue!, {

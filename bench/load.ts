@@ -232,6 +232,8 @@ async function runVariant(variant: 'embedded' | 'redis', redisUrl?: string): Pro
   const bursts = schedule(prs, random);
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
   const queueName = `bench-${randomUUID()}`;
+  // A fresh installation per run: with Redis, Octokit's limiters (per installation) outlive a run.
+  const installationId = 1000 + Math.floor(Math.random() * 1_000_000);
   const env: Record<string, string> = {
     BENCH_PRIVATE_KEY: privateKey,
     BENCH_SECRET: SECRET,
@@ -261,7 +263,7 @@ async function runVariant(variant: 'embedded' | 'redis', redisUrl?: string): Pro
       }
       d.headSha = d.pr.heads[d.pr.heads.length - 1]!;
     }
-    return pullRequestPayload(d.action, { owner: OWNER, repo: d.pr.repo, number: d.pr.number, headSha: d.headSha, installationId: 1 });
+    return pullRequestPayload(d.action, { owner: OWNER, repo: d.pr.repo, number: d.pr.number, headSha: d.headSha, installationId });
   };
 
   const send = async (d: Delivery, payload: unknown): Promise<void> => {
