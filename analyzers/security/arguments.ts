@@ -1,4 +1,15 @@
+import { argumentsText } from './call-target.js';
 import type { SyntaxNode } from 'tree-sitter';
+
+// Several rules read the same string/assignment node's text; reading it crosses into native code.
+const texts = new WeakMap<SyntaxNode, string>();
+
+/** A node's source text, read once however many rules ask. */
+export function textOf(node: SyntaxNode): string {
+  let text = texts.get(node);
+  if (text === undefined) texts.set(node, (text = node.text));
+  return text;
+}
 
 /** The positional arguments of a call (not `*args`, not keywords). */
 export function positionalArguments(call: SyntaxNode): SyntaxNode[] {
@@ -22,10 +33,9 @@ export function argument(call: SyntaxNode, position: number, name?: string): Syn
   return (name !== undefined ? keywordArgument(call, name) : undefined) ?? positionalArguments(call)[position];
 }
 
-/** Quick check on the call's text before building any argument nodes. */
+/** Quick check on the call's argument text before building any argument nodes. */
 export function mentions(call: SyntaxNode, word: string): boolean {
-  const args = call.childForFieldName('arguments');
-  return args !== null && args.text.includes(word);
+  return argumentsText(call).includes(word);
 }
 
 /** A constant that Python treats as true: True, a non-zero number, a non-empty string or container. */

@@ -1,37 +1,20 @@
 import type { SyntaxNode } from 'tree-sitter';
 import type { Rule } from '../../src/engine/rule.js';
+import { textOf } from './arguments.js';
+import { argumentsText, callTarget } from './call-target.js';
 
 // Names under which an address is something to listen on.
 const ADDRESS_NAME = /(?:^|_)(?:host|hostname|bind|addr|address|listen|interface|iface|server)(?:_|$)/i;
 // Calls that bind or serve: `sock.bind(("0.0.0.0", 80))`, `loop.create_server(p, "0.0.0.0", 80)`.
-const BINDING_CALL = /(?:^|\.)(?:bind|listen|serve|serve_forever|run|run_simple|start_server|create_server|create_datagram_endpoint|make_server|HTTPServer|ThreadingHTTPServer|TCPServer|UDPServer|ThreadingTCPServer|WSGIServer|TCPSite)$/;
+const BINDING_CALL = new Set(['bind', 'listen', 'serve', 'serve_forever', 'run', 'run_simple', 'start_server', 'create_server', 'create_datagram_endpoint', 'make_server', 'HTTPServer', 'ThreadingHTTPServer', 'TCPServer', 'UDPServer', 'ThreadingTCPServer', 'WSGIServer', 'TCPSite']);
+const ALL = /^[bu]?["']0\.0\.0\.0["']$/i;
 
-/** Whether the "0.0.0.0" literal is an address given to something that listens. */
-function bindsAll(node: SyntaxNode): boolean {
-  const parent = node.parent;
-  if (!parent) return false;
-  switch (parent.type) {
-    case 'keyword_argument':
-      return ADDRESS_NAME.test(parent.childForFieldName('name')?.text ?? '');
-    case 'default_parameter':
-    case 'typed_default_parameter':
-      return ADDRESS_NAME.test(parent.childForFieldName('name')?.text ?? '');
-    case 'assignment': {
-      const left = parent.childForFieldName('left');
-      const name = left?.type === 'attribute' ? left.childForFieldName('attribute')?.text : left?.text;
-      return parent.childForFieldName('right')?.startIndex === node.startIndex && ADDRESS_NAME.test(name ?? '');
-    }
-    case 'tuple': {
-      // ("0.0.0.0", port) handed to a binding call.
-      if (parent.namedChildCount !== 2 || parent.namedChild(0)?.startIndex !== node.startIndex) return false;
-      const call = parent.parent?.type === 'argument_list' ? parent.parent.parent : null;
-      return BINDING_CALL.test(call?.childForFieldName('function')?.text ?? '');
-    }
-    case 'argument_list':
-      return BINDING_CALL.test(parent.parent?.childForFieldName('function')?.text ?? '');
-    default:
-      return false;
-  }
+function isAll(node: SyntaxNode | null | undefined): node is SyntaxNode {
+  return node?.type === 'string' && ALL.test(node.text);
+}
+
+function nameOf(target: SyntaxNode | null): string {
+  return (target?.type === 'attribute' ? target.childForFieldName('attribute')?.text : target?.text) ?? '';
 }
 
 /** Binding a server to every network interface. */
@@ -50,11 +33,29 @@ export const bindAllInterfaces: Rule = {
     fix: 'Bind to the interface that should serve (`"127.0.0.1"` for local use) and make the address configurable.',
   },
   create(ctx) {
+    const report = (node: SyntaxNode): void =>
+      ctx.report({ node, message: 'Binding to 0.0.0.0 exposes the service on every network interface; bind to a specific address.', subject: '0.0.0.0' });
+    // The literal is looked for in the texts of calls, assignments and defaults: no string node is read.
     return {
-      string(node) {
-        if (node.endIndex - node.startIndex > 12) return;
-        if (!/^[bu]?["']0\.0\.0\.0["']$/i.test(node.text) || !bindsAll(node)) return;
-        ctx.report({ node, message: 'Binding to 0.0.0.0 exposes the service on every network interface; bind to a specific address.', subject: '0.0.0.0' });
+      call(node) {
+        if (!argumentsText(node).includes('0.0.0.0')) return;
+        const binding = BINDING_CALL.has(callTarget(ctx, node).name);
+        for (const arg of node.childForFieldName('arguments')?.namedChildren ?? []) {
+          if (arg.type === 'keyword_argument') {
+            if (isAll(arg.childForFieldName('value')) && ADDRESS_NAME.test(arg.childForFieldName('name')?.text ?? '')) report(arg.childForFieldName('value')!);
+          } else if (binding && isAll(arg)) report(arg);
+          else if (binding && arg.type === 'tuple' && arg.namedChildCount === 2 && isAll(arg.namedChild(0))) report(arg.namedChild(0)!);
+        }
+      },
+      assignment(node) {
+        if (!textOf(node).includes('0.0.0.0')) return;
+        const right = node.childForFieldName('right');
+        if (isAll(right) && ADDRESS_NAME.test(nameOf(node.childForFieldName('left')))) report(right);
+      },
+      default_parameter(node) {
+        if (!textOf(node).includes('0.0.0.0')) return;
+        const value = node.childForFieldName('value');
+        if (isAll(value) && ADDRESS_NAME.test(node.childForFieldName('name')?.text ?? '')) report(value);
       },
     };
   },

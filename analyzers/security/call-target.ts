@@ -11,36 +11,85 @@ export interface CallTarget {
    * (a parameter, an assignment) or the callee is not a dotted name (`f()()`, `x[0]()`).
    */
   qualifiedName?: string;
+  /** The callee is an attribute (`x.execute(...)`, `f().run(...)`), not a bare name. */
+  method: boolean;
   /** The last name of the callee as written (`execute` in `conn.cursor().execute`, `r` in `r()`), '' when there is none. */
   name: string;
 }
 
 const DOTTED = /^[A-Za-z_]\w*(?:\s*\.\s*[A-Za-z_]\w*)*$/;
-const LAST_NAME = /([A-Za-z_]\w*)\s*$/;
+const LAST_NAME = /\.\s*([A-Za-z_]\w*)\s*$/;
 const IMPORT_KINDS = new Set(['import', 'submodule-import', 'from-import']);
 
+/** A call's text split into callee and arguments, read once: node methods cross into native code. */
+interface CallInfo {
+  start: number;
+  callee: string;
+  args: string;
+  target?: CallTarget;
+}
+
 // Every security rule asks about the same call nodes; the engine hands them all the same node object.
-const cache = new WeakMap<SyntaxNode, CallTarget>();
+const infos = new WeakMap<SyntaxNode, CallInfo>();
+
+function callInfo(call: SyntaxNode): CallInfo {
+  let info = infos.get(call);
+  if (!info) {
+    const text = call.text;
+    const open = argumentListStart(text);
+    info = { start: call.startIndex, callee: open < 0 ? '' : text.slice(0, open).trim(), args: open < 0 ? '' : text.slice(open) };
+    infos.set(call, info);
+  }
+  return info;
+}
+
+/**
+ * Where a call's argument list starts in its text: the last `(` at bracket depth 0, skipping
+ * strings and comments (`f(x)(y)` → the second one).
+ */
+function argumentListStart(text: string): number {
+  let depth = 0;
+  let last = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '"' || c === "'") {
+      const triple = text.startsWith(c.repeat(3), i);
+      const close = triple ? c.repeat(3) : c;
+      for (i += close.length; i < text.length && !text.startsWith(close, i); i++) if (text[i] === '\\') i++;
+      i += close.length - 1;
+    } else if (c === '#') {
+      while (i < text.length && text[i] !== '\n') i++;
+    } else if (c === '(' || c === '[' || c === '{') {
+      if (c === '(' && depth === 0) last = i;
+      depth++;
+    } else if (c === ')' || c === ']' || c === '}') depth--;
+  }
+  return last;
+}
+
+/** The text of a call's argument list, `(` to `)`: a cheap first test before any node is built. */
+export function argumentsText(call: SyntaxNode): string {
+  return callInfo(call).args;
+}
 
 /** Resolves the callee of a `call` node through the scope model's import bindings. */
 export function callTarget(ctx: RuleContext, call: SyntaxNode): CallTarget {
-  const cached = cache.get(call);
-  if (cached) return cached;
-  const target = resolve(ctx, call);
-  cache.set(call, target);
-  return target;
+  const info = callInfo(call);
+  return (info.target ??= resolve(ctx, info));
 }
 
-function resolve(ctx: RuleContext, call: SyntaxNode): CallTarget {
-  const fn = call.childForFieldName('function');
-  if (!fn) return { name: '' };
-  const text = fn.text;
-  if (!DOTTED.test(text)) return { name: fn.type === 'attribute' ? (LAST_NAME.exec(text)?.[1] ?? '') : '' };
+function resolve(ctx: RuleContext, info: CallInfo): CallTarget {
+  const text = info.callee;
+  if (!DOTTED.test(text)) {
+    const last = LAST_NAME.exec(text)?.[1];
+    return { name: last ?? '', method: last !== undefined };
+  }
   const parts = text.split('.').map((p) => p.trim());
   const name = parts[parts.length - 1]!;
-  const root = qualifiedRoot(ctx, parts[0]!, call.startIndex);
-  if (root === null) return { name };
-  return { qualifiedName: [root, ...parts.slice(1)].join('.'), name };
+  const method = parts.length > 1;
+  const root = qualifiedRoot(ctx, parts[0]!, info.start);
+  if (root === null) return { name, method };
+  return { qualifiedName: [root, ...parts.slice(1)].join('.'), name, method };
 }
 
 /**

@@ -22,7 +22,7 @@ export const flaskDebug: Rule = {
       call(node) {
         if (!mentions(node, 'debug')) return;
         const target = callTarget(ctx, node);
-        if (target.name !== 'run' || node.childForFieldName('function')?.type !== 'attribute') return;
+        if (target.name !== 'run' || !target.method) return;
         if (keywordArgument(node, 'debug')?.type !== 'true' || !importsModule(ctx, 'flask')) return;
         ctx.report({ node, message: 'The Flask app runs with debug=True, which exposes the Werkzeug debugger (remote code execution).', subject: 'debug=True' });
       },

@@ -1,6 +1,7 @@
 import type { SyntaxNode } from 'tree-sitter';
 import type { Rule } from '../../src/engine/rule.js';
-import { stringValue } from './arguments.js';
+import { stringValue, textOf } from './arguments.js';
+import { argumentsText } from './call-target.js';
 
 const WORD = String.raw`(?:pas+wo?r?d|pass(?:phrase)?|pwd|token|secrete?|api_?key|access_?key|secret_?key|private_?key|auth_?key|credentials?)`;
 // Bandit's shape: the word alone or between underscores (`db_password`, `TOKEN`, `secret_value`).
@@ -81,19 +82,35 @@ export const hardcodedSecret: Rule = {
       if (!looksLikeSecret(text, strict || /token/i.test(name))) return;
       ctx.report({ node, message: `\`${name}\` is given a hard-coded secret; read it from the environment or a secret store.`, subject: name, code });
     };
-    const hinted = (node: SyntaxNode): boolean => NAME_HINT.test(node.text.slice(0, 120));
+    const hinted = (node: SyntaxNode): boolean => NAME_HINT.test(textOf(node).slice(0, 120));
+    // Credential shapes, looked for in the values of assignments, pairs and calls (no string node is read).
+    const reportShape = (value: SyntaxNode | null | undefined): boolean => {
+      if (value?.type !== 'string' && value?.type !== 'concatenated_string') return false;
+      const text = stringValue(value);
+      const shape = text === undefined ? undefined : shapeOf(text);
+      if (shape) ctx.report({ node: value, message: `This string is ${shape}; keep it out of the source and read it at run time.`, subject: shape, code: 'B105', severity: 'high', confidence: 'high' });
+      return shape !== undefined;
+    };
     return {
       assignment(node) {
+        if (SHAPE_HINT.test(textOf(node)) && reportShape(node.childForFieldName('right'))) return;
         if (!hinted(node)) return;
         const right = node.childForFieldName('right');
         if (right?.type !== 'string' && right?.type !== 'concatenated_string') return;
         const name = targetName(node.childForFieldName('left'));
         if (name) reportName(node, name, right, 'B105');
       },
-      keyword_argument(node) {
-        if (!hinted(node)) return;
-        const name = node.childForFieldName('name')?.text;
-        if (name) reportName(node, name, node.childForFieldName('value'), 'B106');
+      // Keyword arguments are read from their call, whose text is at hand: far fewer nodes to build.
+      call(node) {
+        const args = argumentsText(node);
+        const shapes = SHAPE_HINT.test(args);
+        if (!shapes && !NAME_HINT.test(args)) return;
+        for (const arg of node.childForFieldName('arguments')?.namedChildren ?? []) {
+          if (shapes && reportShape(arg.type === 'keyword_argument' ? arg.childForFieldName('value') : arg)) continue;
+          if (arg.type !== 'keyword_argument') continue;
+          const name = arg.childForFieldName('name')?.text;
+          if (name) reportName(arg, name, arg.childForFieldName('value'), 'B106');
+        }
       },
       default_parameter(node) {
         if (!hinted(node)) return;
@@ -106,6 +123,7 @@ export const hardcodedSecret: Rule = {
         if (name) reportName(node, name, node.childForFieldName('value'), 'B107');
       },
       pair(node) {
+        if (SHAPE_HINT.test(textOf(node)) && reportShape(node.childForFieldName('value'))) return;
         if (!hinted(node)) return;
         const key = stringValue(node.childForFieldName('key') ?? undefined);
         if (key) reportName(node, key, node.childForFieldName('value'), 'B105');
@@ -116,12 +134,6 @@ export const hardcodedSecret: Rule = {
         const [left, right] = node.namedChildren as [SyntaxNode, SyntaxNode];
         const name = targetName(left);
         if (name && /^(?:==|!=)$/.test(node.child(1)?.text ?? '')) reportName(node, name, right, 'B105', true);
-      },
-      string(node) {
-        if (node.endIndex - node.startIndex < 22 || !SHAPE_HINT.test(node.text) || node.parent?.type === 'expression_statement') return;
-        const text = stringValue(node);
-        const shape = text === undefined ? undefined : shapeOf(text);
-        if (shape) ctx.report({ node, message: `This string is ${shape}; keep it out of the source and read it at run time.`, subject: shape, code: 'B105', severity: 'high', confidence: 'high' });
       },
     };
   },

@@ -1,13 +1,19 @@
 import type { Rule } from '../../src/engine/rule.js';
-import { stringValue } from './arguments.js';
-import { callTarget } from './call-target.js';
+import type { SyntaxNode } from 'tree-sitter';
+import { stringValue, textOf } from './arguments.js';
+import { argumentsText, callTarget } from './call-target.js';
 
 const MKTEMP = new Set(['tempfile.mktemp', 'os.tempnam', 'os.tmpnam']);
 const SHARED_TMP = /^(?:\/tmp|\/var\/tmp|\/dev\/shm)(?:\/|$)/;
-// Where a literal is used as a path rather than, say, compared or documented.
-const PATH_USES = new Set(['argument_list', 'keyword_argument', 'assignment', 'default_parameter', 'typed_default_parameter']);
+const MENTIONS_TMP = /["'](?:\/tmp|\/var\/tmp|\/dev\/shm)\b/;
 
-const STRING_METHODS = /\.(?:startswith|endswith|find|rfind|index|rindex|count|replace|split|rsplit|partition|strip|lstrip|rstrip|removeprefix|removesuffix)$/;
+const STRING_METHODS = /^(?:startswith|endswith|find|rfind|index|rindex|count|replace|split|rsplit|partition|strip|lstrip|rstrip|removeprefix|removesuffix)$/;
+
+function sharedTmpPath(node: SyntaxNode | null | undefined): string | undefined {
+  if (node?.type !== 'string') return undefined;
+  const value = stringValue(node);
+  return value !== undefined && SHARED_TMP.test(value) ? value : undefined;
+}
 
 /** tempfile.mktemp (race-prone names) and hard-coded paths in shared temporary directories. */
 export const insecureTempFile: Rule = {
@@ -25,20 +31,29 @@ export const insecureTempFile: Rule = {
     fix: 'Create the file atomically: `tempfile.NamedTemporaryFile()`, `tempfile.mkstemp()` or `tempfile.mkdtemp()`.',
   },
   create(ctx) {
+    const reportPath = (node: SyntaxNode | null | undefined): void => {
+      const value = sharedTmpPath(node);
+      if (value) ctx.report({ node: node!, message: `Hard-coded path \`${value}\` in a shared temporary directory; use the tempfile module.`, subject: value, code: 'B108', confidence: 'medium' });
+    };
     return {
       call(node) {
-        const q = callTarget(ctx, node).qualifiedName;
-        if (q && MKTEMP.has(q)) ctx.report({ node, message: `\`${q}\` returns a name that another process can claim before you create the file; use mkstemp or NamedTemporaryFile.`, subject: q, code: q === 'tempfile.mktemp' ? 'B306' : 'B325' });
+        const target = callTarget(ctx, node);
+        const q = target.qualifiedName;
+        if (q && MKTEMP.has(q)) {
+          ctx.report({ node, message: `\`${q}\` returns a name that another process can claim before you create the file; use mkstemp or NamedTemporaryFile.`, subject: q, code: q === 'tempfile.mktemp' ? 'B306' : 'B325' });
+          return;
+        }
+        // A literal path passed to a call; `path.startswith("/tmp/")` inspects a path, it does not use one.
+        if (ctx.file.isTestFile || !MENTIONS_TMP.test(argumentsText(node)) || STRING_METHODS.test(target.name)) return;
+        for (const arg of node.childForFieldName('arguments')?.namedChildren ?? []) reportPath(arg.type === 'keyword_argument' ? arg.childForFieldName('value') : arg);
       },
-      string(node) {
-        const text = node.text;
-        if (!/^[rbuRBU]*["']\/(?:tmp|var\/tmp|dev\/shm)\b/.test(text) || ctx.file.isTestFile) return;
-        const value = stringValue(node);
-        const parent = node.parent;
-        if (value === undefined || !SHARED_TMP.test(value) || !parent || !PATH_USES.has(parent.type)) return;
-        // `path.startswith("/tmp/")` inspects a path; it does not use one.
-        if (parent.type === 'argument_list' && STRING_METHODS.test(parent.parent?.childForFieldName('function')?.text ?? '')) return;
-        ctx.report({ node, message: `Hard-coded path \`${value}\` in a shared temporary directory; use the tempfile module.`, subject: value, code: 'B108', confidence: 'medium' });
+      assignment(node) {
+        if (ctx.file.isTestFile || !MENTIONS_TMP.test(textOf(node))) return;
+        reportPath(node.childForFieldName('right'));
+      },
+      default_parameter(node) {
+        if (ctx.file.isTestFile || !MENTIONS_TMP.test(textOf(node))) return;
+        reportPath(node.childForFieldName('value'));
       },
     };
   },

@@ -1,7 +1,7 @@
 import type { SyntaxNode } from 'tree-sitter';
 import type { Rule } from '../../src/engine/rule.js';
-import { positionalArguments } from './arguments.js';
-import { callTarget } from './call-target.js';
+import { keywordArgument, positionalArguments } from './arguments.js';
+import { argumentsText, callTarget } from './call-target.js';
 
 const BAD = /\b(?:PROTOCOL_SSLv2|PROTOCOL_SSLv3|PROTOCOL_TLSv1|PROTOCOL_TLSv1_1|SSLv2_METHOD|SSLv23_METHOD|SSLv3_METHOD|TLSv1_METHOD|TLSv1_1_METHOD)$/;
 const VERSION_KEYWORDS = new Set(['ssl_version', 'method', 'protocol']);
@@ -30,15 +30,16 @@ export const insecureTlsVersion: Rule = {
     };
     return {
       call(node) {
+        if (!/PROTOCOL_|_METHOD/.test(argumentsText(node))) return;
+        for (const name of VERSION_KEYWORDS) {
+          const value = keywordArgument(node, name);
+          if (value) return check(node, value, 'B502');
+        }
         const q = callTarget(ctx, node).qualifiedName;
-        if (q && CONTEXTS.has(q) && !node.childForFieldName('arguments')?.text.includes('=')) check(node, positionalArguments(node)[q === 'ssl.wrap_socket' ? 5 : 0], 'B502');
-      },
-      keyword_argument(node) {
-        if (!node.text.includes('_') || !VERSION_KEYWORDS.has(node.childForFieldName('name')?.text ?? '')) return;
-        check(node, node.childForFieldName('value'), 'B502');
+        if (q && CONTEXTS.has(q)) check(node, positionalArguments(node)[q === 'ssl.wrap_socket' ? 5 : 0], 'B502');
       },
       default_parameter(node) {
-        check(node, node.childForFieldName('value'), 'B503');
+        if (/PROTOCOL_|_METHOD/.test(node.text)) check(node, node.childForFieldName('value'), 'B503');
       },
     };
   },

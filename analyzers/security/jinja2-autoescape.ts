@@ -1,6 +1,6 @@
 import type { Rule } from '../../src/engine/rule.js';
 import { keywordArgument } from './arguments.js';
-import { callTarget } from './call-target.js';
+import { argumentsText, callTarget } from './call-target.js';
 
 /** jinja2 Environment without HTML autoescaping. */
 export const jinja2Autoescape: Rule = {
@@ -25,7 +25,7 @@ export const jinja2Autoescape: Rule = {
         const autoescape = keywordArgument(node, 'autoescape');
         if (autoescape && autoescape.type !== 'false') return;
         // `Environment(**options)` may well pass autoescape.
-        if (!autoescape && node.childForFieldName('arguments')?.namedChildren.some((c) => c.type === 'dictionary_splat')) return;
+        if (!autoescape && /\*\*/.test(argumentsText(node))) return;
         ctx.report({
           node,
           message: autoescape ? 'This Jinja2 Environment turns autoescaping off: rendered values can inject HTML and script.' : 'This Jinja2 Environment does not autoescape (the default is off); pass autoescape=select_autoescape().',

@@ -34,7 +34,7 @@ interface ShellCall {
 }
 
 /** Whether the call runs a shell, and on which command expression. */
-function shellCall(qualified: string | undefined, name: string, node: SyntaxNode, paramiko: () => boolean): ShellCall | undefined {
+function shellCall(qualified: string | undefined, name: string, method: boolean, node: SyntaxNode, paramiko: () => boolean): ShellCall | undefined {
   if (qualified && SHELL.has(qualified)) return { command: argument(node, 0, 'cmd') ?? argument(node, 0, 'command'), code: 'B605' };
   if (qualified && EXEC_SPAWN.test(qualified)) {
     // os.execl("/bin/sh", "sh", "-c", cmd): a shell after all.
@@ -45,7 +45,7 @@ function shellCall(qualified: string | undefined, name: string, node: SyntaxNode
     const dashC = args.findIndex((a) => stringValue(a) === '-c');
     return dashC >= 0 ? { command: args[dashC + 1], code: 'B605' } : undefined;
   }
-  if (name === 'exec_command' && node.childForFieldName('function')?.type === 'attribute' && paramiko()) {
+  if (name === 'exec_command' && method && paramiko()) {
     return { command: argument(node, 0, 'command'), code: 'B601' };
   }
   if (!mentions(node, 'shell')) return undefined;
@@ -76,7 +76,7 @@ export const shellInjection: Rule = {
     return {
       call(node) {
         const target = callTarget(ctx, node);
-        const found = shellCall(target.qualifiedName, target.name, node, importsParamiko);
+        const found = shellCall(target.qualifiedName, target.name, target.method, node, importsParamiko);
         if (!found) return;
         const facts = provenance(ctx, found.command);
         const literal = found.command !== undefined && facts.literal;

@@ -13,7 +13,7 @@ function querySink(ctx: Parameters<Rule['create']>[0], node: SyntaxNode): { quer
   const target = callTarget(ctx, node);
   if (target.qualifiedName && TEXT.has(target.qualifiedName)) return { query: argument(node, 0, 'text'), code: 'B608' };
   if (target.name === 'RawSQL') return importsModule(ctx, 'django') ? { query: argument(node, 0, 'sql'), code: 'B611' } : undefined;
-  if (node.childForFieldName('function')?.type !== 'attribute') return undefined;
+  if (!target.method) return undefined;
   if (EXECUTE.has(target.name)) return { query: argument(node, 0, 'sql') ?? keywordArgument(node, 'query') ?? keywordArgument(node, 'operation') ?? keywordArgument(node, 'statement'), code: 'B608' };
   if (target.name === 'extra') return { query: keywordArgument(node, 'where') ?? keywordArgument(node, 'tables') ?? keywordArgument(node, 'select') ?? argument(node, 1), code: 'B610' };
   return undefined;

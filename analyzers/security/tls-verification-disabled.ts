@@ -1,5 +1,5 @@
 import type { Rule } from '../../src/engine/rule.js';
-import { keywordArgument, mentions } from './arguments.js';
+import { keywordArgument, mentions, textOf } from './arguments.js';
 import { callTarget } from './call-target.js';
 
 const HTTP_CALLS = new Set(['get', 'options', 'head', 'post', 'put', 'patch', 'delete', 'request', 'stream', 'Client', 'AsyncClient', 'urlopen']);
@@ -39,7 +39,7 @@ export const tlsVerificationDisabled: Rule = {
       },
       assignment(node) {
         // Tests turn verification off on purpose, against their own self-signed servers.
-        if (ctx.file.isTestFile || !node.text.includes('CERT_NONE')) return;
+        if (ctx.file.isTestFile || !textOf(node).includes('CERT_NONE')) return;
         const left = node.childForFieldName('left');
         const attr = left?.type === 'attribute' ? left.childForFieldName('attribute')?.text : undefined;
         if (attr === 'verify_mode' && /\bCERT_NONE$/.test(node.childForFieldName('right')?.text ?? '')) {

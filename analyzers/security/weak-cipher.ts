@@ -1,5 +1,5 @@
 import type { Rule } from '../../src/engine/rule.js';
-import { callTarget } from './call-target.js';
+import { argumentsText, callTarget } from './call-target.js';
 
 const CIPHERS = new Set(['ARC2', 'ARC4', 'Blowfish', 'DES', 'XOR', 'IDEA', 'CAST', 'TripleDES']);
 const LIBRARIES = ['Crypto.Cipher', 'Cryptodome.Cipher', 'cryptography.hazmat.primitives.ciphers.algorithms', 'cryptography.hazmat.decrepit.ciphers.algorithms'];
@@ -35,7 +35,7 @@ export const weakCipher: Rule = {
         const cipher = isNew ? parts.at(-2)! : parts.at(-1)!;
         const library = parts.slice(0, isNew ? -2 : -1).join('.');
         if (!LIBRARIES.includes(library)) return;
-        const ecb = isNew && ECB_CONSTANT.test(`${library}.${cipher}.MODE_ECB`) && /\bMODE_ECB\b/.test(node.childForFieldName('arguments')?.text ?? '');
+        const ecb = isNew && ECB_CONSTANT.test(`${library}.${cipher}.MODE_ECB`) && /\bMODE_ECB\b/.test(argumentsText(node));
         if (CIPHERS.has(cipher)) {
           ctx.report({ node, message: `${cipher} is a weak cipher${ecb ? ', here in ECB mode' : ''}; use AES-GCM, ChaCha20-Poly1305 or Fernet.`, subject: cipher, code: 'B304' });
         } else if (ecb) {
