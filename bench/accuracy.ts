@@ -4,7 +4,8 @@ import { parseArgs } from 'node:util';
 import { RULES } from '../analyzers/index.js';
 import { analyzeFile, type EnabledRule } from '../src/engine/run.js';
 import { canonicalCode, FAMILIES, ruffOnDiskWouldSkip, type Family } from './accuracy-families.js';
-import { collectGarbage, corpusFiles, stdlibRoot } from './corpus.js';
+import { memoryKeeper } from '../src/engine/memory.js';
+import { corpusFiles, stdlibRoot } from './corpus.js';
 
 /**
  * Precision and recall of our findings against Ruff's on the CPython standard library, per
@@ -34,6 +35,7 @@ let files = 0;
 let unparsable = 0;
 const started = Date.now();
 const root = stdlibRoot();
+const release = memoryKeeper();
 
 for (const file of corpusFiles(root, values.limit ? { limit: Number(values.limit) } : {})) {
   let ruff: Array<{ code: string | null; message: string; start_location: { row: number } }>;
@@ -63,7 +65,7 @@ for (const file of corpusFiles(root, values.limit ? { limit: Number(values.limit
     else tally.oursOnly.push({ path: file.path, ...d });
   }
   for (const [k, d] of theirs) if (!ours.has(k)) tallies.get(familyOf.get(canonicalCode(d.code))!)!.ruffOnly.push({ path: file.path, ...d });
-  if (files % 200 === 0) collectGarbage();
+  await release(file.source.length);
 }
 
 const pct = (n: number, d: number): string => (d === 0 ? '—' : (n / d).toFixed(3));

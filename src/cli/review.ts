@@ -12,7 +12,7 @@ import { renderSummary } from '../review/render/summary.js';
 import { UsageError, type ReviewArgs } from './args.js';
 import { collectFiles } from './collect-files.js';
 import { gitAddedLines, type AddedLines } from './git-diff.js';
-import { memoryKeeper } from './memory.js';
+import { memoryKeeper } from '../engine/memory.js';
 import { progressLine } from './progress.js';
 import { writeJson, type OutStream } from './write-json.js';
 
