@@ -1,6 +1,6 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { analyze, type AnalysisResult } from '../engine/analyze.js';
+import { analyze, emptyResult, mergeInto, type AnalysisResult } from '../engine/analyze.js';
 import { decodePython } from '../engine/decode.js';
 import type { Note } from '../engine/finding.js';
 import type { EnabledRule } from '../engine/run.js';
@@ -73,7 +73,7 @@ interface ReviewSetup {
 /** One file at a time: read, decode, analyse, keep only the findings; no tree outlives its file. */
 async function reviewFiles(files: readonly string[], setup: ReviewSetup): Promise<AnalysisResult> {
   const { rules, maxBytes, added, io } = setup;
-  const total: AnalysisResult = { files: [], findings: [], notes: setup.notes, suppressed: [], outsideLines: 0 };
+  const total = emptyResult(setup.notes);
   const targets = added ? files.filter((f) => added.has(realPath(f))) : files;
   const progress = progressLine(io.stderr, targets.length);
   const release = memoryKeeper();
@@ -94,12 +94,7 @@ async function reviewFiles(files: readonly string[], setup: ReviewSetup): Promis
     }
     const lines = added?.get(realPath(file));
     const one = analyze([{ path, source: decoded.source, ...(lines ? { lines } : {}) }], rules);
-    // Loops, not push(...spread): a generated file can hold more findings than the stack has room for arguments.
-    for (const f of one.files) total.files.push(f);
-    for (const f of one.findings) total.findings.push(f);
-    for (const n of one.notes) total.notes.push(n);
-    for (const s of one.suppressed) total.suppressed.push(s);
-    total.outsideLines += one.outsideLines;
+    mergeInto(total, one);
     await release(decoded.source.length);
   }
   progress.done();

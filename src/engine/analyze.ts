@@ -1,4 +1,4 @@
-import type { Finding, Note } from './finding.js';
+import type { Finding, NameExample, Note } from './finding.js';
 import { analyzeFile, type EnabledRule, type FileResult, type SuppressedFinding } from './run.js';
 
 export interface SourceInput {
@@ -12,6 +12,8 @@ export interface AnalysisResult {
   files: Array<{ path: string; lines: number }>;
   findings: Finding[];
   notes: Note[];
+  /** Names that follow their convention, as evidence beside naming findings. */
+  conformingNames: NameExample[];
   suppressed: Array<SuppressedFinding & { path: string }>;
   /** Findings left out because they are not on the given lines. */
   outsideLines: number;
@@ -19,18 +21,38 @@ export interface AnalysisResult {
 
 /** The pure pipeline: sources in, findings and notes out. No I/O. */
 export function analyze(inputs: readonly SourceInput[], rules: readonly EnabledRule[], notes: readonly Note[] = []): AnalysisResult {
-  const result: AnalysisResult = { files: [], findings: [], notes: [...notes], suppressed: [], outsideLines: 0 };
+  const result = emptyResult(notes);
   for (const input of inputs) {
     const file = analyzeSafely(input.path, input.source, rules);
     result.files.push({ path: file.path, lines: file.lines });
-    result.notes.push(...file.notes);
-    result.suppressed.push(...file.suppressed.map((s) => ({ ...s, path: file.path })));
+    append(result.notes, file.notes);
+    append(result.conformingNames, file.conformingNames);
+    append(result.suppressed, file.suppressed.map((s) => ({ ...s, path: file.path })));
     for (const f of file.findings) {
       if (input.lines && !touches(f, input.lines)) result.outsideLines++;
       else result.findings.push(f);
     }
   }
   return result;
+}
+
+export function emptyResult(notes: readonly Note[] = []): AnalysisResult {
+  return { files: [], findings: [], notes: [...notes], conformingNames: [], suppressed: [], outsideLines: 0 };
+}
+
+/** Adds one result to a running total: callers that analyse file by file (to free each tree) build one result. */
+export function mergeInto(total: AnalysisResult, one: AnalysisResult): void {
+  append(total.files, one.files);
+  append(total.findings, one.findings);
+  append(total.notes, one.notes);
+  append(total.conformingNames, one.conformingNames);
+  append(total.suppressed, one.suppressed);
+  total.outsideLines += one.outsideLines;
+}
+
+/** A loop, not push(...items): a generated file can hold more findings than a call has room for arguments. */
+function append<T>(to: T[], items: readonly T[]): void {
+  for (const item of items) to.push(item);
 }
 
 function touches(f: Finding, lines: ReadonlySet<number>): boolean {
@@ -44,6 +66,6 @@ function analyzeSafely(path: string, source: string, rules: readonly EnabledRule
     return analyzeFile(path, source, rules);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { path, lines: 0, findings: [], suppressed: [], notes: [{ path, kind: 'analyzer-failed', message: `${path} could not be analysed: ${reason}` }] };
+    return { path, lines: 0, findings: [], conformingNames: [], suppressed: [], notes: [{ path, kind: 'analyzer-failed', message: `${path} could not be analysed: ${reason}` }] };
   }
 }

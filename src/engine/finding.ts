@@ -61,6 +61,13 @@ export interface Finding {
   fingerprint: string;
 }
 
+/** A name that follows its convention: the evidence for "the code mixes camelCase and snake_case". */
+export interface NameExample {
+  path: string;
+  line: number;
+  name: string;
+}
+
 /** Something the report must say that is not a finding: a skipped file, a failed analyzer. */
 export interface Note {
   path: string;

@@ -33,6 +33,11 @@ export interface RuleContext {
   scopes: ScopeModel;
   options: Readonly<Record<string, unknown>>;
   report(report: Report): void;
+  /**
+   * Records a name that follows its convention, so that the summary can cite real code on both
+   * sides when it says the code mixes conventions. Not a finding.
+   */
+  conforming(node: SyntaxNode, name: string): void;
 }
 
 /**

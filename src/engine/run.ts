@@ -1,5 +1,5 @@
 import type { SyntaxNode } from 'tree-sitter';
-import type { Finding, Note, Severity } from './finding.js';
+import type { Finding, NameExample, Note, Severity } from './finding.js';
 import { fingerprint } from './fingerprint.js';
 import { lineText, sourceFile, type SourceFile } from './parse.js';
 import type { Report, Rule, RuleContext } from './rule.js';
@@ -24,6 +24,8 @@ export interface FileResult {
   path: string;
   lines: number;
   findings: Finding[];
+  /** A few names per file that follow their convention (see RuleContext.conforming). */
+  conformingNames: NameExample[];
   suppressed: SuppressedFinding[];
   notes: Note[];
 }
@@ -45,6 +47,9 @@ const POSITION_TYPES = new Set([
   'comment',
 ]);
 
+/** The summary cites one or two; a few per file is plenty. */
+const MAX_CONFORMING = 5;
+
 /** Node type and field names by their ids in the Python grammar, filled as the walks meet them. */
 const TYPE_NAMES: string[] = [];
 const FIELD_NAMES: string[] = [];
@@ -56,6 +61,7 @@ export function analyzeFile(path: string, source: string, rules: readonly Enable
   const raw: Array<{ enabled: EnabledRule; report: Report }> = [];
   const builder = new ScopeBuilder(source, file.tree.rootNode);
   const failed = new Set<EnabledRule>();
+  const conformingNames: NameExample[] = [];
 
   const fail = (enabled: EnabledRule, error: unknown): void => {
     if (failed.has(enabled)) return;
@@ -73,6 +79,9 @@ export function analyzeFile(path: string, source: string, rules: readonly Enable
       scopes: builder.model,
       options: enabled.options,
       report: (report) => raw.push({ enabled, report }),
+      conforming: (node, name) => {
+        if (conformingNames.length < MAX_CONFORMING) conformingNames.push({ path, line: node.startPosition.row + 1, name });
+      },
     };
     let visitor;
     try {
@@ -160,7 +169,7 @@ export function analyzeFile(path: string, source: string, rules: readonly Enable
 
   if (file.tree.rootNode.hasError) notes.push(syntaxErrorNote(file));
 
-  return finalise(file, model, raw, parseSuppressions(comments), rules, notes);
+  return { ...finalise(file, model, raw, parseSuppressions(comments), rules, notes), conformingNames };
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -176,7 +185,7 @@ function finalise(
   suppressions: Suppression[],
   rules: readonly EnabledRule[],
   notes: Note[],
-): FileResult {
+): Omit<FileResult, 'conformingNames'> {
   const byLine = new Map<number, Suppression[]>();
   for (const s of suppressions) pushTo(byLine, s.line, s);
   const findings: Finding[] = [];

@@ -1,5 +1,5 @@
 import type { AnalysisResult, SourceInput } from '../engine/analyze.js';
-import { analyze } from '../engine/analyze.js';
+import { analyze, emptyResult, mergeInto } from '../engine/analyze.js';
 import { severityRank, type Finding, type Note } from '../engine/finding.js';
 import type { EnabledRule } from '../engine/run.js';
 import type { JobControl, ReviewJob } from '../queue/types.js';
@@ -171,14 +171,9 @@ export async function analyseVersions(files: readonly FetchedFile[], rules: read
 }
 
 async function analyzeEach(inputs: readonly SourceInput[], rules: readonly EnabledRule[], notes: readonly Note[]): Promise<AnalysisResult> {
-  const total: AnalysisResult = { files: [], findings: [], notes: [...notes], suppressed: [], outsideLines: 0 };
+  const total = emptyResult(notes);
   for (const input of inputs) {
-    const one = analyze([input], rules);
-    total.files.push(...one.files);
-    total.findings.push(...one.findings);
-    total.notes.push(...one.notes);
-    total.suppressed.push(...one.suppressed);
-    total.outsideLines += one.outsideLines;
+    mergeInto(total, analyze([input], rules));
     await new Promise((resolve) => setImmediate(resolve));
   }
   return total;

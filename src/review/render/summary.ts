@@ -1,6 +1,6 @@
 import { namingStyle, type NamingStyle } from '../../../analyzers/naming/index.js';
 import type { AnalysisResult } from '../../engine/analyze.js';
-import { CATEGORIES, severityRank, type Category, type Finding, type Note, type Severity } from '../../engine/finding.js';
+import { CATEGORIES, severityRank, type Category, type Finding, type NameExample, type Note, type Severity } from '../../engine/finding.js';
 import type { Rule } from '../../engine/rule.js';
 import { CATEGORY_TEXT } from './category-text.js';
 import { isSecurityDefect } from './defects.js';
@@ -8,18 +8,8 @@ import { examples, location, more } from './examples.js';
 import { capitalise, code, listing, plural } from './markdown.js';
 import { ruleLookup } from './rule-lookup.js';
 
-/** A name that follows its convention: the evidence for "the code mixes camelCase and snake_case". */
-export interface NameExample {
-  path: string;
-  line: number;
-  name: string;
-}
-
-/** The engine's result, plus facts that only the caller (or a future analyzer) can supply. */
-export interface SummaryInput extends AnalysisResult {
-  /** Names that conform to their convention. Without them the naming item never claims a mix. */
-  conformingNames?: readonly NameExample[];
-}
+/** The engine's result; `conformingNames` is optional so that callers may build one by hand. */
+export type SummaryInput = Omit<AnalysisResult, 'conformingNames'> & { conformingNames?: readonly NameExample[] };
 
 export interface SummaryOptions {
   /** Rules to take titles and docs from; the registry by default. */
