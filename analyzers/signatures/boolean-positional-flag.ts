@@ -28,14 +28,14 @@ export const booleanPositionalFlag: Rule = {
           let exempt: boolean | undefined;
           for (const p of f.parameters) {
             if (p.kind !== 'positional') continue;
-            const annotation = p.annotation?.namedChild(0);
-            const annotatedBool = annotation?.type === 'identifier' && annotation.text === 'bool' && qualifiedName(model, annotation) === 'bool';
-            const boolDefault = p.default?.type === 'true' || p.default?.type === 'false';
+            const annotation = p.annotationText === 'bool' ? p.annotation : null;
+            const annotatedBool = annotation?.type === 'identifier' && qualifiedName(model, annotation) === 'bool';
+            const boolDefault = p.defaultType === 'true' || p.defaultType === 'false';
             if (!annotatedBool && !boolDefault) continue;
             exempt ??= hasTypingDecorator(model, f.def, 'override') || decoratorTargets(f.def).some((d) => dottedParts(d)?.join('.') === `${f.name}.setter`);
             if (exempt) break;
             ctx.report({
-              node: p.nameNode,
+              range: p.nameRange,
               code: annotatedBool ? 'FBT001' : 'FBT002',
               message: `Boolean flag \`${p.name}\` of \`${f.name}\` can be passed positionally; make it keyword-only`,
               subject: f.name,

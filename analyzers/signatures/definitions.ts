@@ -1,4 +1,4 @@
-import type { SyntaxNode } from 'tree-sitter';
+import type { SyntaxNode, TreeCursor } from 'tree-sitter';
 import type { Binding, BindingKind, Scope, ScopeModel } from '../../src/engine/scope.js';
 import { PYTHON_BUILTINS } from '../naming/builtins.js';
 
@@ -192,61 +192,114 @@ export function hasExternalBase(model: ScopeModel, classNode: SyntaxNode, depth 
   return false;
 }
 
-/** The parameters of a def as Ruff lists them: positional (incl. positional-only), *args, keyword-only, **kwargs. */
-export interface Parameter {
-  name: string;
-  /** The identifier node of the name. */
-  nameNode: SyntaxNode;
-  /** The whole parameter node (`x: int = 1`). */
-  node: SyntaxNode;
-  kind: 'positional' | 'keyword-only' | 'args' | 'kwargs';
-  annotation: SyntaxNode | null;
-  default: SyntaxNode | null;
+/** A 0-based UTF-16 range of the source. */
+export interface Range {
+  start: number;
+  end: number;
+}
+
+/**
+ * One parameter of a def as Ruff lists them: positional (incl. positional-only), *args,
+ * keyword-only, **kwargs. Read with a tree cursor, which creates no node objects; the nodes are
+ * built on demand (they are the expensive part of the binding, and most parameters need none).
+ */
+export class Parameter {
+  kind: 'positional' | 'keyword-only' | 'args' | 'kwargs' = 'positional';
+  name = '';
+  nameRange: Range = { start: 0, end: 0 };
+  /** The range of the annotation's expression, when there is one. */
+  annotationRange: Range | undefined;
+  annotationText: string | undefined;
+  defaultRange: Range | undefined;
+  /** The tree-sitter type of the default (`list`, `call`, `true`…). */
+  defaultType: string | undefined;
+
+  constructor(private readonly def: SyntaxNode) {}
+
+  get annotated(): boolean {
+    return this.annotationRange !== undefined;
+  }
+
+  get nameNode(): SyntaxNode {
+    return this.def.descendantForIndex(this.nameRange.start, this.nameRange.end);
+  }
+
+  /** The annotation's expression (inside tree-sitter's `type` wrapper), or null. */
+  get annotation(): SyntaxNode | null {
+    const r = this.annotationRange;
+    return r ? this.def.descendantForIndex(r.start, r.end) : null;
+  }
+
+  get default(): SyntaxNode | null {
+    const r = this.defaultRange;
+    return r ? this.def.descendantForIndex(r.start, r.end) : null;
+  }
+}
+
+const range = (cursor: TreeCursor): Range => ({ start: cursor.startIndex, end: cursor.endIndex });
+
+/** Reads one parameter at the cursor (an identifier, splat, default or typed parameter). */
+function readParameter(cursor: TreeCursor, p: Parameter): boolean {
+  const type = cursor.nodeType;
+  if (type === 'identifier') {
+    p.name = cursor.nodeText;
+    p.nameRange = range(cursor);
+    return true;
+  }
+  if (type === 'list_splat_pattern' || type === 'dictionary_splat_pattern') {
+    p.kind = type === 'list_splat_pattern' ? 'args' : 'kwargs';
+    let found = false;
+    if (cursor.gotoFirstChild()) {
+      do {
+        if (cursor.nodeType === 'identifier') {
+          p.name = cursor.nodeText;
+          p.nameRange = range(cursor);
+          found = true;
+        }
+      } while (cursor.gotoNextSibling());
+      cursor.gotoParent();
+    }
+    return found;
+  }
+  if (type !== 'default_parameter' && type !== 'typed_default_parameter' && type !== 'typed_parameter') return false;
+  let found = false;
+  if (cursor.gotoFirstChild()) {
+    do {
+      const field = cursor.currentFieldName;
+      if (field === 'type') {
+        // The `type` wrapper has the expression as its only child, with the same range.
+        p.annotationRange = range(cursor);
+        p.annotationText = cursor.nodeText;
+      } else if (field === 'value') {
+        p.defaultRange = range(cursor);
+        p.defaultType = cursor.nodeType;
+      } else if (field === 'name' || (type === 'typed_parameter' && !found && cursor.nodeType !== ':')) {
+        found = readParameter(cursor, p) || found;
+      }
+    } while (cursor.gotoNextSibling());
+    cursor.gotoParent();
+  }
+  return found;
 }
 
 export const parametersOf = memoize((def: SyntaxNode): Parameter[] => {
   const params = def.childForFieldName('parameters');
   if (!params) return [];
   const out: Parameter[] = [];
+  const cursor = params.walk();
   let keywordOnly = false;
-  for (const p of params.namedChildren) {
-    switch (p.type) {
-      case 'identifier':
-        out.push({ name: p.text, nameNode: p, node: p, kind: keywordOnly ? 'keyword-only' : 'positional', annotation: null, default: null });
-        break;
-      case 'default_parameter':
-      case 'typed_default_parameter': {
-        const name = p.childForFieldName('name');
-        if (name?.type === 'identifier') {
-          out.push({ name: name.text, nameNode: name, node: p, kind: keywordOnly ? 'keyword-only' : 'positional', annotation: p.childForFieldName('type'), default: p.childForFieldName('value') });
-        }
-        break;
-      }
-      case 'typed_parameter': {
-        const inner = p.namedChildren.find((c) => c.type !== 'type');
-        const annotation = p.childForFieldName('type');
-        if (inner?.type === 'identifier') {
-          out.push({ name: inner.text, nameNode: inner, node: p, kind: keywordOnly ? 'keyword-only' : 'positional', annotation, default: null });
-        } else if (inner?.type === 'list_splat_pattern' || inner?.type === 'dictionary_splat_pattern') {
-          const id = inner.namedChild(0);
-          const kind = inner.type === 'list_splat_pattern' ? 'args' : 'kwargs';
-          if (id?.type === 'identifier') out.push({ name: id.text, nameNode: id, node: p, kind, annotation, default: null });
-          if (kind === 'args') keywordOnly = true;
-        }
-        break;
-      }
-      case 'list_splat_pattern':
-      case 'dictionary_splat_pattern': {
-        const id = p.namedChild(0);
-        const kind = p.type === 'list_splat_pattern' ? 'args' : 'kwargs';
-        if (id?.type === 'identifier') out.push({ name: id.text, nameNode: id, node: p, kind, annotation: null, default: null });
-        if (kind === 'args') keywordOnly = true;
-        break;
-      }
-      case 'keyword_separator':
+  if (cursor.gotoFirstChild()) {
+    do {
+      if (cursor.nodeType === 'keyword_separator') {
         keywordOnly = true;
-        break;
-    }
+        continue;
+      }
+      const p = new Parameter(def);
+      p.kind = keywordOnly ? 'keyword-only' : 'positional';
+      if (!readParameter(cursor, p)) continue;
+      if ((p.kind as Parameter['kind']) === 'args') keywordOnly = true;
+      out.push(p);
+    } while (cursor.gotoNextSibling());
   }
   return out;
 });

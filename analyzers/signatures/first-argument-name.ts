@@ -40,7 +40,7 @@ export const firstArgumentName: Rule = {
           if (first.name === expected || ignored(first.name)) continue;
           const name = def.childForFieldName('name')?.text ?? '';
           ctx.report({
-            node: first.nameNode,
+            range: first.nameRange,
             code: kind === 'classmethod' ? 'N804' : 'N805',
             message: kind === 'classmethod' ? `First argument of a class method should be named \`cls\` (\`${name}\` has \`${first.name}\`)` : `First argument of a method should be named \`self\` (\`${name}\` has \`${first.name}\`)`,
             subject: name,

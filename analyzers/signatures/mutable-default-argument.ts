@@ -79,10 +79,13 @@ export const mutableDefaultArgument: Rule = {
         for (const scope of model.scopes) {
           if (scope.kind !== 'function') continue;
           for (const p of parametersOf(scope.node)) {
-            if (!p.default || !isMutableDefault(model, p.default)) continue;
-            const annotation = p.annotation?.namedChild(0);
+            // Decide from the default's type first: most defaults are None, numbers or strings.
+            if (!p.defaultType || !(MUTABLE_LITERALS.has(p.defaultType) || p.defaultType === 'call')) continue;
+            const value = p.default!;
+            if (!isMutableDefault(model, value)) continue;
+            const annotation = p.annotation;
             if (annotation && isImmutableAnnotation(model, annotation)) continue;
-            ctx.report({ node: p.default, message: `Mutable default \`${p.default.text.slice(0, 40)}\` for \`${p.name}\` is created once and shared by every call`, subject: p.name });
+            ctx.report({ node: value, message: `Mutable default \`${value.text.slice(0, 40)}\` for \`${p.name}\` is created once and shared by every call`, subject: p.name });
           }
         }
       },

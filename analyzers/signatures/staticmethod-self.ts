@@ -29,7 +29,7 @@ export const staticmethodSelf: Rule = {
           const name = scope.node.childForFieldName('name')?.text ?? '';
           const first = parametersOf(scope.node)[0];
           if (first?.name === 'self' && first.kind === 'positional') {
-            ctx.report({ node: first.nameNode, message: `Staticmethod \`${name}\` takes a parameter named \`self\`, but a staticmethod receives no instance`, subject: name });
+            ctx.report({ range: first.nameRange, message: `Staticmethod \`${name}\` takes a parameter named \`self\`, but a staticmethod receives no instance`, subject: name });
             continue;
           }
           for (const s of selfAndDescendants(scope)) {

@@ -28,13 +28,13 @@ export const missingArgumentAnnotation: Rule = {
                 continue;
               }
             }
-            if (p.annotation) continue;
+            if (p.annotated) continue;
             const code = p.kind === 'args' ? 'ANN002' : p.kind === 'kwargs' ? 'ANN003' : 'ANN001';
             const message =
               code === 'ANN001'
                 ? `Missing type annotation for function argument \`${p.name}\``
                 : `Missing type annotation for \`${code === 'ANN002' ? '*' : '**'}${p.name}\``;
-            ctx.report({ node: p.nameNode, code, message: `${message} of \`${f.name}\``, subject: f.name });
+            ctx.report({ range: p.nameRange, code, message: `${message} of \`${f.name}\``, subject: f.name });
           }
         }
       },

@@ -7,7 +7,7 @@ function returnCode(f: FunctionFacts, mypyInitReturn: boolean): { code: string; 
   if (f.kind === 'staticmethod') return { code: 'ANN205', what: 'staticmethod' };
   if (f.isMethod && f.name === '__init__') {
     // flake8-annotations' --mypy-init-return: mypy infers `-> None` once any argument is annotated.
-    const typedArgument = f.parameters.some((p, i) => p.annotation !== null && !(i === 0 && p.kind === 'positional'));
+    const typedArgument = f.parameters.some((p, i) => p.annotated && !(i === 0 && p.kind === 'positional'));
     return mypyInitReturn && typedArgument ? undefined : { code: 'ANN204', what: 'special method' };
   }
   if (f.isMethod && isMagic(f.name)) return { code: 'ANN204', what: 'special method' };
