@@ -1,3 +1,4 @@
+import type { RuleContext } from '../../src/engine/rule.js';
 import { argumentsText } from './call-target.js';
 import type { SyntaxNode } from 'tree-sitter';
 
@@ -34,8 +35,8 @@ export function argument(call: SyntaxNode, position: number, name?: string): Syn
 }
 
 /** Quick check on the call's argument text before building any argument nodes. */
-export function mentions(call: SyntaxNode, word: string): boolean {
-  return argumentsText(call).includes(word);
+export function mentions(ctx: RuleContext, call: SyntaxNode, word: string): boolean {
+  return argumentsText(ctx, call).includes(word);
 }
 
 /** A constant that Python treats as true: True, a non-zero number, a non-empty string or container. */

@@ -32,12 +32,13 @@ interface CallInfo {
 // Every security rule asks about the same call nodes; the engine hands them all the same node object.
 const infos = new WeakMap<SyntaxNode, CallInfo>();
 
-function callInfo(call: SyntaxNode): CallInfo {
+function callInfo(ctx: RuleContext, call: SyntaxNode): CallInfo {
   let info = infos.get(call);
   if (!info) {
-    const text = call.text;
+    const start = call.startIndex;
+    const text = ctx.file.source.slice(start, call.endIndex);
     const open = argumentListStart(text);
-    info = { start: call.startIndex, callee: open < 0 ? '' : text.slice(0, open).trim(), args: open < 0 ? '' : text.slice(open) };
+    info = { start, callee: open < 0 ? '' : text.slice(0, open).trim(), args: open < 0 ? '' : text.slice(open) };
     infos.set(call, info);
   }
   return info;
@@ -48,33 +49,36 @@ function callInfo(call: SyntaxNode): CallInfo {
  * strings and comments (`f(x)(y)` → the second one).
  */
 function argumentListStart(text: string): number {
+  const special = /["'#()[\]{}]/g;
   let depth = 0;
   let last = -1;
-  for (let i = 0; i < text.length; i++) {
+  for (let m = special.exec(text); m; m = special.exec(text)) {
+    const i = m.index;
     const c = text[i]!;
     if (c === '"' || c === "'") {
-      const triple = text.startsWith(c.repeat(3), i);
-      const close = triple ? c.repeat(3) : c;
-      for (i += close.length; i < text.length && !text.startsWith(close, i); i++) if (text[i] === '\\') i++;
-      i += close.length - 1;
+      const close = text.startsWith(c.repeat(3), i) ? c.repeat(3) : c;
+      let j = i + close.length;
+      while (j < text.length && !text.startsWith(close, j)) j += text[j] === '\\' ? 2 : 1;
+      special.lastIndex = j + close.length;
     } else if (c === '#') {
-      while (i < text.length && text[i] !== '\n') i++;
+      const eol = text.indexOf('\n', i);
+      special.lastIndex = eol < 0 ? text.length : eol;
     } else if (c === '(' || c === '[' || c === '{') {
       if (c === '(' && depth === 0) last = i;
       depth++;
-    } else if (c === ')' || c === ']' || c === '}') depth--;
+    } else depth--;
   }
   return last;
 }
 
 /** The text of a call's argument list, `(` to `)`: a cheap first test before any node is built. */
-export function argumentsText(call: SyntaxNode): string {
-  return callInfo(call).args;
+export function argumentsText(ctx: RuleContext, call: SyntaxNode): string {
+  return callInfo(ctx, call).args;
 }
 
 /** Resolves the callee of a `call` node through the scope model's import bindings. */
 export function callTarget(ctx: RuleContext, call: SyntaxNode): CallTarget {
-  const info = callInfo(call);
+  const info = callInfo(ctx, call);
   return (info.target ??= resolve(ctx, info));
 }
 
@@ -84,12 +88,13 @@ function resolve(ctx: RuleContext, info: CallInfo): CallTarget {
     const last = LAST_NAME.exec(text)?.[1];
     return { name: last ?? '', method: last !== undefined };
   }
-  const parts = text.split('.').map((p) => p.trim());
-  const name = parts[parts.length - 1]!;
-  const method = parts.length > 1;
-  const root = qualifiedRoot(ctx, parts[0]!, info.start);
+  const dotted = /\s/.test(text) ? text.replace(/\s+/g, '') : text;
+  const first = dotted.indexOf('.');
+  const name = dotted.slice(dotted.lastIndexOf('.') + 1);
+  const method = first > 0;
+  const root = qualifiedRoot(ctx, method ? dotted.slice(0, first) : dotted, info.start);
   if (root === null) return { name, method };
-  return { qualifiedName: [root, ...parts.slice(1)].join('.'), name, method };
+  return { qualifiedName: method ? root + dotted.slice(first) : root, name, method };
 }
 
 /**

@@ -2,6 +2,9 @@ import type { Rule } from '../../src/engine/rule.js';
 import { keywordArgument, mentions } from './arguments.js';
 import { callTarget, importsModule } from './call-target.js';
 
+// Necessary text: a file without it has nothing for this rule, and its calls need not be read.
+const FILE_HINT = /debug\s*=\s*True/;
+
 /** Flask's `app.run(debug=True)`. */
 export const flaskDebug: Rule = {
   id: 'flask-debug',
@@ -18,9 +21,10 @@ export const flaskDebug: Rule = {
     fix: 'Turn debug on only from the environment in development: `app.run(debug=os.environ.get("FLASK_DEBUG") == "1")`, or use `flask run --debug` locally.',
   },
   create(ctx) {
+    if (!FILE_HINT.test(ctx.file.source)) return {};
     return {
       call(node) {
-        if (!mentions(node, 'debug')) return;
+        if (!mentions(ctx, node, 'debug')) return;
         const target = callTarget(ctx, node);
         if (target.name !== 'run' || !target.method) return;
         if (keywordArgument(node, 'debug')?.type !== 'true' || !importsModule(ctx, 'flask')) return;

@@ -28,6 +28,9 @@ const SHAPES: Array<[RegExp, string]> = [
 const NAME_HINT = new RegExp(WORD, 'i');
 const SHAPE_HINT = /BEGIN|AKIA|ASIA|gh[pousr]_|github_pat_|xox|AIza|k_live_/;
 
+// Necessary text: a secret-sounding name being assigned or passed, or a credential's shape.
+const FILE_HINT = new RegExp(String.raw`${WORD}\w*['"]?\s*(?:=|:)|${SHAPE_HINT.source}`, 'i');
+
 function shapeOf(text: string): string | undefined {
   if (text.length < 20) return undefined;
   return SHAPES.find(([re]) => re.test(text))?.[1];
@@ -74,6 +77,7 @@ export const hardcodedSecret: Rule = {
     fix: 'Read the secret at run time from the environment or a secret store: `DB_PASSWORD = os.environ["DB_PASSWORD"]`.',
   },
   create(ctx) {
+    if (!FILE_HINT.test(ctx.file.source)) return {};
     const reportName = (node: SyntaxNode, name: string, value: SyntaxNode | null, code: string, strict = false): void => {
       // Test credentials are fixtures; a real key's shape is still reported (the `string` handler).
       if (ctx.file.isTestFile) return;
@@ -102,7 +106,7 @@ export const hardcodedSecret: Rule = {
       },
       // Keyword arguments are read from their call, whose text is at hand: far fewer nodes to build.
       call(node) {
-        const args = argumentsText(node);
+        const args = argumentsText(ctx, node);
         const shapes = SHAPE_HINT.test(args);
         if (!shapes && !NAME_HINT.test(args)) return;
         for (const arg of node.childForFieldName('arguments')?.namedChildren ?? []) {

@@ -15,6 +15,9 @@ function sharedTmpPath(node: SyntaxNode | null | undefined): string | undefined 
   return value !== undefined && SHARED_TMP.test(value) ? value : undefined;
 }
 
+// Necessary text: a file without it has nothing for this rule, and its calls need not be read.
+const FILE_HINT = /mktemp|tempnam|tmpnam|["'](?:\/tmp|\/var\/tmp|\/dev\/shm)\b/;
+
 /** tempfile.mktemp (race-prone names) and hard-coded paths in shared temporary directories. */
 export const insecureTempFile: Rule = {
   id: 'insecure-temp-file',
@@ -31,6 +34,7 @@ export const insecureTempFile: Rule = {
     fix: 'Create the file atomically: `tempfile.NamedTemporaryFile()`, `tempfile.mkstemp()` or `tempfile.mkdtemp()`.',
   },
   create(ctx) {
+    if (!FILE_HINT.test(ctx.file.source)) return {};
     const reportPath = (node: SyntaxNode | null | undefined): void => {
       const value = sharedTmpPath(node);
       if (value) ctx.report({ node: node!, message: `Hard-coded path \`${value}\` in a shared temporary directory; use the tempfile module.`, subject: value, code: 'B108', confidence: 'medium' });
@@ -44,7 +48,7 @@ export const insecureTempFile: Rule = {
           return;
         }
         // A literal path passed to a call; `path.startswith("/tmp/")` inspects a path, it does not use one.
-        if (ctx.file.isTestFile || !MENTIONS_TMP.test(argumentsText(node)) || STRING_METHODS.test(target.name)) return;
+        if (ctx.file.isTestFile || !MENTIONS_TMP.test(argumentsText(ctx, node)) || STRING_METHODS.test(target.name)) return;
         for (const arg of node.childForFieldName('arguments')?.namedChildren ?? []) reportPath(arg.type === 'keyword_argument' ? arg.childForFieldName('value') : arg);
       },
       assignment(node) {

@@ -7,6 +7,9 @@ const BAD = /\b(?:PROTOCOL_SSLv2|PROTOCOL_SSLv3|PROTOCOL_TLSv1|PROTOCOL_TLSv1_1|
 const VERSION_KEYWORDS = new Set(['ssl_version', 'method', 'protocol']);
 const CONTEXTS = new Set(['ssl.SSLContext', 'ssl.wrap_socket', 'OpenSSL.SSL.Context', 'pyOpenSSL.SSL.Context']);
 
+// Necessary text: a file without it has nothing for this rule, and its calls need not be read.
+const FILE_HINT = /PROTOCOL_(?:SSL|TLSv1)|(?:SSLv2|SSLv23|SSLv3|TLSv1|TLSv1_1)_METHOD/;
+
 /** SSLv2/SSLv3/TLS 1.0/TLS 1.1 protocol constants handed to an SSL API or used as defaults. */
 export const insecureTlsVersion: Rule = {
   id: 'insecure-tls-version',
@@ -23,6 +26,7 @@ export const insecureTlsVersion: Rule = {
     fix: 'Use `ssl.create_default_context()` (or `ssl.PROTOCOL_TLS_CLIENT`) and, if needed, `ctx.minimum_version = ssl.TLSVersion.TLSv1_2`.',
   },
   create(ctx) {
+    if (!FILE_HINT.test(ctx.file.source)) return {};
     const check = (node: SyntaxNode, value: SyntaxNode | null | undefined, code: string): void => {
       if (!value || !BAD.test(value.text)) return;
       const constant = value.text.split('.').at(-1)!;
@@ -30,7 +34,7 @@ export const insecureTlsVersion: Rule = {
     };
     return {
       call(node) {
-        if (!/PROTOCOL_|_METHOD/.test(argumentsText(node))) return;
+        if (!/PROTOCOL_|_METHOD/.test(argumentsText(ctx, node))) return;
         for (const name of VERSION_KEYWORDS) {
           const value = keywordArgument(node, name);
           if (value) return check(node, value, 'B502');

@@ -2,6 +2,9 @@ import type { Rule } from '../../src/engine/rule.js';
 import { keywordArgument } from './arguments.js';
 import { argumentsText, callTarget } from './call-target.js';
 
+// Necessary text: a file without it has nothing for this rule, and its calls need not be read.
+const FILE_HINT = /jinja2/;
+
 /** jinja2 Environment without HTML autoescaping. */
 export const jinja2Autoescape: Rule = {
   id: 'jinja2-autoescape',
@@ -18,6 +21,7 @@ export const jinja2Autoescape: Rule = {
     fix: 'Turn escaping on: `Environment(loader=..., autoescape=select_autoescape())` (or `autoescape=True`).',
   },
   create(ctx) {
+    if (!FILE_HINT.test(ctx.file.source)) return {};
     return {
       call(node) {
         const q = callTarget(ctx, node).qualifiedName;
@@ -25,7 +29,7 @@ export const jinja2Autoescape: Rule = {
         const autoescape = keywordArgument(node, 'autoescape');
         if (autoescape && autoescape.type !== 'false') return;
         // `Environment(**options)` may well pass autoescape.
-        if (!autoescape && /\*\*/.test(argumentsText(node))) return;
+        if (!autoescape && /\*\*/.test(argumentsText(ctx, node))) return;
         ctx.report({
           node,
           message: autoescape ? 'This Jinja2 Environment turns autoescaping off: rendered values can inject HTML and script.' : 'This Jinja2 Environment does not autoescape (the default is off); pass autoescape=select_autoescape().',

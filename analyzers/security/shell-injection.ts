@@ -1,6 +1,6 @@
 import type { SyntaxNode } from 'tree-sitter';
 import type { Severity } from '../../src/engine/finding.js';
-import type { Rule } from '../../src/engine/rule.js';
+import type { Rule, RuleContext } from '../../src/engine/rule.js';
 import { argument, isTruthy, keywordArgument, mentions, positionalArguments, stringValue } from './arguments.js';
 import { callTarget, importsModule } from './call-target.js';
 import { provenance } from './provenance.js';
@@ -34,7 +34,7 @@ interface ShellCall {
 }
 
 /** Whether the call runs a shell, and on which command expression. */
-function shellCall(qualified: string | undefined, name: string, method: boolean, node: SyntaxNode, paramiko: () => boolean): ShellCall | undefined {
+function shellCall(ctx: RuleContext, qualified: string | undefined, name: string, method: boolean, node: SyntaxNode, paramiko: () => boolean): ShellCall | undefined {
   if (qualified && SHELL.has(qualified)) return { command: argument(node, 0, 'cmd') ?? argument(node, 0, 'command'), code: 'B605' };
   if (qualified && EXEC_SPAWN.test(qualified)) {
     // os.execl("/bin/sh", "sh", "-c", cmd): a shell after all.
@@ -48,12 +48,15 @@ function shellCall(qualified: string | undefined, name: string, method: boolean,
   if (name === 'exec_command' && method && paramiko()) {
     return { command: argument(node, 0, 'command'), code: 'B601' };
   }
-  if (!mentions(node, 'shell')) return undefined;
+  if (!mentions(ctx, node, 'shell')) return undefined;
   const shell = keywordArgument(node, 'shell');
   if (!shell || !isTruthy(shell)) return undefined;
   if (qualified && SUBPROCESS.has(qualified)) return { command: argument(node, 0, 'args'), code: 'B602' };
   return { command: argument(node, 0, 'args') ?? argument(node, 0, 'cmd'), code: 'B604' };
 }
+
+// Necessary text: a file without it has nothing for this rule, and its calls need not be read.
+const FILE_HINT = /shell\s*=|popen|\bsystem\b|getoutput|getstatusoutput|exec_command|\bexec[lv]p?e?\b|\bspawn[lv]p?e?\b|commands/;
 
 /** Commands run through a shell: os.system, os.popen, subprocess with shell=True, paramiko exec_command. */
 export const shellInjection: Rule = {
@@ -71,12 +74,13 @@ export const shellInjection: Rule = {
     fix: 'Pass an argument list without a shell: `subprocess.run(["convert", filename, "out.png"])`; if a shell is unavoidable, quote every piece with `shlex.quote`.',
   },
   create(ctx) {
+    if (!FILE_HINT.test(ctx.file.source)) return {};
     let paramiko: boolean | undefined;
     const importsParamiko = () => (paramiko ??= importsModule(ctx, 'paramiko'));
     return {
       call(node) {
         const target = callTarget(ctx, node);
-        const found = shellCall(target.qualifiedName, target.name, target.method, node, importsParamiko);
+        const found = shellCall(ctx, target.qualifiedName, target.name, target.method, node, importsParamiko);
         if (!found) return;
         const facts = provenance(ctx, found.command);
         const literal = found.command !== undefined && facts.literal;

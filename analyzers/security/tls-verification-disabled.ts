@@ -5,6 +5,9 @@ import { callTarget } from './call-target.js';
 const HTTP_CALLS = new Set(['get', 'options', 'head', 'post', 'put', 'patch', 'delete', 'request', 'stream', 'Client', 'AsyncClient', 'urlopen']);
 const UNVERIFIED = new Set(['ssl._create_unverified_context']);
 
+// Necessary text: a file without it has nothing for this rule, and its calls need not be read.
+const FILE_HINT = /verify\s*=\s*False|CERT_NONE|_create_unverified_context/;
+
 /** Certificate checks turned off: unverified SSL contexts, verify=False, CERT_NONE. */
 export const tlsVerificationDisabled: Rule = {
   id: 'tls-verification-disabled',
@@ -21,6 +24,7 @@ export const tlsVerificationDisabled: Rule = {
     fix: 'Keep verification on; for a private CA pass its bundle: `requests.get(url, verify="/etc/ssl/private-ca.pem")` or `ssl.create_default_context(cafile=...)`.',
   },
   create(ctx) {
+    if (!FILE_HINT.test(ctx.file.source)) return {};
     return {
       call(node) {
         const target = callTarget(ctx, node);
@@ -28,12 +32,12 @@ export const tlsVerificationDisabled: Rule = {
           ctx.report({ node, message: `\`${target.qualifiedName}\` makes a context that accepts any certificate.`, subject: target.qualifiedName, code: 'B323', severity: 'medium' });
           return;
         }
-        if (mentions(node, 'verify') && HTTP_CALLS.has(target.name) && keywordArgument(node, 'verify')?.type === 'false') {
+        if (mentions(ctx, node, 'verify') && HTTP_CALLS.has(target.name) && keywordArgument(node, 'verify')?.type === 'false') {
           const known = /^(?:requests|httpx)\b/.test(target.qualifiedName ?? '');
           ctx.report({ node, message: `\`${target.qualifiedName ?? target.name}\` with verify=False accepts any certificate.`, subject: 'verify=False', code: 'B501', confidence: known ? 'high' : 'medium' });
           return;
         }
-        if (mentions(node, 'CERT_NONE') && /\bCERT_NONE$/.test(keywordArgument(node, 'cert_reqs')?.text ?? '')) {
+        if (mentions(ctx, node, 'CERT_NONE') && /\bCERT_NONE$/.test(keywordArgument(node, 'cert_reqs')?.text ?? '')) {
           ctx.report({ node, message: 'cert_reqs=CERT_NONE accepts any certificate.', subject: 'CERT_NONE', code: 'B501', severity: 'medium' });
         }
       },

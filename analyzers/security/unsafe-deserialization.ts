@@ -17,6 +17,9 @@ function loaderOf(qualified: string): string | undefined {
   return undefined;
 }
 
+// Necessary text: a file without it has nothing for this rule, and its calls need not be read.
+const FILE_HINT = /pickle|marshal|shelve|dill|jsonpickle|read_pickle/;
+
 /** pickle, marshal, shelve and jsonpickle loads: deserialising builds arbitrary objects. */
 export const unsafeDeserialization: Rule = {
   id: 'unsafe-deserialization',
@@ -33,6 +36,7 @@ export const unsafeDeserialization: Rule = {
     fix: 'Exchange data as JSON (or another data-only format) and validate it; unpickle only data this process wrote itself, or sign it with `hmac` and check the signature first.',
   },
   create(ctx) {
+    if (!FILE_HINT.test(ctx.file.source)) return {};
     return {
       call(node) {
         const q = callTarget(ctx, node).qualifiedName;

@@ -8,6 +8,9 @@ const CODES: Record<string, string> = { mark_safe: 'B308', SafeString: 'B703', M
 // Already escaped or already markup: wrapping it again adds nothing unsafe.
 const ESCAPED = /^(?:(?:markupsafe\.|flask\.|jinja2\.|html\.|django\.utils\.html\.)?(?:escape|format_html|Markup|conditional_escape|mark_safe|render_to_string|render_template)|[\w.]*\.escape)\s*\(/;
 
+// Necessary text: a file without it has nothing for this rule, and its calls need not be read.
+const FILE_HINT = /Markup|mark_safe|SafeString/;
+
 /** Markup / mark_safe on text that is not a literal: the escaping is switched off for it. */
 export const unsafeMarkup: Rule = {
   id: 'unsafe-markup',
@@ -24,6 +27,7 @@ export const unsafeMarkup: Rule = {
     fix: 'Escape the pieces and let Markup build the string: `Markup("<b>{}</b>").format(username)` or Django `format_html("<b>{}</b>", username)`.',
   },
   create(ctx) {
+    if (!FILE_HINT.test(ctx.file.source)) return {};
     return {
       call(node) {
         const q = callTarget(ctx, node).qualifiedName;

@@ -18,6 +18,9 @@ const DIRECT = new Set([
 ]);
 const WEAK_NAMES = /^(?:md4|md5|sha1|sha-1|ripemd160|md5-sha1)$/i;
 
+// Necessary text: a file without it has nothing for this rule, and its calls need not be read.
+const FILE_HINT = /hashlib|Crypto|cryptography/;
+
 /** MD5, SHA-1 and friends where nothing says they are not for security. */
 export const weakHash: Rule = {
   id: 'weak-hash',
@@ -34,6 +37,7 @@ export const weakHash: Rule = {
     fix: 'Use `hashlib.sha256` (or `hashlib.scrypt`/`argon2` for passwords); for a checksum or cache key that guards nothing, say so with `usedforsecurity=False`.',
   },
   create(ctx) {
+    if (!FILE_HINT.test(ctx.file.source)) return {};
     return {
       call(node) {
         const q = callTarget(ctx, node).qualifiedName;

@@ -16,6 +16,9 @@ const PARSERS: Record<string, [string, string[]]> = {
 };
 const FROM_TEXT = /^(?:fromstring|fromstringlist|XML|parseString)$/;
 
+// Necessary text: a file without it has nothing for this rule, and its calls need not be read.
+const FILE_HINT = /xml/;
+
 /** XML parsed with the standard library or lxml instead of defusedxml. */
 export const xmlUntrustedParse: Rule = {
   id: 'xml-untrusted-parse',
@@ -32,6 +35,7 @@ export const xmlUntrustedParse: Rule = {
     fix: 'Parse untrusted XML with `defusedxml` (`defusedxml.ElementTree.fromstring`), a drop-in replacement.',
   },
   create(ctx) {
+    if (!FILE_HINT.test(ctx.file.source)) return {};
     return {
       call(node) {
         const q = callTarget(ctx, node).qualifiedName;
