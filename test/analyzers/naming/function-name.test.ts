@@ -1,4 +1,5 @@
 import { functionName } from '../../../analyzers/naming/function-name.js';
+import { analyzeFile } from '../../../src/engine/run.js';
 import { ruleTester, runRule } from '../../helpers/rule-tester.js';
 
 ruleTester(functionName, {
@@ -27,4 +28,9 @@ test('methods of a class with an outside base are reported at low confidence', (
   expect(f).toMatchObject({ subject: 'handleError', confidence: 'low', code: 'N802' });
   const [g] = runRule(functionName, 'class Base:\n    pass\nclass H(Base):\n    def handleError(self):\n        pass\n');
   expect(g?.confidence).toBe('high');
+});
+
+test('records a couple of snake_case function names as evidence for the summary, never single words', () => {
+  const result = analyzeFile('a.py', 'def fetchPage():\n    pass\ndef fetch():\n    pass\ndef fetch_all():\n    pass\ndef load_one():\n    pass\ndef load_two():\n    pass\n', [{ rule: functionName, options: {} }]);
+  expect(result.conformingNames.map((c) => `${c.name}@${c.line}`)).toEqual(['fetch_all@5', 'load_one@7']);
 });
