@@ -76,6 +76,19 @@ export function argumentsText(ctx: RuleContext, call: SyntaxNode): string {
   return callInfo(ctx, call).args;
 }
 
+const NAME_AT_END = /([A-Za-z_]\w*)\s*$/;
+
+/**
+ * Whether a call may be to one of `names`, judged without the scope model: an attribute call by
+ * its last name (`pickle.loads`, `y.load`); a bare name always may (`from pickle import loads as l`).
+ * Rules ask this first and resolve only the calls that pass.
+ */
+export function mayCall(ctx: RuleContext, call: SyntaxNode, names: ReadonlySet<string>): boolean {
+  const callee = callInfo(ctx, call).callee;
+  if (!callee.includes('.')) return true;
+  return names.has(NAME_AT_END.exec(callee)?.[1] ?? '');
+}
+
 /** Resolves the callee of a `call` node through the scope model's import bindings. */
 export function callTarget(ctx: RuleContext, call: SyntaxNode): CallTarget {
   const info = callInfo(ctx, call);

@@ -1,9 +1,12 @@
 import type { Rule } from '../../src/engine/rule.js';
 import { positionalArguments } from './arguments.js';
-import { callTarget } from './call-target.js';
+import { mayCall, callTarget } from './call-target.js';
 import { provenance } from './provenance.js';
 
 const CODES: Record<string, string> = { eval: 'B307', exec: 'B102', compile: 'B102' };
+
+// Callee names this rule can be about: other calls are never resolved.
+const CALLEES = new Set<string>(['eval', 'exec', 'compile']);
 
 // Necessary text: a file without it has nothing for this rule, and its calls need not be read.
 const FILE_HINT = /(?<![\w.])(?:eval|exec|compile)\s*\(|builtins/;
@@ -27,6 +30,7 @@ export const evalExec: Rule = {
     if (!FILE_HINT.test(ctx.file.source)) return {};
     return {
       call(node) {
+        if (!mayCall(ctx, node, CALLEES)) return;
         const target = callTarget(ctx, node);
         const q = target.qualifiedName;
         const fn = q === 'builtins.eval' || q === 'builtins.exec' || q === 'builtins.compile' ? q.slice(9) : q;

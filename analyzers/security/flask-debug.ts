@@ -1,6 +1,9 @@
 import type { Rule } from '../../src/engine/rule.js';
 import { keywordArgument, mentions } from './arguments.js';
-import { callTarget, importsModule } from './call-target.js';
+import { mayCall, callTarget, importsModule } from './call-target.js';
+
+// Callee names this rule can be about: other calls are never resolved.
+const CALLEES = new Set<string>(['run']);
 
 // Necessary text: a file without it has nothing for this rule, and its calls need not be read.
 const FILE_HINT = /debug\s*=\s*True/;
@@ -24,6 +27,7 @@ export const flaskDebug: Rule = {
     if (!FILE_HINT.test(ctx.file.source)) return {};
     return {
       call(node) {
+        if (!mayCall(ctx, node, CALLEES)) return;
         if (!mentions(ctx, node, 'debug')) return;
         const target = callTarget(ctx, node);
         if (target.name !== 'run' || !target.method) return;

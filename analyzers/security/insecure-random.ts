@@ -1,6 +1,6 @@
 import type { SyntaxNode } from 'tree-sitter';
 import type { Rule } from '../../src/engine/rule.js';
-import { callTarget } from './call-target.js';
+import { mayCall, callTarget } from './call-target.js';
 
 const RANDOM = new Set(['random', 'randrange', 'randint', 'choice', 'choices', 'sample', 'shuffle', 'uniform', 'getrandbits', 'randbytes', 'triangular']);
 const SECRET_USE = /(?:^|_)(?:token|password|passwd|pwd|secret|nonce|salt|otp|csrf|session_?id|session_?key|api_?key|secret_?key|private_?key|auth|captcha|reset_?code|verification_?code|passphrase|pin)s?(?:_|$)/i;
@@ -22,6 +22,9 @@ function receivingName(node: SyntaxNode): string | undefined {
   }
   return undefined;
 }
+
+// Callee names this rule can be about: other calls are never resolved.
+const CALLEES = new Set<string>([...RANDOM]);
 
 // Necessary text: a file without it has nothing for this rule, and its calls need not be read.
 const FILE_HINT = /random/;
@@ -45,6 +48,7 @@ export const insecureRandom: Rule = {
     if (!FILE_HINT.test(ctx.file.source)) return {};
     return {
       call(node) {
+        if (!mayCall(ctx, node, CALLEES)) return;
         const q = callTarget(ctx, node).qualifiedName;
         if (!q?.startsWith('random.') || !RANDOM.has(q.slice(7))) return;
         const name = receivingName(node);

@@ -1,6 +1,9 @@
 import type { Rule } from '../../src/engine/rule.js';
 import { keywordArgument } from './arguments.js';
-import { argumentsText, callTarget } from './call-target.js';
+import { argumentsText, mayCall, callTarget } from './call-target.js';
+
+// Callee names this rule can be about: other calls are never resolved.
+const CALLEES = new Set<string>(['Environment']);
 
 // Necessary text: a file without it has nothing for this rule, and its calls need not be read.
 const FILE_HINT = /jinja2/;
@@ -24,6 +27,7 @@ export const jinja2Autoescape: Rule = {
     if (!FILE_HINT.test(ctx.file.source)) return {};
     return {
       call(node) {
+        if (!mayCall(ctx, node, CALLEES)) return;
         const q = callTarget(ctx, node).qualifiedName;
         if (!q || !q.startsWith('jinja2.') || !q.endsWith('.Environment')) return;
         const autoescape = keywordArgument(node, 'autoescape');

@@ -1,8 +1,11 @@
 import type { Rule } from '../../src/engine/rule.js';
 import { positionalArguments } from './arguments.js';
-import { callTarget } from './call-target.js';
+import { mayCall, callTarget } from './call-target.js';
 
 const ACCEPT_ANY = /(?:^|\.)(?:AutoAddPolicy|WarningPolicy)(?:\(\))?$/;
+
+// Callee names this rule can be about: other calls are never resolved.
+const CALLEES = new Set<string>(['set_missing_host_key_policy']);
 
 // Necessary text: a file without it has nothing for this rule, and its calls need not be read.
 const FILE_HINT = /set_missing_host_key_policy/;
@@ -26,6 +29,7 @@ export const sshHostKeyUnverified: Rule = {
     if (!FILE_HINT.test(ctx.file.source)) return {};
     return {
       call(node) {
+        if (!mayCall(ctx, node, CALLEES)) return;
         if (callTarget(ctx, node).name !== 'set_missing_host_key_policy') return;
         const policy = positionalArguments(node)[0];
         if (!policy || !ACCEPT_ANY.test(policy.text)) return;

@@ -1,6 +1,6 @@
 import type { Rule } from '../../src/engine/rule.js';
 import { positionalArguments } from './arguments.js';
-import { callTarget } from './call-target.js';
+import { mayCall, callTarget } from './call-target.js';
 import { provenance } from './provenance.js';
 
 const PICKLERS = ['pickle', 'cPickle', '_pickle', 'dill', 'cloudpickle'];
@@ -16,6 +16,9 @@ function loaderOf(qualified: string): string | undefined {
   if (qualified === 'shelve.open' || qualified === 'pandas.read_pickle' || qualified === 'jsonpickle.decode' || qualified === 'jsonpickle.unpickler.decode') return 'B301';
   return undefined;
 }
+
+// Callee names this rule can be about: other calls are never resolved.
+const CALLEES = new Set<string>(['load', 'loads', 'Unpickler', 'open', 'read_pickle', 'decode']);
 
 // Necessary text: a file without it has nothing for this rule, and its calls need not be read.
 const FILE_HINT = /pickle|marshal|shelve|dill|jsonpickle|read_pickle/;
@@ -39,6 +42,7 @@ export const unsafeDeserialization: Rule = {
     if (!FILE_HINT.test(ctx.file.source)) return {};
     return {
       call(node) {
+        if (!mayCall(ctx, node, CALLEES)) return;
         const q = callTarget(ctx, node).qualifiedName;
         if (!q) return;
         const code = loaderOf(q);

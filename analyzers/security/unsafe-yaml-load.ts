@@ -2,7 +2,7 @@ import type { SyntaxNode } from 'tree-sitter';
 import type { Fix } from '../../src/engine/finding.js';
 import type { Rule, RuleContext } from '../../src/engine/rule.js';
 import { positionalArguments, keywordArgument } from './arguments.js';
-import { callTarget } from './call-target.js';
+import { mayCall, callTarget } from './call-target.js';
 import { positionOf } from '../../src/engine/run.js';
 
 const SAFE_LOADERS = /(?:^|\.)(?:Safe|CSafe|Base|CBase)Loader$/;
@@ -20,6 +20,9 @@ function safeLoadFix(ctx: RuleContext, fn: SyntaxNode, name: string): Fix | unde
     edits: [{ line: from.line, column: from.column, endLine: to.line, endColumn: to.column, newText: `safe_${name}` }],
   };
 }
+
+// Callee names this rule can be about: other calls are never resolved.
+const CALLEES = new Set<string>([...UNSAFE]);
 
 // Necessary text: a file without it has nothing for this rule, and its calls need not be read.
 const FILE_HINT = /yaml/;
@@ -43,6 +46,7 @@ export const unsafeYamlLoad: Rule = {
     if (!FILE_HINT.test(ctx.file.source)) return {};
     return {
       call(node) {
+        if (!mayCall(ctx, node, CALLEES)) return;
         const q = callTarget(ctx, node).qualifiedName;
         if (!q?.startsWith('yaml.') && !q?.startsWith('ruamel.yaml.')) return;
         const name = q.slice(q.lastIndexOf('.') + 1);

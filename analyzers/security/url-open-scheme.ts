@@ -1,6 +1,6 @@
 import type { Rule } from '../../src/engine/rule.js';
 import { argument, stringValue } from './arguments.js';
-import { callTarget } from './call-target.js';
+import { mayCall, callTarget } from './call-target.js';
 import { provenance } from './provenance.js';
 
 const OPENERS = new Set([
@@ -19,6 +19,9 @@ const OPENERS = new Set([
   'six.moves.urllib.request.URLopener',
   'six.moves.urllib.request.FancyURLopener',
 ]);
+
+// Callee names this rule can be about: other calls are never resolved.
+const CALLEES = new Set<string>([...OPENERS].map((q) => q.split('.').at(-1)!));
 
 // Necessary text: a file without it has nothing for this rule, and its calls need not be read.
 const FILE_HINT = /urlopen|urlretrieve|URLopener|urllib2/;
@@ -42,6 +45,7 @@ export const urlOpenScheme: Rule = {
     if (!FILE_HINT.test(ctx.file.source)) return {};
     return {
       call(node) {
+        if (!mayCall(ctx, node, CALLEES)) return;
         const q = callTarget(ctx, node).qualifiedName;
         if (!q || !OPENERS.has(q)) return;
         const url = argument(node, 0, 'url');

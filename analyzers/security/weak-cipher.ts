@@ -1,10 +1,13 @@
 import type { Rule } from '../../src/engine/rule.js';
-import { argumentsText, callTarget } from './call-target.js';
+import { argumentsText, mayCall, callTarget } from './call-target.js';
 
 const CIPHERS = new Set(['ARC2', 'ARC4', 'Blowfish', 'DES', 'XOR', 'IDEA', 'CAST', 'TripleDES']);
 const LIBRARIES = ['Crypto.Cipher', 'Cryptodome.Cipher', 'cryptography.hazmat.primitives.ciphers.algorithms', 'cryptography.hazmat.decrepit.ciphers.algorithms'];
 const ECB = new Set(['cryptography.hazmat.primitives.ciphers.modes.ECB']);
 const ECB_CONSTANT = /^(?:Crypto|Cryptodome)\.Cipher\.\w+\.MODE_ECB$/;
+
+// Callee names this rule can be about: other calls are never resolved.
+const CALLEES = new Set<string>(['new', 'ECB', ...CIPHERS]);
 
 // Necessary text: a file without it has nothing for this rule, and its calls need not be read.
 const FILE_HINT = /Crypto|cryptography/;
@@ -28,6 +31,7 @@ export const weakCipher: Rule = {
     if (!FILE_HINT.test(ctx.file.source)) return {};
     return {
       call(node) {
+        if (!mayCall(ctx, node, CALLEES)) return;
         const q = callTarget(ctx, node).qualifiedName;
         if (!q) return;
         if (ECB.has(q)) {

@@ -1,6 +1,6 @@
 import type { Rule } from '../../src/engine/rule.js';
 import { argument, keywordArgument, stringValue } from './arguments.js';
-import { callTarget } from './call-target.js';
+import { mayCall, callTarget } from './call-target.js';
 
 const DIRECT = new Set([
   'hashlib.md5',
@@ -17,6 +17,9 @@ const DIRECT = new Set([
   'cryptography.hazmat.primitives.hashes.SHA1',
 ]);
 const WEAK_NAMES = /^(?:md4|md5|sha1|sha-1|ripemd160|md5-sha1)$/i;
+
+// Callee names this rule can be about: other calls are never resolved.
+const CALLEES = new Set<string>(['md5', 'sha1', 'new', 'MD5', 'SHA1']);
 
 // Necessary text: a file without it has nothing for this rule, and its calls need not be read.
 const FILE_HINT = /hashlib|Crypto|cryptography/;
@@ -40,6 +43,7 @@ export const weakHash: Rule = {
     if (!FILE_HINT.test(ctx.file.source)) return {};
     return {
       call(node) {
+        if (!mayCall(ctx, node, CALLEES)) return;
         const q = callTarget(ctx, node).qualifiedName;
         if (!q) return;
         let code: string;

@@ -1,7 +1,7 @@
 import type { SyntaxNode } from 'tree-sitter';
 import type { Rule } from '../../src/engine/rule.js';
 import { argument } from './arguments.js';
-import { callTarget } from './call-target.js';
+import { mayCall, callTarget } from './call-target.js';
 
 const S_IWOTH = 0o002;
 const STAT_BITS: Record<string, number> = {
@@ -29,6 +29,9 @@ function modeValue(node: SyntaxNode | undefined): number | undefined {
   return undefined;
 }
 
+// Callee names this rule can be about: other calls are never resolved.
+const CALLEES = new Set<string>(['chmod', 'fchmod', 'lchmod']);
+
 // Necessary text: a file without it has nothing for this rule, and its calls need not be read.
 const FILE_HINT = /chmod/;
 
@@ -51,6 +54,7 @@ export const worldWritablePermissions: Rule = {
     if (!FILE_HINT.test(ctx.file.source)) return {};
     return {
       call(node) {
+        if (!mayCall(ctx, node, CALLEES)) return;
         const target = callTarget(ctx, node);
         if (!/chmod$/.test(target.name)) return;
         const isOs = target.qualifiedName !== undefined && /^os\.(?:chmod|fchmod|lchmod)$/.test(target.qualifiedName);

@@ -1,6 +1,6 @@
 import type { Rule } from '../../src/engine/rule.js';
 import { positionalArguments } from './arguments.js';
-import { callTarget } from './call-target.js';
+import { mayCall, callTarget } from './call-target.js';
 import { provenance } from './provenance.js';
 
 /** module → [Bandit code, parsing functions]. */
@@ -15,6 +15,9 @@ const PARSERS: Record<string, [string, string[]]> = {
   'lxml.etree': ['B320', ['parse', 'fromstring', 'XML', 'RestrictedElement', 'GlobalParserTLS', 'getDefaultParser', 'check_docinfo']],
 };
 const FROM_TEXT = /^(?:fromstring|fromstringlist|XML|parseString)$/;
+
+// Callee names this rule can be about: other calls are never resolved.
+const CALLEES = new Set<string>(Object.values(PARSERS).flatMap(([, fns]) => fns));
 
 // Necessary text: a file without it has nothing for this rule, and its calls need not be read.
 const FILE_HINT = /xml/;
@@ -38,6 +41,7 @@ export const xmlUntrustedParse: Rule = {
     if (!FILE_HINT.test(ctx.file.source)) return {};
     return {
       call(node) {
+        if (!mayCall(ctx, node, CALLEES)) return;
         const q = callTarget(ctx, node).qualifiedName;
         if (!q) return;
         const dot = q.lastIndexOf('.');
