@@ -15,7 +15,7 @@ function job(pullNumber: number, headSha: string, reason = 'pull_request.synchro
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-async function until(check: () => boolean, ms = 5000): Promise<void> {
+async function until(check: () => boolean, ms = 15_000): Promise<void> {
   const end = Date.now() + ms;
   while (!check()) {
     if (Date.now() > end) throw new Error('timed out waiting');
@@ -149,7 +149,8 @@ describeRedis('redisQueue (BullMQ)', () => {
         async (j) => {
           byReplica[i]!++;
           reviewed.push(`${j.pullNumber}@${j.headSha}`);
-          await sleep(20);
+          // Long enough that one replica cannot take every job before the other starts.
+          await sleep(100);
         },
         { concurrency: 2 },
       );
@@ -197,7 +198,7 @@ describeRedis('redisQueue (BullMQ)', () => {
     await until(() => started.length === 1);
     await dying.abandon();
     const survivor = await replica(async (j) => void started.push(`survivor:${j.pullNumber}`), { lockDurationMs: 500, stalledIntervalMs: 250 });
-    await until(() => started.includes('survivor:8'), 10_000);
+    await until(() => started.includes('survivor:8'), 20_000);
     await survivor.drain();
     expect(started).toEqual(['dying:8', 'survivor:8']);
   });
