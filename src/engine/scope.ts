@@ -49,6 +49,8 @@ export interface Binding {
   forks: Fork[];
   /** Start indices of the reads that resolve to this binding. */
   reads: number[];
+  /** Where the binding takes effect: `x = x + 1` reads the old x, so an assignment binds at its end. */
+  boundAt: number;
 }
 
 export interface Load {
@@ -76,9 +78,9 @@ export class Scope {
     /** Dotted qualified name, '' for the module. */
     readonly qualname: string,
     readonly parent: Scope | undefined,
-    /** The range the scope's own code covers (a def's body, not its defaults). */
-    readonly start: number,
-    readonly end: number,
+    /** The range the scope's own code covers (a def's body, not its defaults); set when the walk reaches it. */
+    public start: number,
+    public end: number,
   ) {
     parent?.children.push(this);
   }
@@ -179,6 +181,10 @@ export interface WalkFrame {
   node: SyntaxNode | undefined;
   /** Set by the builder: what to undo when the walk leaves this node. */
   undo?: Array<() => void>;
+  /** Set by the builder on a def or lambda: its scope, opened before its parameters are visited. */
+  scope?: Scope;
+  /** Set by the builder: on a comprehension, that its first `for` was seen; on that clause, true. */
+  firstClause?: boolean;
 }
 
 interface ScopeState {
@@ -253,6 +259,7 @@ export class ScopeBuilder {
     const binding: Binding = {
       name,
       kind,
+      boundAt: BOUND_AFTER_STATEMENT.has(kind) ? statement.endIndex : node.startIndex,
       scope: target,
       node,
       statement,
@@ -300,7 +307,18 @@ export class ScopeBuilder {
     // attribute and subscript targets bind nothing: their identifiers are reads.
   }
 
-  private bindParameters(params: SyntaxNode | null, statement: SyntaxNode): void {
+  /**
+   * A def or lambda's scope is opened when the walk enters it, so that its parameter names are
+   * bound (and not taken for reads outside) before the walk reaches them; it becomes the current
+   * scope only at the body, since defaults and annotations are evaluated outside.
+   */
+  private openFunctionScope(frame: WalkFrame, kind: 'function' | 'lambda', name: string): void {
+    const node = frame.node!;
+    frame.scope = new Scope(kind, node, this.qualname(name), this.scope, -1, -1);
+    this.bindParameters(node.childForFieldName('parameters'), node, frame.scope);
+  }
+
+  private bindParameters(params: SyntaxNode | null, statement: SyntaxNode, scope: Scope): void {
     if (!params) return;
     for (const p of params.namedChildren) {
       let id: SyntaxNode | null = null;
@@ -321,7 +339,7 @@ export class ScopeBuilder {
           id = p.namedChild(0);
           break;
       }
-      if (id?.type === 'identifier') this.bind(id.text, 'parameter', id, statement);
+      if (id?.type === 'identifier') this.bind(id.text, 'parameter', id, statement, undefined, scope);
     }
   }
 
@@ -359,8 +377,12 @@ export class ScopeBuilder {
       case 'class_definition': {
         const name = node!.childForFieldName('name');
         if (name) this.bind(name.text, frame.type === 'class_definition' ? 'class' : 'function', name, node!);
+        if (frame.type === 'function_definition') this.openFunctionScope(frame, 'function', name?.text ?? '<def>');
         return;
       }
+      case 'lambda':
+        this.openFunctionScope(frame, 'lambda', '<lambda>');
+        return;
       case 'assignment': {
         const left = node!.childForFieldName('left');
         const right = node!.childForFieldName('right');
@@ -383,6 +405,7 @@ export class ScopeBuilder {
       }
       case 'for_statement':
       case 'for_in_clause':
+        if (parent && COMPREHENSIONS.has(parent.type) && !parent.firstClause) parent.firstClause = frame.firstClause = true;
         this.bindTarget(node!.childForFieldName('left'), 'for', node!);
         return;
       case 'with_item': {
@@ -436,12 +459,10 @@ export class ScopeBuilder {
     switch (parent.type) {
       case 'function_definition':
       case 'lambda':
-        if (frame.field === 'body' && p) {
-          const kind = parent.type === 'lambda' ? 'lambda' : 'function';
-          const name = kind === 'lambda' ? '<lambda>' : (p.childForFieldName('name')?.text ?? '<def>');
-          const scope = new Scope(kind, p, this.qualname(name), this.scope, frame.start, frame.end);
-          this.pushScope(frame, scope);
-          this.bindParameters(p.childForFieldName('parameters'), p);
+        if (frame.field === 'body' && parent.scope) {
+          parent.scope.start = frame.start;
+          parent.scope.end = frame.end;
+          this.pushScope(frame, parent.scope);
         } else if (frame.field === 'return_type') this.enterAnnotation(frame);
         return;
       case 'class_definition':
@@ -452,13 +473,9 @@ export class ScopeBuilder {
         return;
       case 'for_in_clause': {
         // The first iterable of a comprehension is evaluated in the enclosing scope.
-        const comp = p?.parent;
-        if (frame.field === 'right' && comp && COMPREHENSIONS.has(comp.type) && this.scope.parent) {
-          const first = comp.namedChildren.find((c) => c.type === 'for_in_clause');
-          if (first && first.startIndex === p!.startIndex) {
-            this.loadScopes.push(this.scope.parent);
-            this.onExit(frame, () => this.loadScopes.pop());
-          }
+        if (frame.field === 'right' && parent.firstClause && this.scope.parent) {
+          this.loadScopes.push(this.scope.parent);
+          this.onExit(frame, () => this.loadScopes.pop());
         }
         return;
       }
@@ -627,19 +644,25 @@ export class ScopeBuilder {
     if (!scope) return;
     const bindings = scope.bindingsOf(load.name);
     let chosen: Binding | undefined;
-    if (scope.isFunctionLike() && scope === from) {
-      // In straight-line function code a read sees the bindings before it; as pyflakes, a
-      // rebinding inherits "read", so every earlier binding counts as read.
-      const earlier = bindings.filter((b) => boundAt(b) <= load.start && !(b.kind === 'except' && !within(load.start, b.statement)));
-      for (const b of earlier) b.reads.push(load.start);
+    // (A comprehension's body comes before its `for` in the text but runs after it: not straight-line.)
+    if (scope.isFunctionLike() && scope.kind !== 'comprehension' && scope === from) {
+      // In straight-line function code a read sees the latest binding before it (an `except`
+      // name only inside its handler). Rules judge a local by name, as pyflakes: a rebinding of
+      // a name that was read is not "unused".
+      let seen: Binding | undefined;
+      for (let i = bindings.length - 1; i >= 0 && !seen; i--) {
+        const b = bindings[i]!;
+        if (b.boundAt <= load.start && (b.kind !== 'except' || within(load.start, b.statement))) seen = b;
+      }
+      if (seen) seen.reads.push(load.start);
       // Read before any local binding: pyflakes and Ruff take it as the enclosing scope's name.
-      if (earlier.length === 0 && scope.parent && !scope.nonlocals.has(load.name)) this.resolveLoad(load, outerScope(scope));
+      else if (scope.parent && !scope.nonlocals.has(load.name)) this.resolveLoad(load, outerScope(scope));
       return;
     } else if (scope.isFunctionLike()) {
       // Read from a nested function, which runs later: any binding may be the one it sees.
     } else if (scope === from) {
       // Straight-line module or class code: the latest binding before the read.
-      for (const b of bindings) if (boundAt(b) <= load.start) chosen = b;
+      for (const b of bindings) if (b.boundAt <= load.start) chosen = b;
     } else {
       // Read from a nested function, which runs later: the binding the scope ends with.
       chosen = bindings[bindings.length - 1];
@@ -665,11 +688,6 @@ function outerScope(scope: Scope): Scope {
 }
 
 const BOUND_AFTER_STATEMENT = new Set<BindingKind>(['assignment', 'unpacking', 'annotation', 'augmented']);
-
-/** Where a binding takes effect: `x = x + 1` reads the old x, so an assignment binds at its end. */
-function boundAt(b: Binding): number {
-  return BOUND_AFTER_STATEMENT.has(b.kind) ? b.statement.endIndex : b.node.startIndex;
-}
 
 function within(index: number, node: SyntaxNode): boolean {
   return node.startIndex <= index && index < node.endIndex;

@@ -13,6 +13,10 @@ ruleTester(unusedImport, {
     // A name listed in __all__ of another module does not help this one.
     { code: 'import a\n__all__ = ["b"]\n', lines: [1] },
     { code: 'import os  # noqa: E501\n', lines: [1] },
+    // A parameter of the same name is the function's own: the import stays unused.
+    { code: 'import os\ndef f(os):\n    return os\n', lines: [1] },
+    { code: 'import x\ng = lambda x: x\n', lines: [1] },
+    { code: 'import y\nz = [y for y in range(3)]\n', lines: [1] },
   ],
   clean: [
     { code: 'import os\nos.getcwd()\n' },
