@@ -1,0 +1,24 @@
+import { ProbotOctokit, run } from 'probot';
+import { createApp } from './index.js';
+import { createReviewQueue } from './queue/create-queue.js';
+import { reviewerOctokit } from './queue/octokit-limits.js';
+import { shutDownGracefully } from './queue/shutdown.js';
+import type { QueueLog, ReviewQueue } from './queue/types.js';
+
+/**
+ * `npm start`: Probot's server with our app, as `probot run` would start it, plus what `probot
+ * run` cannot take: the Octokit that retries secondary rate limits and paces content writes, and
+ * graceful shutdown on SIGTERM (finish the reviews in hand, or hand them back to Redis).
+ */
+let queue: ReviewQueue | undefined;
+let log: QueueLog | undefined;
+const server = await run(
+  createApp({
+    queue: async (worker, app) => {
+      log = app.log.child({ name: 'queue' });
+      return (queue = await createReviewQueue(worker, { log }));
+    },
+  }),
+  { Octokit: reviewerOctokit(ProbotOctokit) },
+);
+if (queue) shutDownGracefully(queue, { stopIntake: () => server.stop(), ...(log ? { log } : {}) });
