@@ -663,6 +663,8 @@ export class ScopeBuilder {
     } else if (scope === from) {
       // Straight-line module or class code: the latest binding before the read.
       for (const b of bindings) if (b.boundAt <= load.start) chosen = b;
+      // A class body reads a name it has not bound yet from outside (`errno = errno.EFAULT`).
+      if (!chosen && scope.kind === 'class' && scope.parent) return this.resolveLoad(load, outerScope(scope));
     } else {
       // Read from a nested function, which runs later: the binding the scope ends with.
       chosen = bindings[bindings.length - 1];

@@ -39,6 +39,7 @@ ruleTester(unusedImport, {
     { code: 'class A:\n    from a import helper\n' },
     { code: 'import a\n@a.deco\ndef f(): pass\n' },
     { code: 'import errno\ndef f():\n    errno = errno.EFAULT\n    return errno\n' },
+    { code: 'import errno\nclass Err(OSError):\n    errno = errno.EFAULT\n' },
   ],
 });
 
