@@ -343,10 +343,14 @@ export class ScopeBuilder {
     }
   }
 
+  /** `__all__ = [...]`, `+= (...)`, `.extend([...])`: the string items of a literal collection. */
   private recordExports(right: SyntaxNode | null): void {
-    if (!right || !['list', 'tuple', 'set'].includes(right.type)) return;
+    if (right && ['list', 'tuple', 'set'].includes(right.type)) this.recordExportItems(right.namedChildren);
+  }
+
+  private recordExportItems(items: SyntaxNode[]): void {
     this.exports ??= new Set();
-    for (const item of right.namedChildren) {
+    for (const item of items) {
       if (item.type === 'string') {
         const content = item.namedChildren.find((c) => c.type === 'string_content');
         if (content) this.exports.add(content.text);
@@ -619,7 +623,7 @@ export class ScopeBuilder {
     const method = fn.childForFieldName('attribute')?.text;
     const arg = node.childForFieldName('arguments')?.namedChild(0) ?? null;
     if (method === 'extend') this.recordExports(arg);
-    else if (method === 'append' && arg?.type === 'string') this.recordExports({ type: 'list', namedChildren: [arg] } as unknown as SyntaxNode);
+    else if (method === 'append' && arg?.type === 'string') this.recordExportItems([arg]);
   }
 
   exit(frame: WalkFrame): void {
