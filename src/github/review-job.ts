@@ -57,8 +57,11 @@ export async function reviewPullRequest(octokit: GitHub, job: ReviewJob, control
   const { owner, repo, pullNumber } = job;
   const [pr, { config, problems }] = await Promise.all([getPullRequest(octokit, owner, repo, pullNumber), loadConfig(octokit, owner, repo)]);
   if (pr.state !== 'open') return { status: 'skipped', reason: 'closed' };
-  // The PR moved on since the event: the newer push has its own job.
-  if (pr.headSha !== job.headSha || control.isStale()) return { status: 'stale' };
+  // A newer push has its own job. If GitHub's head differs from the job's while the queue still
+  // calls this job the newest (events delivered out of order), review GitHub's head: dropping
+  // this job too would lose the review.
+  if (control.isStale()) return { status: 'stale' };
+  if (pr.headSha !== job.headSha) log.info({ jobHead: job.headSha, head: pr.headSha }, 'reviewing the pull request head GitHub reports');
 
   if (pr.draft && !config.drafts && job.reason !== 'command') {
     await neutralCheckRun(octokit, owner, repo, pr.headSha, {

@@ -314,10 +314,23 @@ test('a closed pull request is not reviewed and nothing is written', async () =>
   expect(await reviewPullRequest(installationClient(), JOB, fresh, DEPS)).toEqual({ status: 'skipped', reason: 'closed' });
 });
 
-test('a job for an older head publishes nothing', async () => {
-  pull({ head: { sha: 'n'.repeat(40) } });
+test('a job the queue calls stale publishes nothing', async () => {
+  pull();
   config();
-  expect(await reviewPullRequest(installationClient(), JOB, fresh, DEPS)).toEqual({ status: 'stale' });
+  expect(await reviewPullRequest(installationClient(), JOB, { isStale: () => true }, DEPS)).toEqual({ status: 'stale' });
+});
+
+test('events delivered out of order: a job for an older head that the queue still calls newest reviews the head GitHub reports', async () => {
+  const newer = 'n'.repeat(40);
+  pull({ head: { sha: newer } });
+  config();
+  files([pyFile()]);
+  contents('app/core.py', newer, HEAD_SRC);
+  existing();
+  const w = writes();
+  published(await reviewPullRequest(installationClient(), JOB, fresh, DEPS));
+  expect(w.checkCreate).toMatchObject([{ head_sha: newer }]);
+  expect(w.reviews[0]).toMatchObject({ commit_id: newer });
 });
 
 test('overtaken by a newer push during the review: the check run says so and nothing else is written', async () => {
