@@ -464,3 +464,23 @@ test('`report: all` with `filter: diff_context` also comments an older finding o
   expect(outcome).toMatchObject({ reported: 3, inline: 3 });
   expect((w.reviews[0]!.comments as Array<{ line: number }>).map((c) => c.line).sort()).toEqual([1, 2, 3]);
 });
+
+test('a pull request of 3,000 files: all 30 pages listed, the Python one reviewed, no crash', async () => {
+  pull();
+  config();
+  const listed: Listed[] = Array.from({ length: 2999 }, (_, i) => ({ filename: `assets/img-${i}.svg`, status: 'added', patch: '@@ -0,0 +1 @@\n+<svg/>' }));
+  listed.push(pyFile());
+  for (let page = 1; page <= 30; page++) {
+    const link = page < 30 ? { link: `<${API}${REPO}/pulls/5/files?per_page=100&page=${page + 1}>; rel="next"` } : {};
+    nock(API)
+      .get(`${REPO}/pulls/5/files`)
+      .query(page === 1 ? { per_page: 100 } : { per_page: 100, page })
+      .reply(200, listed.slice((page - 1) * 100, page * 100), link);
+  }
+  contents('app/core.py', HEAD, HEAD_SRC);
+  existing();
+  const w = writes();
+  const outcome = published(await reviewPullRequest(installationClient(), JOB, fresh, DEPS));
+  expect(outcome).toMatchObject({ files: 1 });
+  expect(w.reviews).toHaveLength(1);
+});
