@@ -1,5 +1,6 @@
 import type { ApplicationFunction, Probot } from 'probot';
 import { onCheckRun, onCheckSuite, onIssueComment, onPullRequest, type Decision, type EventDeps } from './github/events.js';
+import { CommandLimiter } from './github/command-limit.js';
 import { healthHandler } from './github/health.js';
 import { installationOctokit } from './github/octokit.js';
 import { reviewPullRequest, type ReviewDeps } from './github/review-job.js';
@@ -29,6 +30,7 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
     let slug: Promise<string> | undefined;
     const deps: EventDeps = {
       queue,
+      commandLimiter: new CommandLimiter(),
       appSlug: () =>
         (slug ??= app
           .auth()

@@ -1,6 +1,7 @@
 import type { Context } from 'probot';
 import type { ReviewJob, ReviewQueue } from '../queue/types.js';
 import { CHECK_NAME } from '../review/render/check-run.js';
+import type { CommandLimiter } from './command-limit.js';
 import { loadConfig } from './config.js';
 import type { GitHub } from './octokit.js';
 import { CheckRunEvent, CheckSuiteEvent, IssueCommentEvent, PullRequestEvent } from './payloads.js';
@@ -14,6 +15,8 @@ export interface EventDeps {
   queue: ReviewQueue;
   /** The app's slug, for `@<slug> review`. */
   appSlug(): Promise<string>;
+  /** Per-PR limit on accepted review commands; none when absent. */
+  commandLimiter?: CommandLimiter;
 }
 
 /** What a handler decided, for the log and the tests. */
@@ -76,6 +79,10 @@ export async function onIssueComment(context: AnyContext, deps: EventDeps): Prom
   if (!(await mayRunCommand(octokit, owner, repo, comment.user.login, issue.user.login))) {
     context.log.info({ user: comment.user.login }, 'review command refused: no write permission');
     return ignored('permission denied');
+  }
+  if (deps.commandLimiter && !deps.commandLimiter.allow(`${owner}/${repo}#${issue.number}`)) {
+    context.log.info({ user: comment.user.login }, 'review command refused: too many for this pull request');
+    return ignored('rate limited');
   }
   const { data: pr } = await octokit.rest.pulls.get({ owner, repo, pull_number: issue.number });
   const decision = await enqueueAll(deps.queue, [

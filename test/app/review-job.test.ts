@@ -471,7 +471,7 @@ test('a pull request of 3,000 files: all 30 pages listed, the Python one reviewe
   const listed: Listed[] = Array.from({ length: 2999 }, (_, i) => ({ filename: `assets/img-${i}.svg`, status: 'added', patch: '@@ -0,0 +1 @@\n+<svg/>' }));
   listed.push(pyFile());
   for (let page = 1; page <= 30; page++) {
-    const link = page < 30 ? { link: `<${API}${REPO}/pulls/5/files?per_page=100&page=${page + 1}>; rel="next"` } : {};
+    const link: Record<string, string> = page < 30 ? { link: `<${API}${REPO}/pulls/5/files?per_page=100&page=${page + 1}>; rel="next"` } : {};
     nock(API)
       .get(`${REPO}/pulls/5/files`)
       .query(page === 1 ? { per_page: 100 } : { per_page: 100, page })
