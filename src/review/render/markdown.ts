@@ -35,3 +35,11 @@ export function listing(items: readonly string[]): string {
   if (items.length <= 1) return items[0] ?? '';
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
+
+/**
+ * Text with names from the pull request in it (file names in notes): markdown syntax is escaped
+ * and `@` is kept from mentioning anyone, so a crafted file name cannot format or notify.
+ */
+export function plainText(text: string): string {
+  return text.replace(/[\\`*_[\]<>#|~]/g, (c) => `\\${c}`).replace(/@/g, '@\u200b');
+}

@@ -5,7 +5,7 @@ import type { Rule } from '../../engine/rule.js';
 import { CATEGORY_TEXT } from './category-text.js';
 import { isSecurityDefect } from './defects.js';
 import { examples, location, more } from './examples.js';
-import { capitalise, code, listing, plural } from './markdown.js';
+import { capitalise, code, listing, plainText, plural } from './markdown.js';
 import { ruleLookup } from './rule-lookup.js';
 
 /** The engine's result; `conformingNames` is optional so that callers may build one by hand. */
@@ -195,7 +195,7 @@ function notesSection(ctx: Context, limit: number): string | undefined {
   const { result, options } = ctx;
   const lines: string[] = [];
   const notes: Note[] = result.notes;
-  for (const note of notes.slice(0, limit)) lines.push(`- ${note.message}`);
+  for (const note of notes.slice(0, limit)) lines.push(`- ${plainText(note.message)}`);
   if (notes.length > limit) lines.push(limit ? `- (+${notes.length - limit} more notes)` : `- ${plural(notes.length, 'note')} left out to keep this review within its size limit.`);
   if (result.suppressed.length) {
     const noqa = result.suppressed.filter((s) => s.by === 'noqa').length;
