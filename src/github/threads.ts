@@ -4,6 +4,7 @@ interface ThreadsResponse {
   repository: {
     pullRequest: {
       reviewThreads: {
+        pageInfo?: { hasNextPage: boolean; endCursor: string | null };
         nodes: Array<{
           id: string;
           isResolved: boolean;
@@ -15,10 +16,13 @@ interface ThreadsResponse {
   };
 }
 
-const THREADS_QUERY = `query($owner: String!, $repo: String!, $number: Int!) {
+type ThreadsPage = NonNullable<ThreadsResponse['repository']['pullRequest']>['reviewThreads'];
+
+const THREADS_QUERY = `query($owner: String!, $repo: String!, $number: Int!, $after: String) {
   repository(owner: $owner, name: $repo) {
     pullRequest(number: $number) {
-      reviewThreads(first: 100) {
+      reviewThreads(first: 100, after: $after) {
+        pageInfo { hasNextPage endCursor }
         nodes { id isResolved path comments(first: 1) { totalCount nodes { body author { __typename } } } }
       }
     }
@@ -38,8 +42,15 @@ export async function resolveGoneThreads(
   pullNumber: number,
   isGone: (path: string, firstCommentBody: string) => boolean,
 ): Promise<number> {
-  const data = await octokit.graphql<ThreadsResponse>(THREADS_QUERY, { owner, repo, number: pullNumber });
-  const threads = data.repository.pullRequest?.reviewThreads.nodes ?? [];
+  const threads: ThreadsPage['nodes'] = [];
+  // Every page of threads: a long-lived pull request can hold more than one page of them.
+  for (let after: string | null = null; ; ) {
+    const data: ThreadsResponse = await octokit.graphql<ThreadsResponse>(THREADS_QUERY, { owner, repo, number: pullNumber, after });
+    const page = data.repository.pullRequest?.reviewThreads;
+    threads.push(...(page?.nodes ?? []));
+    if (!page?.pageInfo?.hasNextPage || !page.pageInfo.endCursor) break;
+    after = page.pageInfo.endCursor;
+  }
   let resolved = 0;
   for (const thread of threads) {
     const first = thread.comments.nodes[0];

@@ -386,7 +386,7 @@ test('files over max_file_bytes and binary files are skipped with a note', async
   existing();
   const w = writes({ review: false });
   published(await reviewPullRequest(installationClient(), JOB, fresh, DEPS));
-  expect(w.summaryCreate[0]).toMatch(/app\/big\.py.*max_file_bytes/);
+  expect(w.summaryCreate[0]).toMatch(/app\/big\.py.*max\\?_file\\?_bytes/);
   expect(w.summaryCreate[0]).toMatch(/app\/blob\.py.*binary/);
 });
 
@@ -403,22 +403,20 @@ test('our thread whose finding is gone is resolved; a thread someone answered is
     { id: 91, body: answered, user: bot, path: 'app/core.py', line: 8 },
   ]);
   writes();
+  // Two pages of threads: the one to resolve is on the second.
+  const threadsPage = (nodes: object[], pageInfo: object) => ({ data: { repository: { pullRequest: { reviewThreads: { pageInfo, nodes } } } } });
   nock(API)
-    .post('/graphql', (b) => /reviewThreads/.test(b.query))
-    .reply(200, {
-      data: {
-        repository: {
-          pullRequest: {
-            reviewThreads: {
-              nodes: [
-                { id: 'T1', isResolved: false, path: 'app/core.py', comments: { totalCount: 1, nodes: [{ body: gone, author: { __typename: 'Bot' } }] } },
-                { id: 'T2', isResolved: false, path: 'app/core.py', comments: { totalCount: 2, nodes: [{ body: answered, author: { __typename: 'Bot' } }] } },
-              ],
-            },
-          },
-        },
-      },
-    });
+    .post('/graphql', (b) => /reviewThreads/.test(b.query) && b.variables.after == null)
+    .reply(200, threadsPage(
+      [{ id: 'T2', isResolved: false, path: 'app/core.py', comments: { totalCount: 2, nodes: [{ body: answered, author: { __typename: 'Bot' } }] } }],
+      { hasNextPage: true, endCursor: 'c1' },
+    ));
+  nock(API)
+    .post('/graphql', (b) => /reviewThreads/.test(b.query) && b.variables.after === 'c1')
+    .reply(200, threadsPage(
+      [{ id: 'T1', isResolved: false, path: 'app/core.py', comments: { totalCount: 1, nodes: [{ body: gone, author: { __typename: 'Bot' } }] } }],
+      { hasNextPage: false, endCursor: null },
+    ));
   const resolved: string[] = [];
   nock(API)
     .post('/graphql', (b) => /resolveReviewThread/.test(b.query) && (resolved.push(b.variables.id), true))

@@ -37,9 +37,13 @@ export function listing(items: readonly string[]): string {
 }
 
 /**
- * Text with names from the pull request in it (file names in notes): markdown syntax is escaped
- * and `@` is kept from mentioning anyone, so a crafted file name cannot format or notify.
+ * Text with names from the pull request in it (file names in notes): outside our own code spans,
+ * markdown syntax is escaped and `@` is kept from mentioning anyone, so a crafted file name
+ * cannot format or notify.
  */
 export function plainText(text: string): string {
-  return text.replace(/[\\`*_[\]<>#|~]/g, (c) => `\\${c}`).replace(/@/g, '@\u200b');
+  return text
+    .split(/(`[^`\n]*`)/)
+    .map((part, i) => (i % 2 ? part : part.replace(/[\\*_[\]<>#|~]/g, (c) => `\\${c}`).replace(/@/g, '@\u200b')))
+    .join('');
 }
