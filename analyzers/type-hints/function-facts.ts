@@ -30,7 +30,7 @@ export const functionFacts = memoize((model: ScopeModel): FunctionFacts[] => {
   const isPrivate = (scope: Scope): boolean => {
     let known = privacy.get(scope);
     if (known === undefined) {
-      known = scopePrivate(model, scope, exports, isPrivate);
+      known = scopePrivate(scope, exports, isPrivate);
       privacy.set(scope, known);
     }
     return known;
@@ -57,7 +57,7 @@ export const functionFacts = memoize((model: ScopeModel): FunctionFacts[] => {
 });
 
 /** Ruff's `Definitions::resolve`: a def or class is private by its name, its parent, or `__all__`. */
-function scopePrivate(model: ScopeModel, scope: Scope, exports: Set<string> | undefined, isPrivate: (s: Scope) => boolean): boolean {
+function scopePrivate(scope: Scope, exports: Set<string> | undefined, isPrivate: (s: Scope) => boolean): boolean {
   const name = scope.qualname.slice(scope.qualname.lastIndexOf('.') + 1);
   const parent = scope.parent;
   if (!parent || parent.kind === 'module') return (exports !== undefined && !exports.has(name)) || name.startsWith('_');

@@ -4,7 +4,7 @@ import { CATEGORIES, severityRank, type Category, type Finding, type NameExample
 import type { Rule } from '../../engine/rule.js';
 import { CATEGORY_TEXT } from './category-text.js';
 import { isSecurityDefect } from './defects.js';
-import { examples, location, more } from './examples.js';
+import { examples, location } from './examples.js';
 import { capitalise, code, listing, plainText, plural } from './markdown.js';
 import { ruleLookup } from './rule-lookup.js';
 
