@@ -1,5 +1,5 @@
 import type { SyntaxNode } from 'tree-sitter';
-import type { RuleContext } from '../../src/engine/rule.js';
+import type { RuleContext, Visitor } from '../../src/engine/rule.js';
 import type { Binding } from '../../src/engine/scope.js';
 
 /** What a call calls, as far as the file's imports tell. */
@@ -156,4 +156,24 @@ export function inModule(qualified: string | undefined, modules: readonly string
   if (!qualified) return false;
   const dot = qualified.lastIndexOf('.');
   return dot > 0 && modules.includes(qualified.slice(0, dot));
+}
+
+/**
+ * The visitor most security rules share: in a file that mentions `fileHint`, each call whose
+ * written name may be one of `callees`, resolved through the imports to a qualified name.
+ */
+export function resolvedCalls(
+  ctx: RuleContext,
+  fileHint: RegExp,
+  callees: ReadonlySet<string>,
+  handler: (call: SyntaxNode, qualifiedName: string) => void,
+): Visitor {
+  if (!fileHint.test(ctx.file.source)) return {};
+  return {
+    call(node) {
+      if (!mayCall(ctx, node, callees)) return;
+      const qualifiedName = callTarget(ctx, node).qualifiedName;
+      if (qualifiedName) handler(node, qualifiedName);
+    },
+  };
 }

@@ -1,6 +1,6 @@
 import type { Rule } from '../../src/engine/rule.js';
 import { positionalArguments } from './arguments.js';
-import { mayCall, callTarget } from './call-target.js';
+import { callTarget, resolvedCalls } from './call-target.js';
 import { provenance } from './provenance.js';
 
 const PICKLERS = ['pickle', 'cPickle', '_pickle', 'dill', 'cloudpickle'];
@@ -39,28 +39,22 @@ export const unsafeDeserialization: Rule = {
     fix: 'Exchange data as JSON (or another data-only format) and validate it; unpickle only data this process wrote itself, or sign it with `hmac` and check the signature first.',
   },
   create(ctx) {
-    if (!FILE_HINT.test(ctx.file.source)) return {};
-    return {
-      call(node) {
-        if (!mayCall(ctx, node, CALLEES)) return;
-        const q = callTarget(ctx, node).qualifiedName;
-        if (!q) return;
-        const code = loaderOf(q);
-        if (!code) return;
-        const data = positionalArguments(node)[0];
-        // `pickle.loads(pickle.dumps(x))` is a copy of this process's own object, not outside data.
-        if (data?.type === 'call' && /dumps?$/.test(callTarget(ctx, data).name)) return;
-        const facts = provenance(ctx, data);
-        const literal = data !== undefined && facts.literal;
-        ctx.report({
-          node,
-          message: `\`${q}\` can run arbitrary code from the data it loads${facts.tainted ? ', and here the data comes from a parameter or the request' : ''}; load only trusted data, or use JSON.`,
-          subject: q,
-          code,
-          severity: facts.tainted ? 'high' : literal ? 'low' : 'medium',
-          confidence: literal ? 'low' : 'high',
-        });
-      },
-    };
+    return resolvedCalls(ctx, FILE_HINT, CALLEES, (node, q) => {
+      const code = loaderOf(q);
+      if (!code) return;
+      const data = positionalArguments(node)[0];
+      // `pickle.loads(pickle.dumps(x))` is a copy of this process's own object, not outside data.
+      if (data?.type === 'call' && /dumps?$/.test(callTarget(ctx, data).name)) return;
+      const facts = provenance(ctx, data);
+      const literal = data !== undefined && facts.literal;
+      ctx.report({
+        node,
+        message: `\`${q}\` can run arbitrary code from the data it loads${facts.tainted ? ', and here the data comes from a parameter or the request' : ''}; load only trusted data, or use JSON.`,
+        subject: q,
+        code,
+        severity: facts.tainted ? 'high' : literal ? 'low' : 'medium',
+        confidence: literal ? 'low' : 'high',
+      });
+    });
   },
 };

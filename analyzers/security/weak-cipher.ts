@@ -1,5 +1,5 @@
 import type { Rule } from '../../src/engine/rule.js';
-import { argumentsText, mayCall, callTarget } from './call-target.js';
+import { argumentsText, resolvedCalls } from './call-target.js';
 
 const CIPHERS = new Set(['ARC2', 'ARC4', 'Blowfish', 'DES', 'XOR', 'IDEA', 'CAST', 'TripleDES']);
 const LIBRARIES = ['Crypto.Cipher', 'Cryptodome.Cipher', 'cryptography.hazmat.primitives.ciphers.algorithms', 'cryptography.hazmat.decrepit.ciphers.algorithms'];
@@ -28,28 +28,22 @@ export const weakCipher: Rule = {
     fix: 'Use an authenticated modern cipher: `cryptography.fernet.Fernet`, or AES-GCM / ChaCha20-Poly1305 from `cryptography`.',
   },
   create(ctx) {
-    if (!FILE_HINT.test(ctx.file.source)) return {};
-    return {
-      call(node) {
-        if (!mayCall(ctx, node, CALLEES)) return;
-        const q = callTarget(ctx, node).qualifiedName;
-        if (!q) return;
-        if (ECB.has(q)) {
-          ctx.report({ node, message: 'ECB mode encrypts equal blocks to equal ciphertext; use an authenticated mode such as GCM.', subject: 'ECB', code: 'B305', severity: 'medium' });
-          return;
-        }
-        const parts = q.split('.');
-        const isNew = parts.at(-1) === 'new';
-        const cipher = isNew ? parts.at(-2)! : parts.at(-1)!;
-        const library = parts.slice(0, isNew ? -2 : -1).join('.');
-        if (!LIBRARIES.includes(library)) return;
-        const ecb = isNew && ECB_CONSTANT.test(`${library}.${cipher}.MODE_ECB`) && /\bMODE_ECB\b/.test(argumentsText(ctx, node));
-        if (CIPHERS.has(cipher)) {
-          ctx.report({ node, message: `${cipher} is a weak cipher${ecb ? ', here in ECB mode' : ''}; use AES-GCM, ChaCha20-Poly1305 or Fernet.`, subject: cipher, code: 'B304' });
-        } else if (ecb) {
-          ctx.report({ node, message: `${cipher} in ECB mode encrypts equal blocks to equal ciphertext; use an authenticated mode such as GCM.`, subject: 'ECB', code: 'B305', severity: 'medium' });
-        }
-      },
-    };
+    return resolvedCalls(ctx, FILE_HINT, CALLEES, (node, q) => {
+      if (ECB.has(q)) {
+        ctx.report({ node, message: 'ECB mode encrypts equal blocks to equal ciphertext; use an authenticated mode such as GCM.', subject: 'ECB', code: 'B305', severity: 'medium' });
+        return;
+      }
+      const parts = q.split('.');
+      const isNew = parts.at(-1) === 'new';
+      const cipher = isNew ? parts.at(-2)! : parts.at(-1)!;
+      const library = parts.slice(0, isNew ? -2 : -1).join('.');
+      if (!LIBRARIES.includes(library)) return;
+      const ecb = isNew && ECB_CONSTANT.test(`${library}.${cipher}.MODE_ECB`) && /\bMODE_ECB\b/.test(argumentsText(ctx, node));
+      if (CIPHERS.has(cipher)) {
+        ctx.report({ node, message: `${cipher} is a weak cipher${ecb ? ', here in ECB mode' : ''}; use AES-GCM, ChaCha20-Poly1305 or Fernet.`, subject: cipher, code: 'B304' });
+      } else if (ecb) {
+        ctx.report({ node, message: `${cipher} in ECB mode encrypts equal blocks to equal ciphertext; use an authenticated mode such as GCM.`, subject: 'ECB', code: 'B305', severity: 'medium' });
+      }
+    });
   },
 };

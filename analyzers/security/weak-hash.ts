@@ -1,6 +1,6 @@
 import type { Rule } from '../../src/engine/rule.js';
 import { argument, keywordArgument, stringValue } from './arguments.js';
-import { mayCall, callTarget } from './call-target.js';
+import { resolvedCalls } from './call-target.js';
 
 const DIRECT = new Set([
   'hashlib.md5',
@@ -40,31 +40,25 @@ export const weakHash: Rule = {
     fix: 'Use `hashlib.sha256` (or `hashlib.scrypt`/`argon2` for passwords); for a checksum or cache key that guards nothing, say so with `usedforsecurity=False`.',
   },
   create(ctx) {
-    if (!FILE_HINT.test(ctx.file.source)) return {};
-    return {
-      call(node) {
-        if (!mayCall(ctx, node, CALLEES)) return;
-        const q = callTarget(ctx, node).qualifiedName;
-        if (!q) return;
-        let code: string;
-        let algorithm: string;
-        if (DIRECT.has(q)) {
-          code = 'B303';
-          algorithm = q.split('.').at(-1) === 'new' ? q.split('.').at(-2)! : q.split('.').at(-1)!;
-        } else if (q === 'hashlib.new') {
-          const name = stringValue(argument(node, 0, 'name'));
-          if (name === undefined || !WEAK_NAMES.test(name)) return;
-          code = 'B324';
-          algorithm = name;
-        } else return;
-        if (keywordArgument(node, 'usedforsecurity')?.type === 'false') return;
-        ctx.report({
-          node,
-          message: `\`${q}\` uses ${algorithm.toUpperCase()}, which is broken for security; use SHA-256, or pass usedforsecurity=False if this hash guards nothing.`,
-          subject: q,
-          code,
-        });
-      },
-    };
+    return resolvedCalls(ctx, FILE_HINT, CALLEES, (node, q) => {
+      let code: string;
+      let algorithm: string;
+      if (DIRECT.has(q)) {
+        code = 'B303';
+        algorithm = q.split('.').at(-1) === 'new' ? q.split('.').at(-2)! : q.split('.').at(-1)!;
+      } else if (q === 'hashlib.new') {
+        const name = stringValue(argument(node, 0, 'name'));
+        if (name === undefined || !WEAK_NAMES.test(name)) return;
+        code = 'B324';
+        algorithm = name;
+      } else return;
+      if (keywordArgument(node, 'usedforsecurity')?.type === 'false') return;
+      ctx.report({
+        node,
+        message: `\`${q}\` uses ${algorithm.toUpperCase()}, which is broken for security; use SHA-256, or pass usedforsecurity=False if this hash guards nothing.`,
+        subject: q,
+        code,
+      });
+    });
   },
 };

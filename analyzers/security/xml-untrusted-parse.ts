@@ -1,6 +1,6 @@
 import type { Rule } from '../../src/engine/rule.js';
 import { positionalArguments } from './arguments.js';
-import { mayCall, callTarget } from './call-target.js';
+import { resolvedCalls } from './call-target.js';
 import { provenance } from './provenance.js';
 
 /** module → [Bandit code, parsing functions]. */
@@ -38,29 +38,23 @@ export const xmlUntrustedParse: Rule = {
     fix: 'Parse untrusted XML with `defusedxml` (`defusedxml.ElementTree.fromstring`), a drop-in replacement.',
   },
   create(ctx) {
-    if (!FILE_HINT.test(ctx.file.source)) return {};
-    return {
-      call(node) {
-        if (!mayCall(ctx, node, CALLEES)) return;
-        const q = callTarget(ctx, node).qualifiedName;
-        if (!q) return;
-        const dot = q.lastIndexOf('.');
-        const entry = PARSERS[q.slice(0, dot)];
-        const fn = q.slice(dot + 1);
-        if (!entry || !entry[1].includes(fn)) return;
-        const data = positionalArguments(node)[0];
-        const facts = provenance(ctx, data);
-        // A literal document is the program's own: nothing untrusted is parsed.
-        if (data && facts.literal && FROM_TEXT.test(fn)) return;
-        ctx.report({
-          node,
-          message: `\`${q}\` parses XML without protection against entity expansion; use defusedxml${facts.tainted ? ' (the data comes from a parameter or the request)' : ''}.`,
-          subject: q,
-          code: entry[0],
-          severity: facts.tainted ? 'high' : data && facts.literal ? 'low' : 'medium',
-          confidence: facts.tainted ? 'high' : 'medium',
-        });
-      },
-    };
+    return resolvedCalls(ctx, FILE_HINT, CALLEES, (node, q) => {
+      const dot = q.lastIndexOf('.');
+      const entry = PARSERS[q.slice(0, dot)];
+      const fn = q.slice(dot + 1);
+      if (!entry || !entry[1].includes(fn)) return;
+      const data = positionalArguments(node)[0];
+      const facts = provenance(ctx, data);
+      // A literal document is the program's own: nothing untrusted is parsed.
+      if (data && facts.literal && FROM_TEXT.test(fn)) return;
+      ctx.report({
+        node,
+        message: `\`${q}\` parses XML without protection against entity expansion; use defusedxml${facts.tainted ? ' (the data comes from a parameter or the request)' : ''}.`,
+        subject: q,
+        code: entry[0],
+        severity: facts.tainted ? 'high' : data && facts.literal ? 'low' : 'medium',
+        confidence: facts.tainted ? 'high' : 'medium',
+      });
+    });
   },
 };
