@@ -55,5 +55,7 @@ export function ruffOnDiskWouldSkip(path: string, code: string): boolean {
   if (!/^D10[0-7]$/.test(code)) return false;
   const parts = path.split('/');
   const module = parts[parts.length - 1]!.replace(/\.py$/, '');
-  return (module !== '__init__' && module.startsWith('_') && !module.startsWith('__')) || parts.slice(0, -1).some((p) => p.startsWith('_') && !p.startsWith('__'));
+  return (
+    (module !== '__init__' && module.startsWith('_') && !module.startsWith('__')) || parts.slice(0, -1).some((p) => p.startsWith('_') && !p.startsWith('__'))
+  );
 }

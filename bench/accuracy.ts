@@ -55,7 +55,8 @@ for (const file of corpusFiles(root, values.limit ? { limit: Number(values.limit
   const theirs = new Map<string, { code: string; message: string; line: number }>();
   for (const d of ruff) {
     const code = d.code && canonicalCode(d.code);
-    if (code && codes.has(code) && !ruffOnDiskWouldSkip(file.path, code)) theirs.set(key(d.start_location.row, code), { code, message: d.message, line: d.start_location.row });
+    if (code && codes.has(code) && !ruffOnDiskWouldSkip(file.path, code))
+      theirs.set(key(d.start_location.row, code), { code, message: d.message, line: d.start_location.row });
   }
   const ours = new Map<string, { code: string; message: string; line: number }>();
   for (const f of result.findings) if (f.code && codes.has(f.code)) ours.set(key(f.line, f.code), { code: f.code, message: f.message, line: f.line });
@@ -69,12 +70,16 @@ for (const file of corpusFiles(root, values.limit ? { limit: Number(values.limit
 }
 
 const pct = (n: number, d: number): string => (d === 0 ? '—' : (n / d).toFixed(3));
-console.log(`corpus: ${root} (${files} files compared, ${unparsable} left out: a syntax error on either side; Ruff ${Workspace.version()}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+console.log(
+  `corpus: ${root} (${files} files compared, ${unparsable} left out: a syntax error on either side; Ruff ${Workspace.version()}) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+);
 console.log('');
 console.log('| family | both | ours only | Ruff only | precision | recall |');
 console.log('|---|---:|---:|---:|---:|---:|');
 for (const [family, t] of tallies) {
-  console.log(`| ${family.name} | ${t.both} | ${t.oursOnly.length} | ${t.ruffOnly.length} | ${pct(t.both, t.both + t.oursOnly.length)} | ${pct(t.both, t.both + t.ruffOnly.length)} |`);
+  console.log(
+    `| ${family.name} | ${t.both} | ${t.oursOnly.length} | ${t.ruffOnly.length} | ${pct(t.both, t.both + t.oursOnly.length)} | ${pct(t.both, t.both + t.ruffOnly.length)} |`,
+  );
 }
 const samples = Number(values.samples);
 for (const [family, t] of tallies) {

@@ -107,10 +107,23 @@ interface Row {
 async function main(): Promise<void> {
   const standIn = new GitHubStandIn({ latencyMs: LATENCY_MS });
   const { host } = await standIn.start();
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+  const { privateKey } = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  });
   const port = await freePort();
   const server = await run(app, {
-    env: { APP_ID: '1', PRIVATE_KEY: privateKey, WEBHOOK_SECRET: SECRET, GHE_HOST: host, GHE_PROTOCOL: 'http', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'fatal' },
+    env: {
+      APP_ID: '1',
+      PRIVATE_KEY: privateKey,
+      WEBHOOK_SECRET: SECRET,
+      GHE_HOST: host,
+      GHE_PROTOCOL: 'http',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      LOG_LEVEL: 'fatal',
+    },
   });
   const rows: Row[] = [];
   for (const [i, size] of SIZES.entries()) {
@@ -134,7 +147,12 @@ async function main(): Promise<void> {
     const pr = standIn.pushPull('bench', repo, { number: i + 1, base, head });
     standIn.reset();
     const start = Date.now();
-    await deliver(`http://127.0.0.1:${port}/api/github/webhooks`, 'pull_request', pullRequestPayload('opened', { owner: 'bench', repo, number: i + 1, headSha: pr.headSha }), SECRET);
+    await deliver(
+      `http://127.0.0.1:${port}/api/github/webhooks`,
+      'pull_request',
+      pullRequestPayload('opened', { owner: 'bench', repo, number: i + 1, headSha: pr.headSha }),
+      SECRET,
+    );
     await until(() => standIn.checkRuns('bench', repo).some((c) => c.status === 'completed'));
     const review = standIn.calls.find((c) => c.method === 'POST' && c.path.endsWith('/reviews'));
     const done = standIn.calls.filter((c) => c.method === 'PATCH' && c.path.includes('/check-runs/')).pop();
@@ -155,11 +173,19 @@ async function main(): Promise<void> {
   await standIn.stop();
 
   console.log(`GitHub stand-in with ${LATENCY_MS} ms per call; Octokit as Probot configures it (throttling on).`);
-  console.log(`${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} at the end of the run.\n`);
-  console.log('| files | review posted | check run completed | engine alone (head + base) | reads | reads goal (2×files+6) | writes | token requests | inline comments |');
+  console.log(
+    `${cpus().length} CPUs, load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' / ')} at the end of the run.\n`,
+  );
+  console.log(
+    '| files | review posted | check run completed | engine alone (head + base) | reads | reads goal (2×files+6) | writes | token requests | inline comments |',
+  );
   console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
-    console.log(`| ${r.files} | ${(r.reviewMs / 1000).toFixed(2)} s | ${(r.checkMs / 1000).toFixed(2)} s | ${(r.analysisMs / 1000).toFixed(2)} s | ${r.reads} | ${2 * r.files + 6} | ${r.writes} | ${r.auth} | ${r.inline} |`);
+    console.log(
+      `| ${r.files} | ${(r.reviewMs / 1000).toFixed(2)} s | ${(r.checkMs / 1000).toFixed(2)} s | ${(r.analysisMs / 1000).toFixed(2)} s | ${r.reads} | ${2 * r.files + 6} | ${r.writes} | ${r.auth} | ${r.inline} |`,
+    );
   }
   process.exit(0);
 }

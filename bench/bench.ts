@@ -55,5 +55,7 @@ for (const [name, p] of passes) {
 const total = passes[2]![1].seconds;
 console.log('');
 console.log(`security adds ${(((total - passes[3]![1].seconds) / total) * 100).toFixed(1)}% of the total`);
-console.log(`naming + type hints + signatures + indentation + function logic add ${(((total - passes[4]![1].seconds) / parseOnly) * 100).toFixed(1)}% over parse-only`);
+console.log(
+  `naming + type hints + signatures + indentation + function logic add ${(((total - passes[4]![1].seconds) / parseOnly) * 100).toFixed(1)}% over parse-only`,
+);
 console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);

@@ -1,7 +1,7 @@
 import { ProbotOctokit, run } from 'probot';
 import { createApp } from '../src/index.js';
 import { inProcessQueue } from '../src/queue/in-process.js';
-import { reviewerOctokit } from '../src/queue/octokit-limits.js';
+import { reviewerOctokit } from '../src/github/octokit-limits.js';
 import { redisQueue } from '../src/queue/redis.js';
 import { shutDownGracefully } from '../src/queue/shutdown.js';
 import type { QueueLog, ReviewQueue, ReviewWorker } from '../src/queue/types.js';
@@ -36,7 +36,15 @@ const makeQueue = async (worker: ReviewWorker): Promise<ReviewQueue> => {
   };
   const concurrency = Number(env.REVIEW_CONCURRENCY ?? 4);
   queue = env.REDIS_URL
-    ? await redisQueue(counted, { url: env.REDIS_URL, name: env.BENCH_QUEUE ?? 'bench', concurrency, lockDurationMs: 3000, stalledIntervalMs: 1000, staleCheckMs: 200, log })
+    ? await redisQueue(counted, {
+        url: env.REDIS_URL,
+        name: env.BENCH_QUEUE ?? 'bench',
+        concurrency,
+        lockDurationMs: 3000,
+        stalledIntervalMs: 1000,
+        staleCheckMs: 200,
+        log,
+      })
     : inProcessQueue(counted, { concurrency, log });
   return queue;
 };

@@ -230,7 +230,11 @@ async function runVariant(variant: 'embedded' | 'redis', redisUrl?: string): Pro
     prs.push(pr);
   }
   const bursts = schedule(prs, random);
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+  const { privateKey } = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  });
   const queueName = `bench-${randomUUID()}`;
   // A fresh installation per run: with Redis, Octokit's limiters (per installation) outlive a run.
   const installationId = 1000 + Math.floor(Math.random() * 1_000_000);
@@ -317,7 +321,8 @@ async function runVariant(variant: 'embedded' | 'redis', redisUrl?: string): Pro
 
   const finalHeads = prs.map((pr) => ({ pr, head: pr.heads[pr.heads.length - 1]! }));
   const publishedFor = (repo: string, sha: string) =>
-    standIn.checkRuns(OWNER, repo).filter((c) => c.head_sha === sha && c.status === 'completed' && (c.conclusion === 'success' || c.conclusion === 'failure')).length;
+    standIn.checkRuns(OWNER, repo).filter((c) => c.head_sha === sha && c.status === 'completed' && (c.conclusion === 'success' || c.conclusion === 'failure'))
+      .length;
   const deadline = Date.now() + 300_000;
   let quietSince = Date.now();
   let calls = standIn.calls.length;
@@ -353,7 +358,10 @@ async function runVariant(variant: 'embedded' | 'redis', redisUrl?: string): Pro
       published += n;
       perHeadMax = Math.max(perHeadMax, n);
       if (n > 1) duplicateHeads++;
-      const posts = standIn.calls.filter((c) => c.method === 'POST' && c.path === `/repos/${OWNER}/${pr.repo}/pulls/${pr.number}/reviews` && (c.body as { commit_id?: string })?.commit_id === head).length;
+      const posts = standIn.calls.filter(
+        (c) =>
+          c.method === 'POST' && c.path === `/repos/${OWNER}/${pr.repo}/pulls/${pr.number}/reviews` && (c.body as { commit_id?: string })?.commit_id === head,
+      ).length;
       reviewPostsPerHeadMax = Math.max(reviewPostsPerHeadMax, posts);
     }
     superseded += standIn.checkRuns(OWNER, pr.repo).filter((c) => pr.heads.includes(c.head_sha) && c.output?.title === 'Superseded').length;
@@ -410,7 +418,11 @@ function print(r: Result): void {
   console.log('| measure | value |');
   console.log('|---|---:|');
   console.log(`| deliveries sent (incl. redeliveries after failure) | ${r.acks.length + r.refused} |`);
-  console.log(`| acknowledged, by HTTP status | ${Object.entries(r.answers).map(([s, n]) => `${s}: ${n}`).join(', ')} |`);
+  console.log(
+    `| acknowledged, by HTTP status | ${Object.entries(r.answers)
+      .map(([s, n]) => `${s}: ${n}`)
+      .join(', ')} |`,
+  );
   console.log(`| refused connections (killed process) | ${r.refused} |`);
   console.log(`| acknowledgement p50 / p99 / max | ${p50.toFixed(1)} ms / ${p99.toFixed(1)} ms / ${(r.acks.at(-1) ?? 0).toFixed(1)} ms |`);
   console.log(`| reviews published (check runs concluded) | ${r.published} |`);
@@ -420,9 +432,13 @@ function print(r: Result): void {
   console.log(`| summary comments per PR (min–max) | ${r.summariesPerPr.min}–${r.summariesPerPr.max} |`);
   console.log(`| lost reviews (newest head without a review) | ${r.lost} |`);
   console.log(`| first delivery to last review published | ${(r.drainMs / 1000).toFixed(1)} s |`);
-  console.log(`| reviews run per process | ${r.processes.map((p, i) => `${p.name}: ${r.runsByProcess[i]}${r.killed === p.name ? ' (then killed)' : ''}`).join(', ')} |`);
+  console.log(
+    `| reviews run per process | ${r.processes.map((p, i) => `${p.name}: ${r.runsByProcess[i]}${r.killed === p.name ? ' (then killed)' : ''}`).join(', ')} |`,
+  );
   console.log(`| peak RSS per process | ${r.processes.map((p) => `${p.name}: ${p.peakRssMb.toFixed(0)} MB`).join(', ')} |`);
-  console.log(`| SIGTERM to exit (graceful) | ${r.processes.map((p, i) => `${p.name}: ${r.killed === p.name ? 'SIGKILLed' : `${r.shutdown[i]!.ms} ms, code ${r.shutdown[i]!.code}`}`).join(', ')} |`);
+  console.log(
+    `| SIGTERM to exit (graceful) | ${r.processes.map((p, i) => `${p.name}: ${r.killed === p.name ? 'SIGKILLed' : `${r.shutdown[i]!.ms} ms, code ${r.shutdown[i]!.code}`}`).join(', ')} |`,
+  );
 }
 
 async function main(): Promise<void> {
@@ -440,7 +456,11 @@ async function main(): Promise<void> {
     else console.log('\nTwo-process variant NOT RUN: no Redis at REDIS_URL or 127.0.0.1:6379 (apt-get install redis-server).');
   }
   for (const r of results) print(r);
-  console.log(`\nLoad average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' / ')} on ${cpus().length} CPUs.`);
+  console.log(
+    `\nLoad average at the end: ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' / ')} on ${cpus().length} CPUs.`,
+  );
   const bad = results.filter((r) => r.lost > 0 || r.perHeadMax > 1);
   process.exit(bad.length ? 1 : 0);
 }

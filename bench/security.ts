@@ -22,29 +22,57 @@ const PACKAGES = ['python3-requests', 'python3-flask', 'python3-jinja2', 'python
 
 /** Bandit test id → our rule (the family). Ids without an entry have no counterpart here. */
 const FAMILY: Record<string, string> = {
-  B102: 'eval-exec', B307: 'eval-exec',
-  B301: 'unsafe-deserialization', B302: 'unsafe-deserialization',
+  B102: 'eval-exec',
+  B307: 'eval-exec',
+  B301: 'unsafe-deserialization',
+  B302: 'unsafe-deserialization',
   B506: 'unsafe-yaml-load',
-  B601: 'shell-injection', B602: 'shell-injection', B604: 'shell-injection', B605: 'shell-injection', B609: 'shell-injection',
-  B608: 'sql-injection', B610: 'sql-injection', B611: 'sql-injection',
-  B105: 'hardcoded-secret', B106: 'hardcoded-secret', B107: 'hardcoded-secret',
-  B303: 'weak-hash', B324: 'weak-hash',
-  B304: 'weak-cipher', B305: 'weak-cipher',
+  B601: 'shell-injection',
+  B602: 'shell-injection',
+  B604: 'shell-injection',
+  B605: 'shell-injection',
+  B609: 'shell-injection',
+  B608: 'sql-injection',
+  B610: 'sql-injection',
+  B611: 'sql-injection',
+  B105: 'hardcoded-secret',
+  B106: 'hardcoded-secret',
+  B107: 'hardcoded-secret',
+  B303: 'weak-hash',
+  B324: 'weak-hash',
+  B304: 'weak-cipher',
+  B305: 'weak-cipher',
   B311: 'insecure-random',
-  B323: 'tls-verification-disabled', B501: 'tls-verification-disabled',
-  B502: 'insecure-tls-version', B503: 'insecure-tls-version',
+  B323: 'tls-verification-disabled',
+  B501: 'tls-verification-disabled',
+  B502: 'insecure-tls-version',
+  B503: 'insecure-tls-version',
   B507: 'ssh-host-key-unverified',
   B201: 'flask-debug',
   B104: 'bind-all-interfaces',
   B701: 'jinja2-autoescape',
-  B308: 'unsafe-markup', B703: 'unsafe-markup', B704: 'unsafe-markup',
-  B313: 'xml-untrusted-parse', B314: 'xml-untrusted-parse', B315: 'xml-untrusted-parse', B316: 'xml-untrusted-parse',
-  B317: 'xml-untrusted-parse', B318: 'xml-untrusted-parse', B319: 'xml-untrusted-parse', B320: 'xml-untrusted-parse',
-  B306: 'insecure-temp-file', B108: 'insecure-temp-file', B325: 'insecure-temp-file',
+  B308: 'unsafe-markup',
+  B703: 'unsafe-markup',
+  B704: 'unsafe-markup',
+  B313: 'xml-untrusted-parse',
+  B314: 'xml-untrusted-parse',
+  B315: 'xml-untrusted-parse',
+  B316: 'xml-untrusted-parse',
+  B317: 'xml-untrusted-parse',
+  B318: 'xml-untrusted-parse',
+  B319: 'xml-untrusted-parse',
+  B320: 'xml-untrusted-parse',
+  B306: 'insecure-temp-file',
+  B108: 'insecure-temp-file',
+  B325: 'insecure-temp-file',
   B103: 'world-writable-permissions',
   B101: 'assert-authorization',
-  B110: 'try-except-pass', B112: 'try-except-pass',
-  B312: 'cleartext-protocol', B321: 'cleartext-protocol', B401: 'cleartext-protocol', B402: 'cleartext-protocol',
+  B110: 'try-except-pass',
+  B112: 'try-except-pass',
+  B312: 'cleartext-protocol',
+  B321: 'cleartext-protocol',
+  B401: 'cleartext-protocol',
+  B402: 'cleartext-protocol',
   B310: 'url-open-scheme',
 };
 
@@ -177,7 +205,15 @@ for (const corpus of corpora) {
       row.banditMH++;
       if (mine) row.matched++;
       else {
-        disagreements.push({ side: 'bandit only', corpus: corpus.name, path: file.path, line: b.line_number, family, what: b.issue_text, code: `${b.test_id} ${b.issue_severity}` });
+        disagreements.push({
+          side: 'bandit only',
+          corpus: corpus.name,
+          path: file.path,
+          line: b.line_number,
+          family,
+          what: b.issue_text,
+          code: `${b.test_id} ${b.issue_severity}`,
+        });
         remember();
       }
     }
@@ -187,7 +223,15 @@ for (const corpus of corpora) {
       // Ours "that Bandit lacks": no Bandit finding of the family there, at any severity.
       if (!used.has(f) && !theirs.some((b) => familyOf(b) === f.rule && matches(b, f))) {
         row.oursOnly++;
-        disagreements.push({ side: 'ours only', corpus: corpus.name, path: file.path, line: f.line, family: f.rule, what: f.message, code: `${f.code ?? ''} ${f.severity}` });
+        disagreements.push({
+          side: 'ours only',
+          corpus: corpus.name,
+          path: file.path,
+          line: f.line,
+          family: f.rule,
+          what: f.message,
+          code: `${f.code ?? ''} ${f.severity}`,
+        });
         remember();
       }
     }
@@ -195,7 +239,11 @@ for (const corpus of corpora) {
 }
 
 // ---- the table ----
-const sum = (rows: Row[]): Row => rows.reduce((a, r) => ({ banditMH: a.banditMH + r.banditMH, matched: a.matched + r.matched, ours: a.ours + r.ours, oursOnly: a.oursOnly + r.oursOnly }), emptyRow());
+const sum = (rows: Row[]): Row =>
+  rows.reduce(
+    (a, r) => ({ banditMH: a.banditMH + r.banditMH, matched: a.matched + r.matched, ours: a.ours + r.ours, oursOnly: a.oursOnly + r.oursOnly }),
+    emptyRow(),
+  );
 const pct = (a: number, b: number): string => (b === 0 ? '—' : (a / b).toFixed(2));
 const allFamilies = new Map<string, Row>();
 for (const byFamily of table.values()) for (const [family, row] of byFamily) allFamilies.set(family, sum([allFamilies.get(family) ?? emptyRow(), row]));
@@ -229,7 +277,12 @@ const banditOnly = ranked('bandit only');
 const oursOnly = ranked('ours only');
 const fromBandit = Math.min(banditOnly.length, Math.max(Math.ceil(wanted / 2), wanted - oursOnly.length));
 const sample = [...banditOnly.slice(0, fromBandit), ...oursOnly.slice(0, wanted - fromBandit)];
-const lines: string[] = [`# ${sample.length} disagreements between Bandit and our security rules`, '', 'Label each: **real** (a defect worth reporting) or **not real**, and which side was right.', ''];
+const lines: string[] = [
+  `# ${sample.length} disagreements between Bandit and our security rules`,
+  '',
+  'Label each: **real** (a defect worth reporting) or **not real**, and which side was right.',
+  '',
+];
 sample.forEach((d, i) => {
   const source = sources.get(`${d.corpus}:${d.path}`) ?? '';
   const starts = lineStartsOf(source);
@@ -238,10 +291,23 @@ sample.forEach((d, i) => {
     const text = source.slice(starts[l - 1], (starts[l] ?? source.length + 1) - 1);
     context.push(`${l === d.line ? '>' : ' '} ${String(l).padStart(5)}  ${text}`);
   }
-  lines.push(`## ${i + 1}. ${d.side}: ${d.family} (${d.code.trim()}) — ${d.corpus}/${d.path}:${d.line}`, '', d.what, '', '```', ...context, '```', '', 'label: ', '');
+  lines.push(
+    `## ${i + 1}. ${d.side}: ${d.family} (${d.code.trim()}) — ${d.corpus}/${d.path}:${d.line}`,
+    '',
+    d.what,
+    '',
+    '```',
+    ...context,
+    '```',
+    '',
+    'label: ',
+    '',
+  );
 });
 mkdirSync(CACHE, { recursive: true });
 writeFileSync(join(CACHE, 'disagreements.md'), lines.join('\n'));
 writeFileSync(join(CACHE, 'disagreements.json'), JSON.stringify(disagreements, null, 1));
 console.log('');
-console.log(`disagreements: ${banditOnly.length} Bandit-only (medium/high), ${oursOnly.length} ours-only; sample of ${sample.length} in ${relative(process.cwd(), join(CACHE, 'disagreements.md'))}`);
+console.log(
+  `disagreements: ${banditOnly.length} Bandit-only (medium/high), ${oursOnly.length} ours-only; sample of ${sample.length} in ${relative(process.cwd(), join(CACHE, 'disagreements.md'))}`,
+);

@@ -42,13 +42,17 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
           })),
     };
 
-    const logged = (name: string, handler: (context: Parameters<typeof onPullRequest>[0], deps: EventDeps) => Promise<Decision>) =>
+    const logged =
+      (name: string, handler: (context: Parameters<typeof onPullRequest>[0], deps: EventDeps) => Promise<Decision>) =>
       async (context: Parameters<typeof onPullRequest>[0]) => {
         const decision = await handler(context, deps);
         context.log.info({ event: name, delivery: context.id, ...decision }, `${name}: ${decision.action}`);
       };
 
-    app.on(['pull_request.opened', 'pull_request.reopened', 'pull_request.synchronize', 'pull_request.ready_for_review'], logged('pull_request', onPullRequest));
+    app.on(
+      ['pull_request.opened', 'pull_request.reopened', 'pull_request.synchronize', 'pull_request.ready_for_review'],
+      logged('pull_request', onPullRequest),
+    );
     app.on('issue_comment.created', logged('issue_comment', onIssueComment));
     app.on('check_run.rerequested', logged('check_run', onCheckRun));
     app.on('check_suite.rerequested', logged('check_suite', onCheckSuite));

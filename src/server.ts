@@ -1,7 +1,7 @@
 import { ProbotOctokit, run } from 'probot';
 import { createApp } from './index.js';
 import { createReviewQueue } from './queue/create-queue.js';
-import { reviewerOctokit } from './queue/octokit-limits.js';
+import { reviewerOctokit } from './github/octokit-limits.js';
 import { shutDownGracefully } from './queue/shutdown.js';
 import type { QueueLog, ReviewQueue } from './queue/types.js';
 

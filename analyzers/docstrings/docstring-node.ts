@@ -1,4 +1,4 @@
-import type { SyntaxNode } from 'tree-sitter';
+import type { SyntaxNode } from '../../src/engine/syntax.js';
 
 /**
  * Whether a module or a def/class body starts with a docstring, as Ruff decides it: the first

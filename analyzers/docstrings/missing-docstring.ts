@@ -1,16 +1,8 @@
-import type { SyntaxNode } from 'tree-sitter';
+import type { SyntaxNode } from '../../src/engine/syntax.js';
 import type { Rule } from '../../src/engine/rule.js';
 import { startsWithDocstring } from './docstring-node.js';
 import { isDocstringStatement, readHeader, skipTrivia } from './python-text.js';
-import {
-  dunderAllNames,
-  isMagic,
-  isPrivateMethodName,
-  isPrivateModulePath,
-  moduleName,
-  resolvesToTyping,
-  type TypingDecorator,
-} from './visibility.js';
+import { dunderAllNames, isMagic, isPrivateMethodName, isPrivateModulePath, moduleName, resolvesToTyping, type TypingDecorator } from '../python/visibility.js';
 
 /** Ruff's kinds of definition: what a def or class is, given what it is defined in. */
 type Kind = 'class' | 'nested-class' | 'function' | 'nested-function' | 'method';
@@ -117,7 +109,17 @@ function kindOf(isClass: boolean, parent: Definition | undefined): Kind {
 /** A def whose name did not parse: it still nests what is inside it, and is never reported. */
 function placeholder(node: SyntaxNode, parent: Definition | undefined): Definition {
   const isClass = node.type === 'class_definition';
-  return { kind: kindOf(isClass, parent), name: '', qualname: '', nameRange: { start: 0, end: 0 }, parent, documented: true, accessor: false, typingDecorators: [], private: true };
+  return {
+    kind: kindOf(isClass, parent),
+    name: '',
+    qualname: '',
+    nameRange: { start: 0, end: 0 },
+    parent,
+    documented: true,
+    accessor: false,
+    typingDecorators: [],
+    private: true,
+  };
 }
 
 /** Ruff's `Definitions::resolve`: a private parent makes everything in it private. */
@@ -140,10 +142,7 @@ function isPrivate(d: Definition, modulePrivate: boolean, exports: Set<string> |
 }
 
 /** Ruff's `not_missing`: which code a public, undocumented definition gets (none for overloads and overrides). */
-function codeFor(
-  d: Definition,
-  resolves: (decorator: TypingDecorator, member: string) => boolean,
-): { code: string; what: string } | undefined {
+function codeFor(d: Definition, resolves: (decorator: TypingDecorator, member: string) => boolean): { code: string; what: string } | undefined {
   const decorated = (member: string): boolean => d.typingDecorators.some((t) => resolves(t, member));
   switch (d.kind) {
     case 'class':
@@ -195,7 +194,11 @@ function headerOf(node: SyntaxNode, source: string): { name: string; nameRange: 
   }
   const name = node.childForFieldName('name');
   if (!name) return undefined;
-  return { name: name.text, nameRange: { start: name.startIndex, end: name.endIndex }, documented: startsWithDocstring(node.childForFieldName('body'), source) };
+  return {
+    name: name.text,
+    nameRange: { start: name.startIndex, end: name.endIndex },
+    documented: startsWithDocstring(node.childForFieldName('body'), source),
+  };
 }
 
 function moduleHasDocstring(source: string): boolean {

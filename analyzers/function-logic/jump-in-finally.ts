@@ -1,4 +1,4 @@
-import type { SyntaxNode } from 'tree-sitter';
+import type { SyntaxNode } from '../../src/engine/syntax.js';
 import type { Rule } from '../../src/engine/rule.js';
 
 const JUMPS = new Set(['return_statement', 'break_statement', 'continue_statement']);
@@ -18,7 +18,8 @@ function jumpsIn(block: SyntaxNode | null, inLoop: boolean, out: SyntaxNode[]): 
     switch (stmt.type) {
       case 'if_statement':
         jumpsIn(stmt.childForFieldName('consequence'), inLoop, out);
-        for (const clause of stmt.childrenForFieldName('alternative')) jumpsIn(clause.childForFieldName('consequence') ?? clause.childForFieldName('body'), inLoop, out);
+        for (const clause of stmt.childrenForFieldName('alternative'))
+          jumpsIn(clause.childForFieldName('consequence') ?? clause.childForFieldName('body'), inLoop, out);
         break;
       case 'for_statement':
       case 'while_statement':

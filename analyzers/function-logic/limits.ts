@@ -1,4 +1,4 @@
-import type { SyntaxNode } from 'tree-sitter';
+import type { SyntaxNode } from '../../src/engine/syntax.js';
 
 /** A rule's numeric limit from its options, falling back to the default when unset or invalid. */
 export function limitOption(options: Readonly<Record<string, unknown>>, key: string, fallback: number): number {

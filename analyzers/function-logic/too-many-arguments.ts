@@ -1,6 +1,6 @@
-import type { SyntaxNode } from 'tree-sitter';
+import type { SyntaxNode } from '../../src/engine/syntax.js';
 import type { Rule } from '../../src/engine/rule.js';
-import { decoratorName, decoratorsOf, enclosingClass, lastSegment } from './decorators.js';
+import { decoratorName, decoratorsOf, enclosingClass, lastSegment } from '../python/decorators.js';
 import { functionName, limitOption } from './limits.js';
 
 /** Ruff's default `dummy-variable-rgx`: parameters named like this are meant to be ignored. */

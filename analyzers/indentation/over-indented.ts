@@ -8,7 +8,7 @@ export const overIndented: Rule = {
   severity: 'low',
   codes: ['E117'],
   doc: {
-    what: 'The first line of a block indented more than one level (4 spaces, or the file\'s own width if larger; 8 columns with tabs) past the line that opens it.',
+    what: "The first line of a block indented more than one level (4 spaces, or the file's own width if larger; 8 columns with tabs) past the line that opens it.",
     why: 'A block that starts two levels deep looks nested inside something that is not there, and the lines after it tend to drift.',
     example: 'if ready:\n        start()',
     fix: 'Indent the block one level past its opening line.',

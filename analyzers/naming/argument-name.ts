@@ -1,8 +1,8 @@
 import type { Rule } from '../../src/engine/rule.js';
 import type { Scope } from '../../src/engine/scope.js';
-import { bindingsOfKind, enclosingClass, hasTypingDecorator } from '../signatures/definitions.js';
+import { bindingsOfKind, enclosingClass, hasTypingDecorator } from '../python/definitions.js';
 import { nameConfidence } from './bindings.js';
-import { isLowercase, nameMatcher } from './naming-style.js';
+import { isLowercase, nameMatcher } from '../python/naming-style.js';
 
 /** pep8-naming N803 with Ruff's semantics (lambdas included, `@override` methods exempt). */
 export const argumentName: Rule = {

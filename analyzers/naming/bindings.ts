@@ -1,7 +1,7 @@
-import type { SyntaxNode } from 'tree-sitter';
+import type { SyntaxNode } from '../../src/engine/syntax.js';
 import type { Confidence } from '../../src/engine/finding.js';
 import type { Binding, BindingKind, Scope, ScopeModel } from '../../src/engine/scope.js';
-import { enclosingClass, hasExternalBase, isTypingName, memoize, qualifiedName } from '../signatures/definitions.js';
+import { enclosingClass, hasExternalBase, isTypingName, memoize, qualifiedName } from '../python/definitions.js';
 
 /** Kinds of binding that are a name stored by an expression (Ruff's `Expr::Name` in store context). */
 export const STORED_KINDS: ReadonlySet<BindingKind> = new Set(['assignment', 'annotation', 'augmented', 'unpacking', 'for', 'with', 'walrus']);

@@ -1,7 +1,7 @@
 import type { Rule } from '../../src/engine/rule.js';
 import type { Scope } from '../../src/engine/scope.js';
-import { bindingsOfKind, hasTypingDecorator } from '../signatures/definitions.js';
-import { ignoreList, PYTHON_BUILTINS, SHADOWING_FIX } from './builtins.js';
+import { bindingsOfKind, hasTypingDecorator } from '../python/definitions.js';
+import { ignoreList, PYTHON_BUILTINS, SHADOWING_FIX } from '../python/builtins.js';
 
 /** flake8-builtins A002 with Ruff's semantics (lambdas are A006, not here; `@override`/`@overload` defs exempt). */
 export const builtinArgumentShadowing: Rule = {

@@ -1,7 +1,7 @@
 import type { Rule } from '../../src/engine/rule.js';
 import type { BindingKind } from '../../src/engine/scope.js';
 import { placedBindings } from './bindings.js';
-import { ignoreList, PYTHON_BUILTINS, SHADOWING_FIX } from './builtins.js';
+import { ignoreList, PYTHON_BUILTINS, SHADOWING_FIX } from '../python/builtins.js';
 
 /** Module attributes that are also builtins: assigning them is not shadowing anything a reader relies on (as Ruff). */
 const MODULE_DUNDERS = new Set(['__doc__', '__name__', '__loader__', '__package__', '__spec__', '__annotations__', '__builtins__']);
@@ -35,4 +35,3 @@ export const builtinVariableShadowing: Rule = {
     };
   },
 };
-

@@ -1,7 +1,7 @@
 import type { Rule } from '../../src/engine/rule.js';
-import { bindingsOfKind } from '../signatures/definitions.js';
+import { bindingsOfKind } from '../python/definitions.js';
 import { nameConfidence } from './bindings.js';
-import { isCapWords, nameMatcher } from './naming-style.js';
+import { isCapWords, nameMatcher } from '../python/naming-style.js';
 
 /** pep8-naming N801 with Ruff's semantics. */
 export const className: Rule = {

@@ -1,6 +1,6 @@
 import type { Rule } from '../../src/engine/rule.js';
-import { bindingsOfKind } from '../signatures/definitions.js';
-import { nameMatcher } from './naming-style.js';
+import { bindingsOfKind } from '../python/definitions.js';
+import { nameMatcher } from '../python/naming-style.js';
 
 /** pep8-naming N807 with Ruff's semantics: `__name__`-style functions outside classes (PEP 562's module hooks allowed). */
 export const dunderFunctionName: Rule = {
@@ -12,7 +12,7 @@ export const dunderFunctionName: Rule = {
   options: { ignoreNames: undefined },
   doc: {
     what: 'A function outside a class whose name starts and ends with two underscores (`def __helper__():`) (pep8-naming N807). Module-level `__getattr__` and `__dir__` (PEP 562) are fine.',
-    why: 'Double-underscore names are reserved for Python\'s own protocols; a plain function named that way looks like a hook Python calls, and may clash with one later.',
+    why: "Double-underscore names are reserved for Python's own protocols; a plain function named that way looks like a hook Python calls, and may clash with one later.",
     example: 'def __setup__():\n    ...',
     fix: 'Drop the trailing underscores (`_setup`) or choose a plain name.',
   },

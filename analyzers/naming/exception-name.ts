@@ -1,6 +1,6 @@
 import type { Rule } from '../../src/engine/rule.js';
-import { classBases } from '../signatures/definitions.js';
-import { nameMatcher } from './naming-style.js';
+import { classBases } from '../python/definitions.js';
+import { nameMatcher } from '../python/naming-style.js';
 
 /** pep8-naming N818 with Ruff's semantics: only direct bases written as `Exception` or `…Error`. */
 export const exceptionName: Rule = {

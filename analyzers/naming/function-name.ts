@@ -1,7 +1,7 @@
 import type { Rule } from '../../src/engine/rule.js';
-import { bindingsOfKind, enclosingClass, hasExternalBase, inheritsFrom, isOverrideOrOverload } from '../signatures/definitions.js';
+import { bindingsOfKind, enclosingClass, hasExternalBase, inheritsFrom, isOverrideOrOverload } from '../python/definitions.js';
 import { isVisitorMethodName, nameConfidence } from './bindings.js';
-import { isLowercase, nameMatcher } from './naming-style.js';
+import { isLowercase, nameMatcher } from '../python/naming-style.js';
 
 const HTTP_HANDLERS = new Set(['http.server.BaseHTTPRequestHandler', 'http.server.SimpleHTTPRequestHandler', 'http.server.CGIHTTPRequestHandler']);
 
@@ -14,7 +14,7 @@ export const functionName: Rule = {
   codes: ['N802'],
   options: { ignoreNames: undefined },
   doc: {
-    what: 'A function or method whose name has capitals (`fetchPage`, `GetUser`) (pep8-naming N802). Names defined elsewhere are left alone: `@override`/`@overload` defs, unittest\'s `setUp`-style hooks, and `visit_Name`-style visitor methods of classes that inherit from outside the file; other methods of such classes are reported at low confidence, since the base class may have chosen the name.',
+    what: "A function or method whose name has capitals (`fetchPage`, `GetUser`) (pep8-naming N802). Names defined elsewhere are left alone: `@override`/`@overload` defs, unittest's `setUp`-style hooks, and `visit_Name`-style visitor methods of classes that inherit from outside the file; other methods of such classes are reported at low confidence, since the base class may have chosen the name.",
     why: 'PEP 8 names functions in snake_case; a module that mixes `fetchPage` and `fetch_all` makes every caller guess the spelling.',
     example: 'def fetchPage(url):\n    ...',
     fix: 'Rename to snake_case (`fetch_page`) and update the callers; keep an alias if it is public API.',

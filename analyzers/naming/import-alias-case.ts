@@ -1,5 +1,5 @@
 import type { Rule } from '../../src/engine/rule.js';
-import { isAcronym, isCamelCase, isCasedLowercase, isCasedUppercase, isLowercase, nameMatcher } from './naming-style.js';
+import { isAcronym, isCamelCase, isCasedLowercase, isCasedUppercase, isLowercase, nameMatcher } from '../python/naming-style.js';
 
 /** flake8-import-conventions' default aliases: `import xml.etree.ElementTree as ET` is the convention, not a naming slip. */
 const CONVENTIONAL_ALIASES: Record<string, string> = {
@@ -47,7 +47,7 @@ export function aliasProblem(name: string, alias: string, fullName: string): { c
 export const importAlias: Rule = {
   id: 'import-alias-case',
   category: 'naming',
-  title: 'Import alias changes the name\'s convention',
+  title: "Import alias changes the name's convention",
   severity: 'info',
   codes: ['N811', 'N812', 'N813', 'N814', 'N817'],
   options: { ignoreNames: undefined },

@@ -10,8 +10,6 @@ import { importAlias } from './import-alias-case.js';
 import { mixedCaseVariable } from './mixed-case-variable.js';
 import { variableInFunction } from './variable-in-function.js';
 
-export { namingStyle, type NamingStyle } from './naming-style.js';
-
 /** The naming rules, in the order their findings are listed. */
 export const rules: Rule[] = [
   className,

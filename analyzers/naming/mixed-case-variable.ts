@@ -1,7 +1,7 @@
 import type { Rule } from '../../src/engine/rule.js';
-import { classBases, isTypingName } from '../signatures/definitions.js';
+import { classBases, isTypingName } from '../python/definitions.js';
 import { definesType, nameConfidence, placedBindings, STORED_KINDS } from './bindings.js';
-import { isMixedCase, nameMatcher } from './naming-style.js';
+import { isMixedCase, nameMatcher } from '../python/naming-style.js';
 
 /** pep8-naming N815 (class attributes) and N816 (module globals) with Ruff's semantics. */
 export const mixedCaseVariable: Rule = {
@@ -36,7 +36,13 @@ export const mixedCaseVariable: Rule = {
             ctx.report({ node: b.node, code: 'N815', message: `Variable \`${b.name}\` in class scope should not be mixedCase`, subject: b.name });
           } else {
             const confidence = nameConfidence(model, b.name, undefined);
-            ctx.report({ node: b.node, code: 'N816', message: `Variable \`${b.name}\` in global scope should not be mixedCase`, subject: b.name, ...(confidence ? { confidence } : {}) });
+            ctx.report({
+              node: b.node,
+              code: 'N816',
+              message: `Variable \`${b.name}\` in global scope should not be mixedCase`,
+              subject: b.name,
+              ...(confidence ? { confidence } : {}),
+            });
           }
         }
       },

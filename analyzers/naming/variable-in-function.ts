@@ -1,6 +1,6 @@
 import type { Rule } from '../../src/engine/rule.js';
 import { definesType, placedBindings, STORED_KINDS } from './bindings.js';
-import { isLowercase, nameMatcher } from './naming-style.js';
+import { isLowercase, nameMatcher } from '../python/naming-style.js';
 
 /** pep8-naming N806 with Ruff's semantics: every store of a capitalised name in a function body. */
 export const variableInFunction: Rule = {

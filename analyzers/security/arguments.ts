@@ -1,6 +1,6 @@
 import type { RuleContext } from '../../src/engine/rule.js';
 import { argumentsText } from './call-target.js';
-import type { SyntaxNode } from 'tree-sitter';
+import type { SyntaxNode } from '../../src/engine/syntax.js';
 
 // Several rules read the same string/assignment node's text; reading it crosses into native code.
 const texts = new WeakMap<SyntaxNode, string>();

@@ -1,7 +1,8 @@
 import type { Rule } from '../../src/engine/rule.js';
 
 // Conditions that decide who may do what.
-const AUTHORISATION = /\b(?:is_authenticated|is_anonymous|is_admin|is_superuser|is_staff|has_perm|has_perms|has_permission|permission|permissions|authori[sz]ed|authenticated|logged_in|is_owner|owner|role|roles|can_\w+|allowed|csrf|check_password|verify_password|token|signature|hmac)\b/i;
+const AUTHORISATION =
+  /\b(?:is_authenticated|is_anonymous|is_admin|is_superuser|is_staff|has_perm|has_perms|has_permission|permission|permissions|authori[sz]ed|authenticated|logged_in|is_owner|owner|role|roles|can_\w+|allowed|csrf|check_password|verify_password|token|signature|hmac)\b/i;
 
 // Necessary text: a file without it has nothing for this rule, and its calls need not be read.
 const FILE_HINT = /\bassert\b/;
@@ -27,7 +28,11 @@ export const assertAuthorization: Rule = {
       assert_statement(node) {
         const condition = node.namedChild(0);
         if (!condition || !AUTHORISATION.test(condition.text)) return;
-        ctx.report({ node, message: 'This assert guards an authorisation check, and `python -O` removes it; raise an exception instead.', subject: condition.text.slice(0, 60) });
+        ctx.report({
+          node,
+          message: 'This assert guards an authorisation check, and `python -O` removes it; raise an exception instead.',
+          subject: condition.text.slice(0, 60),
+        });
       },
     };
   },

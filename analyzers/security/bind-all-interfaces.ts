@@ -1,4 +1,4 @@
-import type { SyntaxNode } from 'tree-sitter';
+import type { SyntaxNode } from '../../src/engine/syntax.js';
 import type { Rule } from '../../src/engine/rule.js';
 import { textOf } from './arguments.js';
 import { argumentsText, callTarget } from './call-target.js';
@@ -6,7 +6,25 @@ import { argumentsText, callTarget } from './call-target.js';
 // Names under which an address is something to listen on.
 const ADDRESS_NAME = /(?:^|_)(?:host|hostname|bind|addr|address|listen|interface|iface|server)(?:_|$)/i;
 // Calls that bind or serve: `sock.bind(("0.0.0.0", 80))`, `loop.create_server(p, "0.0.0.0", 80)`.
-const BINDING_CALL = new Set(['bind', 'listen', 'serve', 'serve_forever', 'run', 'run_simple', 'start_server', 'create_server', 'create_datagram_endpoint', 'make_server', 'HTTPServer', 'ThreadingHTTPServer', 'TCPServer', 'UDPServer', 'ThreadingTCPServer', 'WSGIServer', 'TCPSite']);
+const BINDING_CALL = new Set([
+  'bind',
+  'listen',
+  'serve',
+  'serve_forever',
+  'run',
+  'run_simple',
+  'start_server',
+  'create_server',
+  'create_datagram_endpoint',
+  'make_server',
+  'HTTPServer',
+  'ThreadingHTTPServer',
+  'TCPServer',
+  'UDPServer',
+  'ThreadingTCPServer',
+  'WSGIServer',
+  'TCPSite',
+]);
 const ALL = /^[bu]?["']0\.0\.0\.0["']$/i;
 
 function isAll(node: SyntaxNode | null | undefined): node is SyntaxNode {

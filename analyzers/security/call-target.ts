@@ -1,4 +1,4 @@
-import type { SyntaxNode } from 'tree-sitter';
+import type { SyntaxNode } from '../../src/engine/syntax.js';
 import type { RuleContext, Visitor } from '../../src/engine/rule.js';
 import type { Binding } from '../../src/engine/scope.js';
 

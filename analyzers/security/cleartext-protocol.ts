@@ -33,7 +33,12 @@ export const cleartextProtocol: Rule = {
         const q = callTarget(ctx, node).qualifiedName;
         const found = q ? cleartext(q) : undefined;
         if (!found) return;
-        ctx.report({ node, message: `\`${q}\` uses ${found[1]}, which sends credentials and data in clear text; use SSH/SFTP or FTP_TLS.`, subject: q, code: found[0] });
+        ctx.report({
+          node,
+          message: `\`${q}\` uses ${found[1]}, which sends credentials and data in clear text; use SSH/SFTP or FTP_TLS.`,
+          subject: q,
+          code: found[0],
+        });
       },
     };
   },

@@ -38,7 +38,8 @@ export const evalExec: Rule = {
         const source = positionalArguments(node)[0];
         if (!source) return;
         // `exec(compile(src, ...))` is one defect, reported on the exec.
-        if (fn === 'compile' && node.parent?.parent?.type === 'call' && /^(eval|exec)$/.test(node.parent.parent.childForFieldName('function')?.text ?? '')) return;
+        if (fn === 'compile' && node.parent?.parent?.type === 'call' && /^(eval|exec)$/.test(node.parent.parent.childForFieldName('function')?.text ?? ''))
+          return;
         const facts = provenance(ctx, source);
         if (facts.literal) return;
         // compile alone runs nothing (ast.parse, codeop and debuggers call it on their input all

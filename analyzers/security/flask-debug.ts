@@ -19,7 +19,7 @@ export const flaskDebug: Rule = {
   codes: ['B201', 'S201'],
   doc: {
     what: '`app.run(debug=True)` in a module that uses Flask.',
-    why: "The Werkzeug debugger lets whoever reaches the page run Python in the server; debug mode must never reach production.",
+    why: 'The Werkzeug debugger lets whoever reaches the page run Python in the server; debug mode must never reach production.',
     example: 'app.run(host="0.0.0.0", debug=True)',
     fix: 'Turn debug on only from the environment in development: `app.run(debug=os.environ.get("FLASK_DEBUG") == "1")`, or use `flask run --debug` locally.',
   },
@@ -32,7 +32,11 @@ export const flaskDebug: Rule = {
         const target = callTarget(ctx, node);
         if (target.name !== 'run' || !target.method) return;
         if (keywordArgument(node, 'debug')?.type !== 'true' || !importsModule(ctx, 'flask')) return;
-        ctx.report({ node, message: 'The Flask app runs with debug=True, which exposes the Werkzeug debugger (remote code execution).', subject: 'debug=True' });
+        ctx.report({
+          node,
+          message: 'The Flask app runs with debug=True, which exposes the Werkzeug debugger (remote code execution).',
+          subject: 'debug=True',
+        });
       },
     };
   },

@@ -1,4 +1,4 @@
-import type { SyntaxNode } from 'tree-sitter';
+import type { SyntaxNode } from '../../src/engine/syntax.js';
 import type { Rule } from '../../src/engine/rule.js';
 import { stringValue, textOf } from './arguments.js';
 import { argumentsText } from './call-target.js';
@@ -7,8 +7,10 @@ const WORD = String.raw`(?:pas+wo?r?d|pass(?:phrase)?|pwd|token|secrete?|api_?ke
 // Bandit's shape: the word alone or between underscores (`db_password`, `TOKEN`, `secret_value`).
 const SECRET_NAME = new RegExp(String.raw`(?:^${WORD}$|_${WORD}_|^${WORD}_|_${WORD}$)`, 'i');
 // Names that hold something about a secret, not the secret: `password_field`, `TOKEN_URL`.
-const ABOUT_A_SECRET = /_(?:url|uri|file|filename|path|name|field|type|header|prompt|label|msg|message|regex|re|pattern|env|var|dir|prefix|suffix|format|fmt|template|endpoint|mode|len|length|size|count|timeout|expiry|expires|ttl|id|key_name|param|method|hash_algorithm|policy|chars|characters|min|max)$/i;
-const PLACEHOLDER = /^(?:[*x•.?#-]+|<[^>]*>|\{[^}]*\}|\$\{?\w+\}?|%\(?\w*\)?s|none|null|changeme\b.*|your[_ -].*|example.*|dummy.*|test.*|fake.*|secret|password|redacted|hidden|placeholder|todo)$/i;
+const ABOUT_A_SECRET =
+  /_(?:url|uri|file|filename|path|name|field|type|header|prompt|label|msg|message|regex|re|pattern|env|var|dir|prefix|suffix|format|fmt|template|endpoint|mode|len|length|size|count|timeout|expiry|expires|ttl|id|key_name|param|method|hash_algorithm|policy|chars|characters|min|max)$/i;
+const PLACEHOLDER =
+  /^(?:[*x•.?#-]+|<[^>]*>|\{[^}]*\}|\$\{?\w+\}?|%\(?\w*\)?s|none|null|changeme\b.*|your[_ -].*|example.*|dummy.*|test.*|fake.*|secret|password|redacted|hidden|placeholder|todo)$/i;
 // snake_case or UPPER_CASE words; a mixed-case value like `Sup3rSecret` is a password.
 const FIELD_LIKE = /^(?:[a-z][a-z0-9_.-]*|[A-Z][A-Z0-9_.-]*)$/;
 const FORMAT_TEMPLATE = /%[sd(]|\{\w*\}/;
@@ -92,7 +94,15 @@ export const hardcodedSecret: Rule = {
       if (value?.type !== 'string' && value?.type !== 'concatenated_string') return false;
       const text = stringValue(value);
       const shape = text === undefined ? undefined : shapeOf(text);
-      if (shape) ctx.report({ node: value, message: `This string is ${shape}; keep it out of the source and read it at run time.`, subject: shape, code: 'B105', severity: 'high', confidence: 'high' });
+      if (shape)
+        ctx.report({
+          node: value,
+          message: `This string is ${shape}; keep it out of the source and read it at run time.`,
+          subject: shape,
+          code: 'B105',
+          severity: 'high',
+          confidence: 'high',
+        });
       return shape !== undefined;
     };
     return {

@@ -1,9 +1,10 @@
-import type { SyntaxNode } from 'tree-sitter';
+import type { SyntaxNode } from '../../src/engine/syntax.js';
 import type { Rule } from '../../src/engine/rule.js';
 import { mayCall, callTarget } from './call-target.js';
 
 const RANDOM = new Set(['random', 'randrange', 'randint', 'choice', 'choices', 'sample', 'shuffle', 'uniform', 'getrandbits', 'randbytes', 'triangular']);
-const SECRET_USE = /(?:^|_)(?:token|password|passwd|pwd|secret|nonce|salt|otp|csrf|session_?id|session_?key|api_?key|secret_?key|private_?key|auth|captcha|reset_?code|verification_?code|passphrase|pin)s?(?:_|$)/i;
+const SECRET_USE =
+  /(?:^|_)(?:token|password|passwd|pwd|secret|nonce|salt|otp|csrf|session_?id|session_?key|api_?key|secret_?key|private_?key|auth|captcha|reset_?code|verification_?code|passphrase|pin)s?(?:_|$)/i;
 const SECURITY_FUNCTION = /token|passw|secret|nonce|salt|otp|csrf|session|auth|captcha|crypt|keygen|(?:gen\w*|make|new|api|private|secret)_?key/i;
 
 /** The name the call's value ends up in: `token = ''.join(random.choice(...) ...)` → token. */
@@ -40,7 +41,7 @@ export const insecureRandom: Rule = {
   codes: ['B311', 'S311'],
   doc: {
     what: 'The `random` module used to make tokens, passwords, keys, salts or nonces, or called inside a function whose name says it does security work.',
-    why: "`random` is a Mersenne Twister: after 624 outputs an observer can predict every later one, so tokens made with it can be guessed.",
+    why: '`random` is a Mersenne Twister: after 624 outputs an observer can predict every later one, so tokens made with it can be guessed.',
     example: 'token = "".join(random.choice(alphabet) for _ in range(32))',
     fix: 'Use the `secrets` module: `secrets.token_urlsafe(32)`, `secrets.choice(alphabet)`.',
   },

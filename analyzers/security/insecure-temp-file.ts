@@ -1,5 +1,5 @@
 import type { Rule } from '../../src/engine/rule.js';
-import type { SyntaxNode } from 'tree-sitter';
+import type { SyntaxNode } from '../../src/engine/syntax.js';
 import { stringValue, textOf } from './arguments.js';
 import { argumentsText, callTarget } from './call-target.js';
 
@@ -37,19 +37,32 @@ export const insecureTempFile: Rule = {
     if (!FILE_HINT.test(ctx.file.source)) return {};
     const reportPath = (node: SyntaxNode | null | undefined): void => {
       const value = sharedTmpPath(node);
-      if (value) ctx.report({ node: node!, message: `Hard-coded path \`${value}\` in a shared temporary directory; use the tempfile module.`, subject: value, code: 'B108', confidence: 'medium' });
+      if (value)
+        ctx.report({
+          node: node!,
+          message: `Hard-coded path \`${value}\` in a shared temporary directory; use the tempfile module.`,
+          subject: value,
+          code: 'B108',
+          confidence: 'medium',
+        });
     };
     return {
       call(node) {
         const target = callTarget(ctx, node);
         const q = target.qualifiedName;
         if (q && MKTEMP.has(q)) {
-          ctx.report({ node, message: `\`${q}\` returns a name that another process can claim before you create the file; use mkstemp or NamedTemporaryFile.`, subject: q, code: q === 'tempfile.mktemp' ? 'B306' : 'B325' });
+          ctx.report({
+            node,
+            message: `\`${q}\` returns a name that another process can claim before you create the file; use mkstemp or NamedTemporaryFile.`,
+            subject: q,
+            code: q === 'tempfile.mktemp' ? 'B306' : 'B325',
+          });
           return;
         }
         // A literal path passed to a call; `path.startswith("/tmp/")` inspects a path, it does not use one.
         if (ctx.file.isTestFile || !MENTIONS_TMP.test(argumentsText(ctx, node)) || STRING_METHODS.test(target.name)) return;
-        for (const arg of node.childForFieldName('arguments')?.namedChildren ?? []) reportPath(arg.type === 'keyword_argument' ? arg.childForFieldName('value') : arg);
+        for (const arg of node.childForFieldName('arguments')?.namedChildren ?? [])
+          reportPath(arg.type === 'keyword_argument' ? arg.childForFieldName('value') : arg);
       },
       assignment(node) {
         if (ctx.file.isTestFile || !MENTIONS_TMP.test(textOf(node))) return;

@@ -1,4 +1,4 @@
-import type { SyntaxNode } from 'tree-sitter';
+import type { SyntaxNode } from '../../src/engine/syntax.js';
 import type { Rule } from '../../src/engine/rule.js';
 import { keywordArgument, positionalArguments } from './arguments.js';
 import { argumentsText, callTarget } from './call-target.js';

@@ -36,7 +36,9 @@ export const jinja2Autoescape: Rule = {
         if (!autoescape && /\*\*/.test(argumentsText(ctx, node))) return;
         ctx.report({
           node,
-          message: autoescape ? 'This Jinja2 Environment turns autoescaping off: rendered values can inject HTML and script.' : 'This Jinja2 Environment does not autoescape (the default is off); pass autoescape=select_autoescape().',
+          message: autoescape
+            ? 'This Jinja2 Environment turns autoescaping off: rendered values can inject HTML and script.'
+            : 'This Jinja2 Environment does not autoescape (the default is off); pass autoescape=select_autoescape().',
           subject: 'jinja2.Environment',
           confidence: autoescape ? 'high' : 'medium',
         });

@@ -1,4 +1,4 @@
-import type { SyntaxNode } from 'tree-sitter';
+import type { SyntaxNode } from '../../src/engine/syntax.js';
 import type { RuleContext } from '../../src/engine/rule.js';
 import type { Binding } from '../../src/engine/scope.js';
 import { isFString } from './arguments.js';
@@ -24,11 +24,38 @@ const OUTSIDE_DATA: Provenance = { literal: false, formatted: false, tainted: tr
 const UNKNOWN: Provenance = { literal: false, formatted: false, tainted: false };
 const MAX_DEPTH = 6;
 const CONSTANTS = new Set(['string', 'concatenated_string', 'integer', 'float', 'true', 'false', 'none', 'ellipsis']);
-const CONTAINERS = new Set(['tuple', 'list', 'set', 'expression_list', 'parenthesized_expression', 'conditional_expression', 'boolean_operator', 'unary_operator']);
+const CONTAINERS = new Set([
+  'tuple',
+  'list',
+  'set',
+  'expression_list',
+  'parenthesized_expression',
+  'conditional_expression',
+  'boolean_operator',
+  'unary_operator',
+]);
 const REQUEST = /^(?:self\s*\.\s*)?request\b/;
 const OUTSIDE = /^(?:sys\s*\.\s*argv\b|input\s*\()/;
 // Calls that return their (string) argument reshaped: the taint passes through.
-const PASS_THROUGH = new Set(['str', 'bytes', 'repr', 'strip', 'lstrip', 'rstrip', 'lower', 'upper', 'encode', 'decode', 'replace', 'get', 'getlist', 'split', 'join', 'format', 'format_map']);
+const PASS_THROUGH = new Set([
+  'str',
+  'bytes',
+  'repr',
+  'strip',
+  'lstrip',
+  'rstrip',
+  'lower',
+  'upper',
+  'encode',
+  'decode',
+  'replace',
+  'get',
+  'getlist',
+  'split',
+  'join',
+  'format',
+  'format_map',
+]);
 
 export function provenance(ctx: RuleContext, node: SyntaxNode | null | undefined, depth = 0, seen = new Set<Binding>()): Provenance {
   if (!node || depth > MAX_DEPTH) return UNKNOWN;
@@ -48,7 +75,13 @@ export function provenance(ctx: RuleContext, node: SyntaxNode | null | undefined
       const right = provenance(ctx, node.childForFieldName('right'), depth + 1, seen);
       const both = merge([left, right]);
       // `'%s' % x`, `query % args`, `"a" + b`: formatting. `a + b` of two unknowns may be arithmetic.
-      const stringy = isStringy(node.childForFieldName('left')) || isStringy(node.childForFieldName('right')) || left.formatted || right.formatted || left.literal || right.literal;
+      const stringy =
+        isStringy(node.childForFieldName('left')) ||
+        isStringy(node.childForFieldName('right')) ||
+        left.formatted ||
+        right.formatted ||
+        left.literal ||
+        right.literal;
       if ((op === '%' || (op === '+' && stringy)) && !both.literal) return { ...both, formatted: true };
       return both;
     }
@@ -82,7 +115,12 @@ function callProvenance(ctx: RuleContext, node: SyntaxNode, depth: number, seen:
   if (REQUEST.test(text) || OUTSIDE.test(text)) return OUTSIDE_DATA;
   const fn = node.childForFieldName('function');
   const args = node.childForFieldName('arguments');
-  const argFacts = () => merge((args?.namedChildren ?? []).filter((c) => c.type !== 'comment').map((c) => provenance(ctx, c.type === 'keyword_argument' ? c.childForFieldName('value') : c, depth + 1, seen)));
+  const argFacts = () =>
+    merge(
+      (args?.namedChildren ?? [])
+        .filter((c) => c.type !== 'comment')
+        .map((c) => provenance(ctx, c.type === 'keyword_argument' ? c.childForFieldName('value') : c, depth + 1, seen)),
+    );
   if (fn?.type === 'attribute') {
     const method = fn.childForFieldName('attribute')?.text ?? '';
     const receiver = fn.childForFieldName('object');
@@ -97,7 +135,13 @@ function callProvenance(ctx: RuleContext, node: SyntaxNode, depth: number, seen:
     return UNKNOWN;
   }
   // compile(source, ...) is as literal as its source.
-  if (fn?.type === 'identifier' && fn.text === 'compile') return provenance(ctx, args?.namedChildren.find((c) => c.type !== 'comment' && c.type !== 'keyword_argument'), depth + 1, seen);
+  if (fn?.type === 'identifier' && fn.text === 'compile')
+    return provenance(
+      ctx,
+      args?.namedChildren.find((c) => c.type !== 'comment' && c.type !== 'keyword_argument'),
+      depth + 1,
+      seen,
+    );
   if (fn?.type === 'identifier' && PASS_THROUGH.has(fn.text)) {
     const facts = argFacts();
     return { ...facts, literal: false };

@@ -1,4 +1,4 @@
-import type { SyntaxNode } from 'tree-sitter';
+import type { SyntaxNode } from '../../src/engine/syntax.js';
 import type { Severity } from '../../src/engine/finding.js';
 import type { Rule, RuleContext } from '../../src/engine/rule.js';
 import { argument, isTruthy, keywordArgument, mentions, positionalArguments, stringValue } from './arguments.js';
@@ -34,7 +34,14 @@ interface ShellCall {
 }
 
 /** Whether the call runs a shell, and on which command expression. */
-function shellCall(ctx: RuleContext, qualified: string | undefined, name: string, method: boolean, node: SyntaxNode, paramiko: () => boolean): ShellCall | undefined {
+function shellCall(
+  ctx: RuleContext,
+  qualified: string | undefined,
+  name: string,
+  method: boolean,
+  node: SyntaxNode,
+  paramiko: () => boolean,
+): ShellCall | undefined {
   if (qualified && SHELL.has(qualified)) return { command: argument(node, 0, 'cmd') ?? argument(node, 0, 'command'), code: 'B605' };
   if (qualified && EXEC_SPAWN.test(qualified)) {
     // os.execl("/bin/sh", "sh", "-c", cmd): a shell after all.

@@ -1,4 +1,4 @@
-import type { SyntaxNode } from 'tree-sitter';
+import type { SyntaxNode } from '../../src/engine/syntax.js';
 import type { Rule } from '../../src/engine/rule.js';
 import { argument, keywordArgument } from './arguments.js';
 import { callTarget, importsModule } from './call-target.js';
@@ -6,7 +6,8 @@ import { assignedValue, provenance, visibleBinding } from './provenance.js';
 
 const EXECUTE = new Set(['execute', 'executemany', 'executescript', 'raw', 'read_sql', 'read_sql_query', 'exec_driver_sql']);
 const TEXT = new Set(['sqlalchemy.text', 'sqlalchemy.sql.text', 'sqlalchemy.sql.expression.text']);
-const SQL = /\b(?:select\s[\s\S]*\bfrom|delete\s+from|insert\s+into|update\s[\s\S]*\bset|create\s+(?:table|index|view)|drop\s+(?:table|index|view)|alter\s+table|where|pragma|order\s+by|values\s*\()\b/i;
+const SQL =
+  /\b(?:select\s[\s\S]*\bfrom|delete\s+from|insert\s+into|update\s[\s\S]*\bset|create\s+(?:table|index|view)|drop\s+(?:table|index|view)|alter\s+table|where|pragma|order\s+by|values\s*\()\b/i;
 
 /** The query expression of a call that runs SQL, with the Bandit code for it. */
 function querySink(ctx: Parameters<Rule['create']>[0], node: SyntaxNode): { query: SyntaxNode | undefined; code: string } | undefined {
@@ -14,8 +15,13 @@ function querySink(ctx: Parameters<Rule['create']>[0], node: SyntaxNode): { quer
   if (target.qualifiedName && TEXT.has(target.qualifiedName)) return { query: argument(node, 0, 'text'), code: 'B608' };
   if (target.name === 'RawSQL') return importsModule(ctx, 'django') ? { query: argument(node, 0, 'sql'), code: 'B611' } : undefined;
   if (!target.method) return undefined;
-  if (EXECUTE.has(target.name)) return { query: argument(node, 0, 'sql') ?? keywordArgument(node, 'query') ?? keywordArgument(node, 'operation') ?? keywordArgument(node, 'statement'), code: 'B608' };
-  if (target.name === 'extra') return { query: keywordArgument(node, 'where') ?? keywordArgument(node, 'tables') ?? keywordArgument(node, 'select') ?? argument(node, 1), code: 'B610' };
+  if (EXECUTE.has(target.name))
+    return {
+      query: argument(node, 0, 'sql') ?? keywordArgument(node, 'query') ?? keywordArgument(node, 'operation') ?? keywordArgument(node, 'statement'),
+      code: 'B608',
+    };
+  if (target.name === 'extra')
+    return { query: keywordArgument(node, 'where') ?? keywordArgument(node, 'tables') ?? keywordArgument(node, 'select') ?? argument(node, 1), code: 'B610' };
   return undefined;
 }
 

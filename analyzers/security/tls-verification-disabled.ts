@@ -29,12 +29,24 @@ export const tlsVerificationDisabled: Rule = {
       call(node) {
         const target = callTarget(ctx, node);
         if (target.qualifiedName && UNVERIFIED.has(target.qualifiedName)) {
-          ctx.report({ node, message: `\`${target.qualifiedName}\` makes a context that accepts any certificate.`, subject: target.qualifiedName, code: 'B323', severity: 'medium' });
+          ctx.report({
+            node,
+            message: `\`${target.qualifiedName}\` makes a context that accepts any certificate.`,
+            subject: target.qualifiedName,
+            code: 'B323',
+            severity: 'medium',
+          });
           return;
         }
         if (mentions(ctx, node, 'verify') && HTTP_CALLS.has(target.name) && keywordArgument(node, 'verify')?.type === 'false') {
           const known = /^(?:requests|httpx)\b/.test(target.qualifiedName ?? '');
-          ctx.report({ node, message: `\`${target.qualifiedName ?? target.name}\` with verify=False accepts any certificate.`, subject: 'verify=False', code: 'B501', confidence: known ? 'high' : 'medium' });
+          ctx.report({
+            node,
+            message: `\`${target.qualifiedName ?? target.name}\` with verify=False accepts any certificate.`,
+            subject: 'verify=False',
+            code: 'B501',
+            confidence: known ? 'high' : 'medium',
+          });
           return;
         }
         if (mentions(ctx, node, 'CERT_NONE') && /\bCERT_NONE$/.test(keywordArgument(node, 'cert_reqs')?.text ?? '')) {
@@ -47,7 +59,14 @@ export const tlsVerificationDisabled: Rule = {
         const left = node.childForFieldName('left');
         const attr = left?.type === 'attribute' ? left.childForFieldName('attribute')?.text : undefined;
         if (attr === 'verify_mode' && /\bCERT_NONE$/.test(node.childForFieldName('right')?.text ?? '')) {
-          ctx.report({ node, message: 'Setting `verify_mode` to CERT_NONE turns certificate checks off.', subject: attr, code: 'B501', severity: 'medium', confidence: 'medium' });
+          ctx.report({
+            node,
+            message: 'Setting `verify_mode` to CERT_NONE turns certificate checks off.',
+            subject: attr,
+            code: 'B501',
+            severity: 'medium',
+            confidence: 'medium',
+          });
         }
       },
     };

@@ -1,7 +1,8 @@
 import type { Rule } from '../../src/engine/rule.js';
 
 // Calls whose failure must not go unnoticed.
-const SECURITY_CALL = /\b(?:verify\w*|authenticat\w*|authori[sz]\w*|check_(?:password|permission|signature|hostname|auth)\w*|validate\w*|chmod|chown|setuid|setgid|seteuid|setegid|drop_privileges|load_verify_locations|wrap_socket|compare_digest|decrypt|encrypt|sign|login)\s*\(/;
+const SECURITY_CALL =
+  /\b(?:verify\w*|authenticat\w*|authori[sz]\w*|check_(?:password|permission|signature|hostname|auth)\w*|validate\w*|chmod|chown|setuid|setgid|seteuid|setegid|drop_privileges|load_verify_locations|wrap_socket|compare_digest|decrypt|encrypt|sign|login)\s*\(/;
 const BROAD = /^except\s*(?:\(?\s*(?:Exception|BaseException)\s*\)?\s*(?:as\s+\w+\s*)?)?:/;
 
 // Necessary text: a file without it has nothing for this rule, and its calls need not be read.

@@ -13,7 +13,8 @@ function loaderOf(qualified: string): string | undefined {
   const fn = qualified.slice(dot + 1);
   if (PICKLERS.includes(module) && LOADERS.has(fn)) return 'B301';
   if (module === 'marshal' && (fn === 'load' || fn === 'loads')) return 'B302';
-  if (qualified === 'shelve.open' || qualified === 'pandas.read_pickle' || qualified === 'jsonpickle.decode' || qualified === 'jsonpickle.unpickler.decode') return 'B301';
+  if (qualified === 'shelve.open' || qualified === 'pandas.read_pickle' || qualified === 'jsonpickle.decode' || qualified === 'jsonpickle.unpickler.decode')
+    return 'B301';
   return undefined;
 }
 

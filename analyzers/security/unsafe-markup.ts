@@ -3,10 +3,18 @@ import { positionalArguments } from './arguments.js';
 import { mayCall, callTarget } from './call-target.js';
 import { provenance } from './provenance.js';
 
-const MARKUP = new Set(['markupsafe.Markup', 'flask.Markup', 'jinja2.Markup', 'django.utils.safestring.mark_safe', 'django.utils.safestring.SafeString', 'django.utils.html.mark_safe']);
+const MARKUP = new Set([
+  'markupsafe.Markup',
+  'flask.Markup',
+  'jinja2.Markup',
+  'django.utils.safestring.mark_safe',
+  'django.utils.safestring.SafeString',
+  'django.utils.html.mark_safe',
+]);
 const CODES: Record<string, string> = { mark_safe: 'B308', SafeString: 'B703', Markup: 'B704' };
 // Already escaped or already markup: wrapping it again adds nothing unsafe.
-const ESCAPED = /^(?:(?:markupsafe\.|flask\.|jinja2\.|html\.|django\.utils\.html\.)?(?:escape|format_html|Markup|conditional_escape|mark_safe|render_to_string|render_template)|[\w.]*\.escape)\s*\(/;
+const ESCAPED =
+  /^(?:(?:markupsafe\.|flask\.|jinja2\.|html\.|django\.utils\.html\.)?(?:escape|format_html|Markup|conditional_escape|mark_safe|render_to_string|render_template)|[\w.]*\.escape)\s*\(/;
 
 // Callee names this rule can be about: other calls are never resolved.
 const CALLEES = new Set<string>(['Markup', 'mark_safe', 'SafeString']);

@@ -1,4 +1,4 @@
-import type { SyntaxNode } from 'tree-sitter';
+import type { SyntaxNode } from '../../src/engine/syntax.js';
 import type { Fix } from '../../src/engine/finding.js';
 import type { Rule, RuleContext } from '../../src/engine/rule.js';
 import { positionalArguments, keywordArgument } from './arguments.js';

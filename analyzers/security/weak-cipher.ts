@@ -2,7 +2,12 @@ import type { Rule } from '../../src/engine/rule.js';
 import { argumentsText, resolvedCalls } from './call-target.js';
 
 const CIPHERS = new Set(['ARC2', 'ARC4', 'Blowfish', 'DES', 'XOR', 'IDEA', 'CAST', 'TripleDES']);
-const LIBRARIES = ['Crypto.Cipher', 'Cryptodome.Cipher', 'cryptography.hazmat.primitives.ciphers.algorithms', 'cryptography.hazmat.decrepit.ciphers.algorithms'];
+const LIBRARIES = [
+  'Crypto.Cipher',
+  'Cryptodome.Cipher',
+  'cryptography.hazmat.primitives.ciphers.algorithms',
+  'cryptography.hazmat.decrepit.ciphers.algorithms',
+];
 const ECB = new Set(['cryptography.hazmat.primitives.ciphers.modes.ECB']);
 const ECB_CONSTANT = /^(?:Crypto|Cryptodome)\.Cipher\.\w+\.MODE_ECB$/;
 
@@ -30,7 +35,13 @@ export const weakCipher: Rule = {
   create(ctx) {
     return resolvedCalls(ctx, FILE_HINT, CALLEES, (node, q) => {
       if (ECB.has(q)) {
-        ctx.report({ node, message: 'ECB mode encrypts equal blocks to equal ciphertext; use an authenticated mode such as GCM.', subject: 'ECB', code: 'B305', severity: 'medium' });
+        ctx.report({
+          node,
+          message: 'ECB mode encrypts equal blocks to equal ciphertext; use an authenticated mode such as GCM.',
+          subject: 'ECB',
+          code: 'B305',
+          severity: 'medium',
+        });
         return;
       }
       const parts = q.split('.');
@@ -40,9 +51,20 @@ export const weakCipher: Rule = {
       if (!LIBRARIES.includes(library)) return;
       const ecb = isNew && ECB_CONSTANT.test(`${library}.${cipher}.MODE_ECB`) && /\bMODE_ECB\b/.test(argumentsText(ctx, node));
       if (CIPHERS.has(cipher)) {
-        ctx.report({ node, message: `${cipher} is a weak cipher${ecb ? ', here in ECB mode' : ''}; use AES-GCM, ChaCha20-Poly1305 or Fernet.`, subject: cipher, code: 'B304' });
+        ctx.report({
+          node,
+          message: `${cipher} is a weak cipher${ecb ? ', here in ECB mode' : ''}; use AES-GCM, ChaCha20-Poly1305 or Fernet.`,
+          subject: cipher,
+          code: 'B304',
+        });
       } else if (ecb) {
-        ctx.report({ node, message: `${cipher} in ECB mode encrypts equal blocks to equal ciphertext; use an authenticated mode such as GCM.`, subject: 'ECB', code: 'B305', severity: 'medium' });
+        ctx.report({
+          node,
+          message: `${cipher} in ECB mode encrypts equal blocks to equal ciphertext; use an authenticated mode such as GCM.`,
+          subject: 'ECB',
+          code: 'B305',
+          severity: 'medium',
+        });
       }
     });
   },

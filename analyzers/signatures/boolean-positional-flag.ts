@@ -1,6 +1,6 @@
 import type { Rule } from '../../src/engine/rule.js';
-import { functionFacts } from '../type-hints/function-facts.js';
-import { decoratorTargets, dottedParts, hasTypingDecorator, qualifiedName } from './definitions.js';
+import { functionFacts } from '../python/function-facts.js';
+import { decoratorTargets, dottedParts, hasTypingDecorator, qualifiedName } from '../python/definitions.js';
 
 /** Ruff exempts these: `__setitem__(self, key, value: bool)` and dataclass `__post_init__` take what they are given. */
 const EXEMPT = new Set(['__setitem__', '__post_init__']);

@@ -1,6 +1,6 @@
 import type { Rule } from '../../src/engine/rule.js';
-import { nameMatcher } from '../naming/naming-style.js';
-import { enclosingClass, functionKind, isMetaclass, parametersOf } from './definitions.js';
+import { nameMatcher } from '../python/naming-style.js';
+import { enclosingClass, functionKind, isMetaclass, parametersOf } from '../python/definitions.js';
 
 /** pep8-naming N804/N805 with Ruff's semantics. */
 export const firstArgumentName: Rule = {
@@ -42,7 +42,10 @@ export const firstArgumentName: Rule = {
           ctx.report({
             range: first.nameRange,
             code: kind === 'classmethod' ? 'N804' : 'N805',
-            message: kind === 'classmethod' ? `First argument of a class method should be named \`cls\` (\`${name}\` has \`${first.name}\`)` : `First argument of a method should be named \`self\` (\`${name}\` has \`${first.name}\`)`,
+            message:
+              kind === 'classmethod'
+                ? `First argument of a class method should be named \`cls\` (\`${name}\` has \`${first.name}\`)`
+                : `First argument of a method should be named \`self\` (\`${name}\` has \`${first.name}\`)`,
             subject: name,
           });
         }

@@ -26,8 +26,9 @@ export const mangledNameAccess: Rule = {
   codes: ['SLF001'],
   doc: {
     what: 'An attribute with two leading underscores (`obj.__token`) used outside any class body, where Python does not mangle it, so it does not reach the `__token` the class defined; or the mangled spelling (`obj._Session__token`) used outside `Session` to reach into its private state.',
-    why: 'Inside `class Session`, `self.__token` is stored as `_Session__token`. Outside the class `obj.__token` looks for a different attribute and fails (or silently reads another one), and `_Session__token` couples the caller to the class\'s private implementation.',
-    example: 'class Session:\n    def __init__(self, token):\n        self.__token = token\n\ndef debug(session):\n    print(session.__token)  # AttributeError',
+    why: "Inside `class Session`, `self.__token` is stored as `_Session__token`. Outside the class `obj.__token` looks for a different attribute and fails (or silently reads another one), and `_Session__token` couples the caller to the class's private implementation.",
+    example:
+      'class Session:\n    def __init__(self, token):\n        self.__token = token\n\ndef debug(session):\n    print(session.__token)  # AttributeError',
     fix: 'Give the class a public method or property for what callers need, or use a single underscore (`_token`) if the attribute is meant to be shared within the package.',
   },
   create(ctx) {
@@ -45,9 +46,18 @@ export const mangledNameAccess: Rule = {
           const owner = mangledOwner(attribute);
           if (owner === undefined) {
             if (attribute.endsWith('__') || classes.length > 0) continue;
-            ctx.report({ node, message: `\`${attribute}\` is used outside any class, where Python does not name-mangle it: it will not find the class's private \`${attribute}\``, subject: attribute });
+            ctx.report({
+              node,
+              message: `\`${attribute}\` is used outside any class, where Python does not name-mangle it: it will not find the class's private \`${attribute}\``,
+              subject: attribute,
+            });
           } else if (!classes.includes(owner)) {
-            ctx.report({ node, message: `\`${attribute}\` reaches into the private (name-mangled) attribute of \`${owner}\` from outside the class`, subject: attribute, confidence: 'medium' });
+            ctx.report({
+              node,
+              message: `\`${attribute}\` reaches into the private (name-mangled) attribute of \`${owner}\` from outside the class`,
+              subject: attribute,
+              confidence: 'medium',
+            });
           }
         }
       },

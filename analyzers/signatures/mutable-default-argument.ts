@@ -1,7 +1,7 @@
-import type { SyntaxNode } from 'tree-sitter';
+import type { SyntaxNode } from '../../src/engine/syntax.js';
 import type { Rule } from '../../src/engine/rule.js';
 import type { ScopeModel } from '../../src/engine/scope.js';
-import { parametersOf, qualifiedName } from './definitions.js';
+import { parametersOf, qualifiedName } from '../python/definitions.js';
 
 const MUTABLE_LITERALS = new Set(['list', 'dictionary', 'set', 'list_comprehension', 'dictionary_comprehension', 'set_comprehension']);
 const MUTABLE_BUILDERS = new Set(['list', 'dict', 'set', 'collections.Counter', 'collections.OrderedDict', 'collections.defaultdict', 'collections.deque']);
@@ -15,11 +15,39 @@ export function isMutableDefault(model: ScopeModel, value: SyntaxNode): boolean 
   return name !== undefined && MUTABLE_BUILDERS.has(name.replace(/^builtins\./, ''));
 }
 
-const IMMUTABLE_PLAIN = new Set(['bool', 'bytes', 'complex', 'float', 'frozenset', 'int', 'object', 'range', 'str', 'collections.abc.Sized', 'typing.LiteralString', 'typing.Sized']);
+const IMMUTABLE_PLAIN = new Set([
+  'bool',
+  'bytes',
+  'complex',
+  'float',
+  'frozenset',
+  'int',
+  'object',
+  'range',
+  'str',
+  'collections.abc.Sized',
+  'typing.LiteralString',
+  'typing.Sized',
+]);
 const IMMUTABLE_GENERIC = new Set([
   'tuple',
   ...['ByteString', 'Collection', 'Container', 'Iterable', 'Mapping', 'Reversible', 'Sequence', 'Set'].map((n) => `collections.abc.${n}`),
-  ...['AbstractSet', 'ByteString', 'Callable', 'Collection', 'Container', 'FrozenSet', 'Iterable', 'Literal', 'Mapping', 'Never', 'NoReturn', 'Reversible', 'Sequence', 'Tuple'].map((n) => `typing.${n}`),
+  ...[
+    'AbstractSet',
+    'ByteString',
+    'Callable',
+    'Collection',
+    'Container',
+    'FrozenSet',
+    'Iterable',
+    'Literal',
+    'Mapping',
+    'Never',
+    'NoReturn',
+    'Reversible',
+    'Sequence',
+    'Tuple',
+  ].map((n) => `typing.${n}`),
 ]);
 
 /** Ruff's `is_immutable_annotation`: `Sequence[int] = []` promises the default is never mutated. */
@@ -85,7 +113,11 @@ export const mutableDefaultArgument: Rule = {
             if (!isMutableDefault(model, value)) continue;
             const annotation = p.annotation;
             if (annotation && isImmutableAnnotation(model, annotation)) continue;
-            ctx.report({ node: value, message: `Mutable default \`${value.text.slice(0, 40)}\` for \`${p.name}\` is created once and shared by every call`, subject: p.name });
+            ctx.report({
+              node: value,
+              message: `Mutable default \`${value.text.slice(0, 40)}\` for \`${p.name}\` is created once and shared by every call`,
+              subject: p.name,
+            });
           }
         }
       },

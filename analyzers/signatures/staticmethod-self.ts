@@ -1,6 +1,6 @@
 import type { Rule } from '../../src/engine/rule.js';
 import type { Scope } from '../../src/engine/scope.js';
-import { functionKind, parametersOf } from './definitions.js';
+import { functionKind, parametersOf } from '../python/definitions.js';
 
 function* selfAndDescendants(scope: Scope): Generator<Scope> {
   yield scope;
@@ -29,7 +29,11 @@ export const staticmethodSelf: Rule = {
           const name = scope.node.childForFieldName('name')?.text ?? '';
           const first = parametersOf(scope.node)[0];
           if (first?.name === 'self' && first.kind === 'positional') {
-            ctx.report({ range: first.nameRange, message: `Staticmethod \`${name}\` takes a parameter named \`self\`, but a staticmethod receives no instance`, subject: name });
+            ctx.report({
+              range: first.nameRange,
+              message: `Staticmethod \`${name}\` takes a parameter named \`self\`, but a staticmethod receives no instance`,
+              subject: name,
+            });
             continue;
           }
           for (const s of selfAndDescendants(scope)) {
@@ -37,7 +41,11 @@ export const staticmethodSelf: Rule = {
             if (!load) continue;
             const resolved = model.resolvingScope('self', s);
             if (resolved && resolved.kind !== 'module') continue;
-            ctx.report({ range: { start: load.start, end: load.start + 4 }, message: `Staticmethod \`${name}\` uses \`self\`, which a staticmethod does not receive`, subject: name });
+            ctx.report({
+              range: { start: load.start, end: load.start + 4 },
+              message: `Staticmethod \`${name}\` uses \`self\`, which a staticmethod does not receive`,
+              subject: name,
+            });
             break;
           }
         }

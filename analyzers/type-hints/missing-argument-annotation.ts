@@ -1,5 +1,5 @@
 import type { Rule } from '../../src/engine/rule.js';
-import { functionFacts } from './function-facts.js';
+import { functionFacts } from '../python/function-facts.js';
 
 /** flake8-annotations ANN001/ANN002/ANN003 with Ruff's default settings. */
 export const missingArgumentAnnotation: Rule = {

@@ -1,5 +1,5 @@
 import type { Rule } from '../../src/engine/rule.js';
-import { functionFacts, isMagic, type FunctionFacts } from './function-facts.js';
+import { functionFacts, isMagic, type FunctionFacts } from '../python/function-facts.js';
 
 /** Which code and wording a def without a return annotation gets (Ruff's order of checks). */
 function returnCode(f: FunctionFacts, mypyInitReturn: boolean): { code: string; what: string } | undefined {
@@ -35,7 +35,8 @@ export const missingReturnAnnotation: Rule = {
         for (const f of functionFacts(ctx.scopes)) {
           if (f.overloadImplementation || f.def.childForFieldName('return_type')) continue;
           const problem = returnCode(f, mypyInitReturn);
-          if (problem) ctx.report({ node: f.nameNode, code: problem.code, message: `Missing return type annotation for ${problem.what} \`${f.name}\``, subject: f.name });
+          if (problem)
+            ctx.report({ node: f.nameNode, code: problem.code, message: `Missing return type annotation for ${problem.what} \`${f.name}\``, subject: f.name });
         }
       },
     };

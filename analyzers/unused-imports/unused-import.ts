@@ -1,4 +1,4 @@
-import type { SyntaxNode } from 'tree-sitter';
+import type { SyntaxNode } from '../../src/engine/syntax.js';
 import type { Fix } from '../../src/engine/finding.js';
 import { positionOf } from '../../src/engine/run.js';
 import type { Rule } from '../../src/engine/rule.js';

@@ -52,7 +52,8 @@ export function parseCommand(argv: readonly string[]): Command {
   if (values.help) return { kind: 'help' };
   if (values.version) return { kind: 'version' };
   const [command, ...paths] = positionals;
-  if (command !== 'review') throw new UsageError(command ? `unknown command '${command}' (expected 'review')` : 'missing command (expected: pr-reviewer review PATH...)');
+  if (command !== 'review')
+    throw new UsageError(command ? `unknown command '${command}' (expected 'review')` : 'missing command (expected: pr-reviewer review PATH...)');
   const checked = ReviewArgs.safeParse({
     format: values.format,
     config: values.config,

@@ -4,7 +4,22 @@ import picomatch from 'picomatch';
 import { UsageError } from './args.js';
 
 /** Folders that never hold the project's own code (installed third-party packages included). */
-const SKIPPED_DIRS = new Set(['.git', '.hg', '.svn', 'node_modules', '__pycache__', 'site-packages', 'dist-packages', 'venv', '.venv', '.tox', '.nox', '.mypy_cache', '.pytest_cache', '.ruff_cache']);
+const SKIPPED_DIRS = new Set([
+  '.git',
+  '.hg',
+  '.svn',
+  'node_modules',
+  '__pycache__',
+  'site-packages',
+  'dist-packages',
+  'venv',
+  '.venv',
+  '.tox',
+  '.nox',
+  '.mypy_cache',
+  '.pytest_cache',
+  '.ruff_cache',
+]);
 
 export interface FileFilter {
   include: readonly string[];

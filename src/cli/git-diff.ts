@@ -35,7 +35,9 @@ function git(args: string[], cwd: string): string {
   try {
     return execFileSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (error) {
-    const stderr = String((error as { stderr?: unknown }).stderr ?? '').trim().split('\n')[0];
+    const stderr = String((error as { stderr?: unknown }).stderr ?? '')
+      .trim()
+      .split('\n')[0];
     throw new UsageError(`git ${args.filter((a) => !a.startsWith('-') && !a.includes('=')).join(' ')} failed: ${stderr || (error as Error).message}`);
   }
 }

@@ -30,7 +30,11 @@ export async function runReview(args: ReviewArgs, io: CliIo, version?: string): 
   const rules = [...enabledRules(config), ...(io.extraRules ?? [])];
   const maxBytes = args.maxFileBytes ?? config.max_file_bytes;
   const { files, unreadable } = collectFiles(args.paths, io.cwd, config);
-  const notes: Note[] = unreadable.map((u) => ({ path: display(u.path, io.cwd), kind: 'skipped', message: `${display(u.path, io.cwd)}: skipped: folder could not be read (${u.reason})` }));
+  const notes: Note[] = unreadable.map((u) => ({
+    path: display(u.path, io.cwd),
+    kind: 'skipped',
+    message: `${display(u.path, io.cwd)}: skipped: folder could not be read (${u.reason})`,
+  }));
   const added = args.diff ? gitAddedLines(args.diff, resolve(io.cwd, args.paths[0]!)) : undefined;
 
   const result = await reviewFiles(files, { rules, maxBytes, added, io, notes });
@@ -84,7 +88,11 @@ async function reviewFiles(files: readonly string[], setup: ReviewSetup): Promis
     try {
       bytes = readFileSync(file);
     } catch (error) {
-      total.notes.push({ path, kind: 'skipped', message: `${path}: skipped: could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` });
+      total.notes.push({
+        path,
+        kind: 'skipped',
+        message: `${path}: skipped: could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+      });
       continue;
     }
     const decoded = decodePython(bytes, maxBytes);

@@ -27,7 +27,10 @@ export function analyze(inputs: readonly SourceInput[], rules: readonly EnabledR
     result.files.push({ path: file.path, lines: file.lines });
     append(result.notes, file.notes);
     append(result.conformingNames, file.conformingNames);
-    append(result.suppressed, file.suppressed.map((s) => ({ ...s, path: file.path })));
+    append(
+      result.suppressed,
+      file.suppressed.map((s) => ({ ...s, path: file.path })),
+    );
     for (const f of file.findings) {
       if (input.lines && !touches(f, input.lines)) result.outsideLines++;
       else result.findings.push(f);
@@ -66,6 +69,13 @@ function analyzeSafely(path: string, source: string, rules: readonly EnabledRule
     return analyzeFile(path, source, rules);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { path, lines: 0, findings: [], conformingNames: [], suppressed: [], notes: [{ path, kind: 'analyzer-failed', message: `${path} could not be analysed: ${reason}` }] };
+    return {
+      path,
+      lines: 0,
+      findings: [],
+      conformingNames: [],
+      suppressed: [],
+      notes: [{ path, kind: 'analyzer-failed', message: `${path} could not be analysed: ${reason}` }],
+    };
   }
 }

@@ -1,4 +1,4 @@
-import type { SyntaxNode } from 'tree-sitter';
+import type { SyntaxNode } from './syntax.js';
 import type { Category, Confidence, Fix, Severity } from './finding.js';
 import type { ScopeModel } from './scope.js';
 import type { SourceFile } from './parse.js';
@@ -61,4 +61,11 @@ export interface Rule {
   options?: Record<string, unknown>;
   doc: RuleDoc;
   create(context: RuleContext): Visitor;
+}
+
+/** A rule as the config turned it on: its options merged, its severity possibly overridden. */
+export interface EnabledRule {
+  rule: Rule;
+  options: Record<string, unknown>;
+  severity?: Severity;
 }

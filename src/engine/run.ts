@@ -1,18 +1,13 @@
-import type { SyntaxNode } from 'tree-sitter';
-import type { Finding, NameExample, Note, Severity } from './finding.js';
+import type { SyntaxNode } from './syntax.js';
+import type { Finding, NameExample, Note } from './finding.js';
 import { fingerprint } from './fingerprint.js';
 import { lineText, sourceFile, type SourceFile } from './parse.js';
-import type { Report, Rule, RuleContext } from './rule.js';
+import type { EnabledRule, Report, RuleContext } from './rule.js';
+
+export type { EnabledRule } from './rule.js';
 import { BUILDER_FIELD_PARENTS, BUILDER_NODE_TYPES, ScopeBuilder, type Scope, type ScopeModel, type WalkFrame } from './scope.js';
 import { parseSuppressions, suppressionFor, type Suppression } from './suppressions.js';
 import { unusedSuppressionFindings } from './unused-suppression.js';
-
-/** A rule as the config turned it on: its options merged, its severity possibly overridden. */
-export interface EnabledRule {
-  rule: Rule;
-  options: Record<string, unknown>;
-  severity?: Severity;
-}
 
 export interface SuppressedFinding {
   rule: string;
@@ -260,7 +255,7 @@ function toFinding(file: SourceFile, model: ScopeModel, enabled: EnabledRule, re
     endLine: to.line,
     endColumn: to.column,
     rule: rule.id,
-    ...(report.code ?? rule.codes[0] ? { code: report.code ?? rule.codes[0] } : {}),
+    ...((report.code ?? rule.codes[0]) ? { code: report.code ?? rule.codes[0] } : {}),
     category: rule.category,
     severity: enabled.severity ?? report.severity ?? rule.severity,
     confidence: report.confidence ?? rule.confidence ?? 'high',

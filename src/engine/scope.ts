@@ -1,4 +1,4 @@
-import type { SyntaxNode } from 'tree-sitter';
+import type { SyntaxNode } from './syntax.js';
 
 /**
  * The one place that knows Python scoping. The engine's walk feeds a ScopeBuilder node by node;
@@ -115,12 +115,7 @@ export interface ScopeModel {
   isDeclaredGlobal(name: string, scope: Scope): boolean;
 }
 
-const COMPREHENSIONS = new Set([
-  'list_comprehension',
-  'set_comprehension',
-  'dictionary_comprehension',
-  'generator_expression',
-]);
+const COMPREHENSIONS = new Set(['list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
 
 const IMPORT_KINDS = new Set<BindingKind>(['import', 'submodule-import', 'from-import', 'future-import']);
 
@@ -538,7 +533,14 @@ export class ScopeBuilder {
       if (parent.type === 'import_statement' || parent.type === 'import_from_statement') return;
       if (parent.type === 'dotted_name') {
         // Inside imports the names are module paths, handled by the import itself.
-        if (grandparent && (grandparent.type === 'import_statement' || grandparent.type === 'import_from_statement' || grandparent.type === 'aliased_import' || grandparent.type === 'relative_import')) return;
+        if (
+          grandparent &&
+          (grandparent.type === 'import_statement' ||
+            grandparent.type === 'import_from_statement' ||
+            grandparent.type === 'aliased_import' ||
+            grandparent.type === 'relative_import')
+        )
+          return;
         // In a match pattern a lone name is a capture; a dotted one is a value read.
         if (grandparent?.type === 'case_pattern' && parent.start === frame.start && parent.end === frame.end) {
           if (name !== '_') this.bindCapture(name, materialize());

@@ -30,7 +30,10 @@ export function parseSuppressions(comments: Array<{ text: string; line: number; 
       out.push({ kind: 'noqa', line: 0, codes: fileWide[1] ? fileWide[1].split(/[\s,]+/).filter(Boolean) : [], start: c.start, end: c.end, used: new Set() });
       continue;
     }
-    for (const [kind, re] of [['noqa', NOQA], ['nosec', NOSEC]] as const) {
+    for (const [kind, re] of [
+      ['noqa', NOQA],
+      ['nosec', NOSEC],
+    ] as const) {
       const m = re.exec(c.text);
       if (!m) continue;
       const codes = m[1] ? m[1].split(/[\s,]+/).filter(Boolean) : [];

@@ -1,7 +1,6 @@
 import type { Finding } from './finding.js';
 import { lineText, type SourceFile } from './parse.js';
-import type { Rule } from './rule.js';
-import type { EnabledRule } from './run.js';
+import type { EnabledRule, Rule } from './rule.js';
 import type { Suppression } from './suppressions.js';
 
 /**

@@ -39,7 +39,14 @@ export async function neutralCheckRun(octokit: GitHub, owner: string, repo: stri
  * Completes the check run. Annotations go 50 per request as GitHub requires: every batch but the
  * last in its own update, the last one with the conclusion.
  */
-export async function completeCheckRun(octokit: GitHub, owner: string, repo: string, checkRunId: number, conclusion: Conclusion, output: CheckOutput): Promise<number> {
+export async function completeCheckRun(
+  octokit: GitHub,
+  owner: string,
+  repo: string,
+  checkRunId: number,
+  conclusion: Conclusion,
+  output: CheckOutput,
+): Promise<number> {
   const chunks = batches(output.annotations ?? []);
   const last = chunks.pop() ?? [];
   for (const chunk of chunks) {

@@ -47,7 +47,15 @@ export async function onPullRequest(context: AnyContext, deps: EventDeps): Promi
   // Drafts are queued too: whether they are reviewed depends on the repo's `drafts` setting,
   // which the worker reads; a skipped draft gets a neutral check run that says why.
   return enqueueAll(deps.queue, [
-    { deliveryId: context.id, installationId: installation.id, owner: repository.owner.login, repo: repository.name, pullNumber: pr.number, headSha: pr.head.sha, reason: `pull_request.${action}` },
+    {
+      deliveryId: context.id,
+      installationId: installation.id,
+      owner: repository.owner.login,
+      repo: repository.name,
+      pullNumber: pr.number,
+      headSha: pr.head.sha,
+      reason: `pull_request.${action}`,
+    },
   ]);
 }
 

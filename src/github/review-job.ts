@@ -83,7 +83,14 @@ export async function reviewPullRequest(octokit: GitHub, job: ReviewJob, control
     const [changed, existingInline, summaryComment] = await listings;
     // A pull request without Python (most of them, in an org-wide install) gets no comment at all.
     if (changed.length === 0 && !summaryComment && existingInline.length === 0) {
-      await neutralComplete(octokit, owner, repo, checkRunId, 'No Python files to review', `None of the files this pull request changes is Python that the config's \`include\`/\`exclude\` globs select.${problemsText(problems)}`);
+      await neutralComplete(
+        octokit,
+        owner,
+        repo,
+        checkRunId,
+        'No Python files to review',
+        `None of the files this pull request changes is Python that the config's \`include\`/\`exclude\` globs select.${problemsText(problems)}`,
+      );
       return { status: 'skipped', reason: 'no python files' };
     }
     const fetched = await fetchFiles(octokit, owner, repo, pr, changed, config.max_file_bytes);
@@ -98,7 +105,8 @@ export async function reviewPullRequest(octokit: GitHub, job: ReviewJob, control
 
     if (control.isStale()) return await superseded(octokit, owner, repo, checkRunId);
     const review_ = await postReview(octokit, owner, repo, pullNumber, pr.headSha, inlineReviewBody(comments.length), comments);
-    if (review_.rejected.length) log.warn({ rejected: review_.rejected.map((c) => `${c.path}:${c.line}`) }, 'GitHub refused some inline comments; they stay in the summary');
+    if (review_.rejected.length)
+      log.warn({ rejected: review_.rejected.map((c) => `${c.path}:${c.line}`) }, 'GitHub refused some inline comments; they stay in the summary');
 
     const result: AnalysisResult = { ...review.head, findings: reported };
     const summary = renderSummary(result, { maxChars: SUMMARY_MAX_CHARS, olderFindings: config.report === 'new' ? older : 0, outsideDiff: 0 });
@@ -126,7 +134,10 @@ export async function reviewPullRequest(octokit: GitHub, job: ReviewJob, control
       ...(note ? { text: note } : {}),
       annotations: annotated,
     });
-    log.info({ pr: `${owner}/${repo}#${pullNumber}`, files: fetched.files.length, reported: reported.length, inline: review_.posted.length, conclusion }, 'review published');
+    log.info(
+      { pr: `${owner}/${repo}#${pullNumber}`, files: fetched.files.length, reported: reported.length, inline: review_.posted.length, conclusion },
+      'review published',
+    );
     return {
       status: 'published',
       files: fetched.files.length,
@@ -159,9 +170,17 @@ interface VersionedAnalysis {
  * review never keeps the server from answering webhooks and health checks.
  */
 export async function analyseVersions(files: readonly FetchedFile[], rules: readonly EnabledRule[], notes: readonly Note[]): Promise<VersionedAnalysis> {
-  const head = await analyzeEach(files.map((f) => ({ path: f.path, source: f.head })), rules, notes);
+  const head = await analyzeEach(
+    files.map((f) => ({ path: f.path, source: f.head })),
+    rules,
+    notes,
+  );
   const withBase = files.filter((f): f is FetchedFile & { base: string } => f.base !== undefined);
-  const base = await analyzeEach(withBase.map((f) => ({ path: f.basePath, source: f.base })), rules, []);
+  const base = await analyzeEach(
+    withBase.map((f) => ({ path: f.basePath, source: f.base })),
+    rules,
+    [],
+  );
   const baseFingerprints = new Map<string, Set<string>>();
   for (const f of base.findings) {
     const set = baseFingerprints.get(f.path) ?? new Set<string>();
@@ -235,6 +254,13 @@ async function neutralComplete(octokit: GitHub, owner: string, repo: string, che
 }
 
 async function superseded(octokit: GitHub, owner: string, repo: string, checkRunId: number): Promise<ReviewOutcome> {
-  await neutralComplete(octokit, owner, repo, checkRunId, 'Superseded', 'A newer commit was pushed while this one was being reviewed; its review replaces this one.');
+  await neutralComplete(
+    octokit,
+    owner,
+    repo,
+    checkRunId,
+    'Superseded',
+    'A newer commit was pushed while this one was being reviewed; its review replaces this one.',
+  );
   return { status: 'stale' };
 }

@@ -44,7 +44,7 @@ export async function resolveGoneThreads(
 ): Promise<number> {
   const threads: ThreadsPage['nodes'] = [];
   // Every page of threads: a long-lived pull request can hold more than one page of them.
-  for (let after: string | null = null; ; ) {
+  for (let after: string | null = null; ;) {
     const data: ThreadsResponse = await octokit.graphql<ThreadsResponse>(THREADS_QUERY, { owner, repo, number: pullNumber, after });
     const page = data.repository.pullRequest?.reviewThreads;
     threads.push(...(page?.nodes ?? []));

@@ -59,7 +59,17 @@ return 'newer'
 `;
 
 interface Decider extends Redis {
-  decide(delivery: string, head: string, reviewed: string, sha: string, klass: string, deliveryTtl: number, headTtl: number, channel: string, message: string): Promise<string>;
+  decide(
+    delivery: string,
+    head: string,
+    reviewed: string,
+    sha: string,
+    klass: string,
+    deliveryTtl: number,
+    headTtl: number,
+    channel: string,
+    message: string,
+  ): Promise<string>;
 }
 
 /**
@@ -152,7 +162,13 @@ export async function redisQueue(worker: ReviewWorker, options: RedisQueueOption
     bullWorker.on('failed', (bullJob, error) => {
       if (!bullJob) return;
       const final = bullJob.attemptsMade >= (bullJob.opts.attempts ?? 1);
-      const fields = { deliveryId: bullJob.data.deliveryId, pr: prKey(bullJob.data), headSha: bullJob.data.headSha, attempt: bullJob.attemptsMade, reason: error.message };
+      const fields = {
+        deliveryId: bullJob.data.deliveryId,
+        pr: prKey(bullJob.data),
+        headSha: bullJob.data.headSha,
+        attempt: bullJob.attemptsMade,
+        reason: error.message,
+      };
       if (final) log.error(fields, 'review failed after every attempt; kept in the failed-job list');
       else log.warn(fields, 'review attempt failed; will retry');
     });
@@ -223,7 +239,12 @@ export async function redisQueue(worker: ReviewWorker, options: RedisQueueOption
     },
     async stats() {
       const c = await queue.getJobCounts('waiting', 'active', 'failed', 'completed', 'delayed', 'prioritized');
-      return { waiting: (c.waiting ?? 0) + (c.delayed ?? 0) + (c.prioritized ?? 0), running: c.active ?? 0, failed: c.failed ?? 0, completed: c.completed ?? 0 };
+      return {
+        waiting: (c.waiting ?? 0) + (c.delayed ?? 0) + (c.prioritized ?? 0),
+        running: c.active ?? 0,
+        failed: c.failed ?? 0,
+        completed: c.completed ?? 0,
+      };
     },
   };
 }

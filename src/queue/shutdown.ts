@@ -28,7 +28,9 @@ export function shutDownGracefully(queue: ReviewQueue & { abandon?: () => Promis
       timer.unref();
     });
     // The queue refuses new jobs from this moment; the server stops accepting connections meanwhile.
-    const work = Promise.all([queue.close(), stopIntake?.().catch((err: unknown) => log?.warn({ err }, 'closing the server failed'))]).then(() => 'closed' as const);
+    const work = Promise.all([queue.close(), stopIntake?.().catch((err: unknown) => log?.warn({ err }, 'closing the server failed'))]).then(
+      () => 'closed' as const,
+    );
     void Promise.race([work, deadline])
       .then(async (how) => {
         if (how === 'deadline') {

@@ -8,10 +8,7 @@ import type { EnabledRule } from '../engine/run.js';
 
 const severity = z.enum(SEVERITIES);
 
-const categorySetting = z.union([
-  z.boolean(),
-  z.strictObject({ enabled: z.boolean().optional(), severity: severity.optional() }),
-]);
+const categorySetting = z.union([z.boolean(), z.strictObject({ enabled: z.boolean().optional(), severity: severity.optional() })]);
 
 const ruleSetting = z.union([
   z.boolean(),

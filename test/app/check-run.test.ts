@@ -3,8 +3,19 @@ import { annotations, annotationsNote, batches, checkConclusion, checkSummary, C
 
 function finding(category: Finding['category'], severity: Severity, line = 1): Finding {
   return {
-    path: 'a.py', line, column: 1, endLine: line, endColumn: 9, rule: 'r', category, severity,
-    confidence: 'high', message: 'message', snippet: 's', symbol: '', fingerprint: `fp${line}`,
+    path: 'a.py',
+    line,
+    column: 1,
+    endLine: line,
+    endColumn: 9,
+    rule: 'r',
+    category,
+    severity,
+    confidence: 'high',
+    message: 'message',
+    snippet: 's',
+    symbol: '',
+    fingerprint: `fp${line}`,
   };
 }
 

@@ -7,8 +7,19 @@ import { unifiedPatch } from '../support/github-stand-in.js';
 
 function finding(line: number, endLine = line): Finding {
   return {
-    path: 'a.py', line, column: 1, endLine, endColumn: 5, rule: 'unused-import', category: 'unused-imports',
-    severity: 'low', confidence: 'high', message: 'm', snippet: 's', symbol: '', fingerprint: `fp${line}`,
+    path: 'a.py',
+    line,
+    column: 1,
+    endLine,
+    endColumn: 5,
+    rule: 'unused-import',
+    category: 'unused-imports',
+    severity: 'low',
+    confidence: 'high',
+    message: 'm',
+    snippet: 's',
+    symbol: '',
+    fingerprint: `fp${line}`,
   };
 }
 

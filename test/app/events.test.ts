@@ -72,7 +72,9 @@ describe('issue_comment commands', () => {
   test('/review from the pull request author: 👀 and a review of the current head', async () => {
     token();
     noConfig();
-    nock(API).get('/repos/acme/shop/pulls/5').reply(200, { number: 5, state: 'open', head: { sha: SHA } });
+    nock(API)
+      .get('/repos/acme/shop/pulls/5')
+      .reply(200, { number: 5, state: 'open', head: { sha: SHA } });
     const reaction = nock(API).post('/repos/acme/shop/issues/comments/4242/reactions', { content: 'eyes' }).reply(201, {});
     await probot.receive({ name: 'issue_comment', id: 'c1', payload: comment({}) });
     expect(reaction.isDone()).toBe(true);
@@ -84,7 +86,9 @@ describe('issue_comment commands', () => {
     noConfig();
     const folded = role === 'maintain' ? 'write' : role;
     nock(API).get('/repos/acme/shop/collaborators/reviewer/permission').reply(200, { permission: folded, role_name: role });
-    nock(API).get('/repos/acme/shop/pulls/5').reply(200, { number: 5, state: 'open', head: { sha: SHA } });
+    nock(API)
+      .get('/repos/acme/shop/pulls/5')
+      .reply(200, { number: 5, state: 'open', head: { sha: SHA } });
     nock(API).post('/repos/acme/shop/issues/comments/4242/reactions').reply(201, {});
     await probot.receive({ name: 'issue_comment', id: 'c1', payload: comment({ commenter: 'reviewer' }) });
     expect(queue.jobs).toHaveLength(1);
@@ -132,7 +136,9 @@ describe('issue_comment commands', () => {
   test('`@<app-slug> review` works too', async () => {
     nock(API).get('/app').reply(200, { id: 123, slug: 'pr-reviewer' });
     token();
-    nock(API).get('/repos/acme/shop/pulls/5').reply(200, { number: 5, state: 'open', head: { sha: SHA } });
+    nock(API)
+      .get('/repos/acme/shop/pulls/5')
+      .reply(200, { number: 5, state: 'open', head: { sha: SHA } });
     nock(API).post('/repos/acme/shop/issues/comments/4242/reactions').reply(201, {});
     await probot.receive({ name: 'issue_comment', id: 'c1', payload: comment({ body: '@PR-Reviewer review please' }) });
     expect(queue.jobs).toHaveLength(1);
@@ -143,7 +149,9 @@ describe('issue_comment commands', () => {
     const config = yamlFile('command: /lint\n');
     nock(API).get('/repos/acme/.github/contents/.github%2Fpr-reviewer.yml').times(2).reply(404, {});
     nock(API).get('/repos/acme/shop/contents/.github%2Fpr-reviewer.yml').times(2).reply(200, config);
-    nock(API).get('/repos/acme/shop/pulls/5').reply(200, { number: 5, state: 'open', head: { sha: SHA } });
+    nock(API)
+      .get('/repos/acme/shop/pulls/5')
+      .reply(200, { number: 5, state: 'open', head: { sha: SHA } });
     nock(API).post('/repos/acme/shop/issues/comments/4242/reactions').reply(201, {});
     await probot.receive({ name: 'issue_comment', id: 'c1', payload: comment({ body: '/review' }) });
     expect(queue.jobs).toEqual([]);
@@ -159,7 +167,11 @@ describe('re-runs', () => {
   });
 
   test("check_run rerequested for another app's check is ignored", async () => {
-    await probot.receive({ name: 'check_run', id: 'r1', payload: checkRunPayload({ ...T, headSha: SHA, name: 'ci/tests', pulls: [{ number: 5, sha: SHA }] }) as never });
+    await probot.receive({
+      name: 'check_run',
+      id: 'r1',
+      payload: checkRunPayload({ ...T, headSha: SHA, name: 'ci/tests', pulls: [{ number: 5, sha: SHA }] }) as never,
+    });
     expect(queue.jobs).toEqual([]);
   });
 

@@ -80,7 +80,10 @@ function files(page1: Listed[], page2?: Listed[]): void {
 }
 
 function contents(path: string, ref: string, text: string): void {
-  nock(API).get(`${REPO}/contents/${encodeURIComponent(path)}`).query({ ref }).reply(200, file(text));
+  nock(API)
+    .get(`${REPO}/contents/${encodeURIComponent(path)}`)
+    .query({ ref })
+    .reply(200, file(text));
 }
 
 function existing(issueComments: object[] = [], reviewComments: object[] = []): void {
@@ -398,25 +401,34 @@ test('our thread whose finding is gone is resolved; a thread someone answered is
   const bot = { login: 'pr-reviewer[bot]', type: 'Bot' };
   const gone = `**Unused variable**\n\n${fingerprintMarker('0123456789abcdef0123')}`;
   const answered = `**Unused variable**\n\n${fingerprintMarker('fedcba98765432100000')}`;
-  existing([], [
-    { id: 90, body: gone, user: bot, path: 'app/core.py', line: 7 },
-    { id: 91, body: answered, user: bot, path: 'app/core.py', line: 8 },
-  ]);
+  existing(
+    [],
+    [
+      { id: 90, body: gone, user: bot, path: 'app/core.py', line: 7 },
+      { id: 91, body: answered, user: bot, path: 'app/core.py', line: 8 },
+    ],
+  );
   writes();
   // Two pages of threads: the one to resolve is on the second.
   const threadsPage = (nodes: object[], pageInfo: object) => ({ data: { repository: { pullRequest: { reviewThreads: { pageInfo, nodes } } } } });
   nock(API)
     .post('/graphql', (b) => /reviewThreads/.test(b.query) && b.variables.after == null)
-    .reply(200, threadsPage(
-      [{ id: 'T2', isResolved: false, path: 'app/core.py', comments: { totalCount: 2, nodes: [{ body: answered, author: { __typename: 'Bot' } }] } }],
-      { hasNextPage: true, endCursor: 'c1' },
-    ));
+    .reply(
+      200,
+      threadsPage(
+        [{ id: 'T2', isResolved: false, path: 'app/core.py', comments: { totalCount: 2, nodes: [{ body: answered, author: { __typename: 'Bot' } }] } }],
+        { hasNextPage: true, endCursor: 'c1' },
+      ),
+    );
   nock(API)
     .post('/graphql', (b) => /reviewThreads/.test(b.query) && b.variables.after === 'c1')
-    .reply(200, threadsPage(
-      [{ id: 'T1', isResolved: false, path: 'app/core.py', comments: { totalCount: 1, nodes: [{ body: gone, author: { __typename: 'Bot' } }] } }],
-      { hasNextPage: false, endCursor: null },
-    ));
+    .reply(
+      200,
+      threadsPage([{ id: 'T1', isResolved: false, path: 'app/core.py', comments: { totalCount: 1, nodes: [{ body: gone, author: { __typename: 'Bot' } }] } }], {
+        hasNextPage: false,
+        endCursor: null,
+      }),
+    );
   const resolved: string[] = [];
   nock(API)
     .post('/graphql', (b) => /resolveReviewThread/.test(b.query) && (resolved.push(b.variables.id), true))

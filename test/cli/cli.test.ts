@@ -19,7 +19,8 @@ const evalRule: Rule = {
   doc: { what: 'run_untrusted of data.', why: 'It runs whatever code the data holds.', example: 'run_untrusted(text)', fix: 'Parse the data instead.' },
   create: (ctx) => ({
     call(node) {
-      if (node.childForFieldName('function')?.text === 'run_untrusted') ctx.report({ node, message: '`run_untrusted` of a variable', subject: 'run_untrusted' });
+      if (node.childForFieldName('function')?.text === 'run_untrusted')
+        ctx.report({ node, message: '`run_untrusted` of a variable', subject: 'run_untrusted' });
     },
   }),
 };

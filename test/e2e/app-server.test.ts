@@ -44,7 +44,10 @@ def helper(a):
 `;
 
 /** Adds a new unused import at the top and an unused local far from the top. */
-const HEAD_1 = BASE.replace('import json\n', 'import json\nimport sys\n').replace('def helper(a):\n    return a * 2', 'def helper(a):\n    unused_local = 3\n    return a * 2');
+const HEAD_1 = BASE.replace('import json\n', 'import json\nimport sys\n').replace(
+  'def helper(a):\n    return a * 2',
+  'def helper(a):\n    unused_local = 3\n    return a * 2',
+);
 /** The second push also adds an unused import of `re`. */
 const HEAD_2 = HEAD_1.replace('import sys\n', 'import sys\nimport re\n');
 
@@ -88,7 +91,11 @@ describe('the app server end to end', () => {
     // The repository's config on its default branch: only the categories this test is about.
     standIn.addRepo(OWNER, REPO, { 'app/core.py': BASE, '.github/pr-reviewer.yml': CONFIG });
     standIn.addRepo(OWNER, '.github', {});
-    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+    const { privateKey } = generateKeyPairSync('rsa', {
+      modulusLength: 2048,
+      privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+    });
     const port = await freePort();
     server = await run(app, {
       env: {
@@ -130,7 +137,12 @@ describe('the app server end to end', () => {
   test('one summary, inline comments on diff lines only, and an edit after a second push', async () => {
     standIn.reset();
     const first = standIn.pushPull(OWNER, REPO, { number: 7, base: { 'app/core.py': BASE }, head: { 'app/core.py': HEAD_1 } });
-    const res = await deliver(`${url}/api/github/webhooks`, 'pull_request', pullRequestPayload('opened', { owner: OWNER, repo: REPO, number: 7, headSha: first.headSha }), SECRET);
+    const res = await deliver(
+      `${url}/api/github/webhooks`,
+      'pull_request',
+      pullRequestPayload('opened', { owner: OWNER, repo: REPO, number: 7, headSha: first.headSha }),
+      SECRET,
+    );
     expect(res.status).toBe(200);
     await until('the first check run to complete', () => standIn.checkRuns(OWNER, REPO).some((c) => c.head_sha === first.headSha && c.status === 'completed'));
 
@@ -154,8 +166,15 @@ describe('the app server end to end', () => {
 
     const firstInline = inline.length;
     const second = standIn.pushPull(OWNER, REPO, { number: 7, base: { 'app/core.py': BASE }, head: { 'app/core.py': HEAD_2 } });
-    await deliver(`${url}/api/github/webhooks`, 'pull_request', pullRequestPayload('synchronize', { owner: OWNER, repo: REPO, number: 7, headSha: second.headSha }), SECRET);
-    await until('the second check run to complete', () => standIn.checkRuns(OWNER, REPO).some((c) => c.head_sha === second.headSha && c.status === 'completed'));
+    await deliver(
+      `${url}/api/github/webhooks`,
+      'pull_request',
+      pullRequestPayload('synchronize', { owner: OWNER, repo: REPO, number: 7, headSha: second.headSha }),
+      SECRET,
+    );
+    await until('the second check run to complete', () =>
+      standIn.checkRuns(OWNER, REPO).some((c) => c.head_sha === second.headSha && c.status === 'completed'),
+    );
 
     expect(standIn.issueComments(OWNER, REPO, 7)).toHaveLength(1);
     expect(standIn.calls.filter((c) => c.method === 'PATCH' && /\/issues\/comments\/\d+$/.test(c.path))).toHaveLength(1);

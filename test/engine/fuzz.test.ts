@@ -24,9 +24,56 @@ function review(path: string, source: string): { summary: string; crashes: Note[
 
 /** Pieces of Python that make parsers and scope builders work hard when dropped anywhere. */
 const TOKENS = [
-  'def ', 'class ', 'lambda', ':', '(', ')', '[', ']', '{', '}', ',', '=', ':=', '*', '**', '@', '.', '\\', '\n', '    ', '\t',
-  '"""', "'", '"', 'f"{', '}"', '#', '# noqa', '# nosec', 'import ', 'from ', ' as ', 'global x', 'nonlocal y', 'async ', 'await ',
-  'yield', 'match x:\n case ', 'try:\n', 'except', 'if ', 'else:', 'for _ in ', 'with ', '\r\n', '\u00e9', '\u{1F600}', '\ud800', '\u0000', '\ufeff',
+  'def ',
+  'class ',
+  'lambda',
+  ':',
+  '(',
+  ')',
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  '=',
+  ':=',
+  '*',
+  '**',
+  '@',
+  '.',
+  '\\',
+  '\n',
+  '    ',
+  '\t',
+  '"""',
+  "'",
+  '"',
+  'f"{',
+  '}"',
+  '#',
+  '# noqa',
+  '# nosec',
+  'import ',
+  'from ',
+  ' as ',
+  'global x',
+  'nonlocal y',
+  'async ',
+  'await ',
+  'yield',
+  'match x:\n case ',
+  'try:\n',
+  'except',
+  'if ',
+  'else:',
+  'for _ in ',
+  'with ',
+  '\r\n',
+  '\u00e9',
+  '\u{1F600}',
+  '\ud800',
+  '\u0000',
+  '\ufeff',
 ];
 const token = fc.constantFrom(...TOKENS);
 
@@ -95,16 +142,22 @@ describe('engine fuzzing', () => {
 
   test('random bytes are decoded or skipped with a reason, and what decodes is reviewed', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.uint8Array({ maxLength: 2000 }), fc.string({ unit: 'binary', maxLength: 500 }).map((s) => new TextEncoder().encode(s))), (bytes) => {
-        const decoded = decodePython(bytes);
-        if (!decoded.ok) {
-          expect(decoded.reason).toMatch(/^skipped: /);
-          return;
-        }
-        const { summary, crashes } = review('bytes.py', decoded.source);
-        expect(crashes).toEqual([]);
-        expect(summary.length).toBeGreaterThan(0);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.uint8Array({ maxLength: 2000 }),
+          fc.string({ unit: 'binary', maxLength: 500 }).map((s) => new TextEncoder().encode(s)),
+        ),
+        (bytes) => {
+          const decoded = decodePython(bytes);
+          if (!decoded.ok) {
+            expect(decoded.reason).toMatch(/^skipped: /);
+            return;
+          }
+          const { summary, crashes } = review('bytes.py', decoded.source);
+          expect(crashes).toEqual([]);
+          expect(summary.length).toBeGreaterThan(0);
+        },
+      ),
       { numRuns: 200 },
     );
   }, 60_000);

@@ -46,7 +46,9 @@ export function ruleTester(rule: Rule, cases: { flagged: FlaggedCase[]; clean: C
 }
 
 function firstLine(code: string): string {
-  const lines = dedent(code).split('\n').filter((l) => l.trim());
+  const lines = dedent(code)
+    .split('\n')
+    .filter((l) => l.trim());
   return lines.slice(0, 2).join(' ⏎ ').slice(0, 90);
 }
 

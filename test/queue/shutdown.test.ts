@@ -2,7 +2,15 @@ import { inProcessQueue } from '../../src/queue/in-process.js';
 import { shutDownGracefully } from '../../src/queue/shutdown.js';
 import { QueueClosedError, type ReviewJob } from '../../src/queue/types.js';
 
-const job = (pullNumber: number): ReviewJob => ({ deliveryId: `d${pullNumber}`, installationId: 1, owner: 'acme', repo: 'app', pullNumber, headSha: 'h', reason: 'pull_request.opened' });
+const job = (pullNumber: number): ReviewJob => ({
+  deliveryId: `d${pullNumber}`,
+  installationId: 1,
+  owner: 'acme',
+  repo: 'app',
+  pullNumber,
+  headSha: 'h',
+  reason: 'pull_request.opened',
+});
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('graceful shutdown on SIGTERM', () => {

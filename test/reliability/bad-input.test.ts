@@ -98,11 +98,19 @@ describe('webhook payloads', () => {
     queue: { enqueue: async (job) => (enqueued.push(job), 'queued'), drain: async () => undefined, close: async () => undefined },
     appSlug: async () => 'pr-reviewer',
   };
-  const unusedOctokit = new Proxy({}, { get: () => { throw new Error('no API call expected'); } });
+  const unusedOctokit = new Proxy(
+    {},
+    {
+      get: () => {
+        throw new Error('no API call expected');
+      },
+    },
+  );
   const context = (payload: unknown) => ({ payload, id: 'delivery-x', log: { info() {}, warn() {}, error() {}, debug() {} }, octokit: unusedOctokit }) as never;
 
   /** Deletes a dotted path from a payload. */
-  function without(payload: Record<string, any>, path: string): Record<string, any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  function without(payload: Record<string, any>, path: string): Record<string, any> {
+    // eslint-disable-line @typescript-eslint/no-explicit-any
     const copy = structuredClone(payload);
     const keys = path.split('.');
     let at = copy;

@@ -277,7 +277,10 @@ export class GitHubStandIn {
     const m = (pattern: RegExp): RegExpExecArray | null => pattern.exec(path);
     let match: RegExpExecArray | null;
     if (method === 'POST' && (match = m(/^\/app\/installations\/(\d+)\/access_tokens$/))) {
-      return { status: 201, body: { token: `ghs_standin${match[1]}`, expires_at: new Date(Date.now() + 3600_000).toISOString(), permissions: {}, repository_selection: 'all' } };
+      return {
+        status: 201,
+        body: { token: `ghs_standin${match[1]}`, expires_at: new Date(Date.now() + 3600_000).toISOString(), permissions: {}, repository_selection: 'all' },
+      };
     }
     if (method === 'GET' && path === '/app') return { status: 200, body: { id: 1, slug: this.appSlug, name: this.appSlug } };
     if (!(match = m(/^\/repos\/([^/]+)\/([^/]+)(\/.*)?$/))) return notFound();
@@ -293,7 +296,15 @@ export class GitHubStandIn {
       if (!content) return notFound();
       return {
         status: 200,
-        body: { type: 'file', name: filePath.split('/').pop(), path: filePath, size: content.length, encoding: 'base64', content: content.toString('base64'), sha: blobSha(content) },
+        body: {
+          type: 'file',
+          name: filePath.split('/').pop(),
+          path: filePath,
+          size: content.length,
+          encoding: 'base64',
+          content: content.toString('base64'),
+          sha: blobSha(content),
+        },
       };
     }
     if (method === 'GET' && (match = r(/^\/pulls\/(\d+)$/))) {
@@ -302,7 +313,11 @@ export class GitHubStandIn {
     }
     if (method === 'GET' && rest === '/pulls') {
       const open = [...repo.pulls.values()].filter((p) => query.get('state') !== 'open' || p.state === 'open');
-      return paginate(base + path, query, open.map((p) => pullJson(repo, p)));
+      return paginate(
+        base + path,
+        query,
+        open.map((p) => pullJson(repo, p)),
+      );
     }
     if (method === 'GET' && (match = r(/^\/pulls\/(\d+)\/files$/))) {
       const pull = repo.pulls.get(Number(match[1]));
@@ -479,7 +494,14 @@ export function unifiedPatch(before: string, after: string): string {
   return hunks.map((h) => [`@@ -${h.oldStart},${h.oldLines} +${h.newStart},${h.newLines} @@`, ...h.lines].join('\n')).join('\n');
 }
 
-function fileEntry(path: string, before: Buffer | undefined, after: Buffer | undefined, status: StandInFile['status'], previous: string | undefined, omitPatch: boolean | undefined): StandInFile {
+function fileEntry(
+  path: string,
+  before: Buffer | undefined,
+  after: Buffer | undefined,
+  status: StandInFile['status'],
+  previous: string | undefined,
+  omitPatch: boolean | undefined,
+): StandInFile {
   const patch = unifiedPatch(before?.toString('utf8') ?? '', after?.toString('utf8') ?? '');
   const additions = patch.split('\n').filter((l) => l.startsWith('+')).length;
   const deletions = patch.split('\n').filter((l) => l.startsWith('-')).length;

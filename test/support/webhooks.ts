@@ -46,7 +46,16 @@ export function pullRequestPayload(action: string, t: Target & { number: number;
 }
 
 export function issueCommentPayload(
-  t: Target & { number: number; body: string; commenter: string; author?: string; commenterType?: 'User' | 'Bot'; action?: string; onPullRequest?: boolean; commentId?: number },
+  t: Target & {
+    number: number;
+    body: string;
+    commenter: string;
+    author?: string;
+    commenterType?: 'User' | 'Bot';
+    action?: string;
+    onPullRequest?: boolean;
+    commentId?: number;
+  },
 ): Json {
   const p = retarget(example('issue_comment', t.action ?? 'created'), t);
   p.issue = {
@@ -88,7 +97,14 @@ export function sign(secret: string, body: string): string {
 }
 
 /** Posts a webhook to the app the way GitHub does. */
-export async function deliver(url: string, event: string, payload: unknown, secret: string, delivery = `d-${Math.random().toString(36).slice(2)}`, signature?: string): Promise<Response> {
+export async function deliver(
+  url: string,
+  event: string,
+  payload: unknown,
+  secret: string,
+  delivery = `d-${Math.random().toString(36).slice(2)}`,
+  signature?: string,
+): Promise<Response> {
   const body = JSON.stringify(payload);
   return fetch(url, {
     method: 'POST',

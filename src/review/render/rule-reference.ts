@@ -8,7 +8,7 @@ export function renderRuleReference(rules: readonly Rule[]): string {
   const lines = [
     '## Rule reference',
     '',
-    'Generated from each rule\'s own documentation by `npm run docs:rules`; edit the rule, not this section.',
+    "Generated from each rule's own documentation by `npm run docs:rules`; edit the rule, not this section.",
     'Turn a rule off with `rules: { <id>: off }` in the config, or a whole category with `categories: { <category>: false }`;',
     'silence one line with `# noqa: <id or code>` (or `# nosec` for security rules).',
     '',
@@ -25,7 +25,12 @@ export function renderRuleReference(rules: readonly Rule[]): string {
     if (!inCategory.length) continue;
     lines.push('', `### ${category} — ${CATEGORY_TEXT[category].noun}`);
     for (const r of inCategory) {
-      const facts = [`severity ${r.severity}`, r.cwe !== undefined ? `CWE-${r.cwe}` : undefined, r.codes.length ? `codes ${r.codes.join(', ')}` : undefined, r.optIn ? 'opt-in' : undefined];
+      const facts = [
+        `severity ${r.severity}`,
+        r.cwe !== undefined ? `CWE-${r.cwe}` : undefined,
+        r.codes.length ? `codes ${r.codes.join(', ')}` : undefined,
+        r.optIn ? 'opt-in' : undefined,
+      ];
       lines.push(
         '',
         `#### ${r.id}`,
@@ -45,7 +50,10 @@ export function renderRuleReference(rules: readonly Rule[]): string {
 
 /** GitHub's heading anchors: lower case, spaces to dashes, most punctuation dropped. */
 function anchor(heading: string): string {
-  return heading.toLowerCase().replace(/[^a-z0-9 _-]/g, '').replace(/ /g, '-');
+  return heading
+    .toLowerCase()
+    .replace(/[^a-z0-9 _-]/g, '')
+    .replace(/ /g, '-');
 }
 
 function escapeCell(text: string): string {

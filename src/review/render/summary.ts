@@ -1,4 +1,4 @@
-import { namingStyle, type NamingStyle } from '../../../analyzers/naming/index.js';
+import { namingStyle, type NamingStyle } from '../../../analyzers/python/naming-style.js';
 import type { AnalysisResult } from '../../engine/analyze.js';
 import { CATEGORIES, severityRank, type Category, type Finding, type NameExample, type Note, type Severity } from '../../engine/finding.js';
 import type { Rule } from '../../engine/rule.js';
@@ -64,9 +64,7 @@ interface Context {
 }
 
 function context(result: SummaryInput, options: SummaryOptions): Context {
-  const security = result.findings
-    .filter(isSecurityDefect)
-    .sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || byPlace(a, b));
+  const security = result.findings.filter(isSecurityDefect).sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || byPlace(a, b));
   const byCategory = new Map<Category, Finding[]>();
   const isDefect = new Set(security);
   for (const f of result.findings) {
@@ -196,7 +194,8 @@ function notesSection(ctx: Context, limit: number): string | undefined {
   const lines: string[] = [];
   const notes: Note[] = result.notes;
   for (const note of notes.slice(0, limit)) lines.push(`- ${plainText(note.message)}`);
-  if (notes.length > limit) lines.push(limit ? `- (+${notes.length - limit} more notes)` : `- ${plural(notes.length, 'note')} left out to keep this review within its size limit.`);
+  if (notes.length > limit)
+    lines.push(limit ? `- (+${notes.length - limit} more notes)` : `- ${plural(notes.length, 'note')} left out to keep this review within its size limit.`);
   if (result.suppressed.length) {
     const noqa = result.suppressed.filter((s) => s.by === 'noqa').length;
     const nosec = result.suppressed.length - noqa;
@@ -204,7 +203,9 @@ function notesSection(ctx: Context, limit: number): string | undefined {
     lines.push(`- ${plural(result.suppressed.length, 'finding')} suppressed by noqa/nosec${split}.`);
   }
   if (options.olderFindings) {
-    lines.push(`- ${plural(options.olderFindings, 'finding was', 'findings were')} already present before this change and ${options.olderFindings === 1 ? 'is' : 'are'} not repeated here.`);
+    lines.push(
+      `- ${plural(options.olderFindings, 'finding was', 'findings were')} already present before this change and ${options.olderFindings === 1 ? 'is' : 'are'} not repeated here.`,
+    );
   }
   const outside = options.outsideDiff ?? result.outsideLines;
   if (outside) lines.push(`- ${plural(outside, 'finding is', 'findings are')} on lines outside the diff and ${outside === 1 ? 'is' : 'are'} not included.`);
@@ -220,7 +221,9 @@ function overall(ctx: Context): string {
   const mostly = spread(ctx.byCategory, suggestions);
   if (ctx.security.length) {
     const defects = `${plural(ctx.security.length, 'security defect')} (${severityBreakdown(ctx.security)})`;
-    const rest = suggestions ? ` There ${suggestions === 1 ? 'is' : 'are'} also ${plural(suggestions, 'suggestion')} for readability and maintainability${mostly}.` : '';
+    const rest = suggestions
+      ? ` There ${suggestions === 1 ? 'is' : 'are'} also ${plural(suggestions, 'suggestion')} for readability and maintainability${mostly}.`
+      : '';
     return `Overall, I found ${defects} in ${reviewed} that should be fixed before merging.${rest}`;
   }
   if (!suggestions) return `Overall, I found no security defects and nothing to suggest in ${reviewed}.`;

@@ -9,14 +9,18 @@ describe('missing-docstring: codes', () => {
     ['import os\n', 'example.py', [['D100', 1]]],
     ['import os\n', 'pkg/__init__.py', [['D104', 1]]],
     ['import os\n', 'pkg/__main__.py', [['D100', 1]]],
-    [`${DOC}class A:\n    def m(self): pass\n    def __init__(self): pass\n    def __len__(self): pass\n    class B: pass\ndef f(): pass\n`, 'example.py', [
-      ['D101', 2],
-      ['D102', 3],
-      ['D107', 4],
-      ['D105', 5],
-      ['D106', 6],
-      ['D103', 7],
-    ]],
+    [
+      `${DOC}class A:\n    def m(self): pass\n    def __init__(self): pass\n    def __len__(self): pass\n    class B: pass\ndef f(): pass\n`,
+      'example.py',
+      [
+        ['D101', 2],
+        ['D102', 3],
+        ['D107', 4],
+        ['D105', 5],
+        ['D106', 6],
+        ['D103', 7],
+      ],
+    ],
   ] as const)('%j in %s', (code, path, expected) => {
     const findings = runRule(missingDocstring, code, path);
     expect(findings.map((f) => [f.code, f.line])).toEqual(expected);

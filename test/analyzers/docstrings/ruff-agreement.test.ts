@@ -13,7 +13,10 @@ const ruff = new Workspace({ lint: { select: ['D1'] } }, PositionEncoding.Utf16)
 
 function ruffFindings(code: string): string[] {
   const diagnostics = ruff.check(code) as Array<{ code: string | null; start_location: { row: number } }>;
-  return diagnostics.filter((d) => d.code?.startsWith('D1')).map((d) => `${d.start_location.row}:${d.code}`).sort();
+  return diagnostics
+    .filter((d) => d.code?.startsWith('D1'))
+    .map((d) => `${d.start_location.row}:${d.code}`)
+    .sort();
 }
 
 function ourFindings(code: string, path?: string): string[] {
@@ -28,7 +31,10 @@ test('most table cases are ones Ruff can judge', () => {
   expect(judgeable.length).toBeGreaterThan(60);
 });
 
-test.each(judgeable.map((c) => [dedent(c.code).split('\n').filter(Boolean).slice(0, 3).join(' ⏎ ').slice(0, 90), c] as const))('Ruff agrees: %s', (_name, c) => {
-  const code = dedent(c.code);
-  expect(ourFindings(code, c.path)).toEqual(ruffFindings(code));
-});
+test.each(judgeable.map((c) => [dedent(c.code).split('\n').filter(Boolean).slice(0, 3).join(' ⏎ ').slice(0, 90), c] as const))(
+  'Ruff agrees: %s',
+  (_name, c) => {
+    const code = dedent(c.code);
+    expect(ourFindings(code, c.path)).toEqual(ruffFindings(code));
+  },
+);

@@ -44,7 +44,11 @@ describe('missing-docstring on a whole package', () => {
   });
 
   test('alongside every other rule, in one walk, the findings are the same', () => {
-    const all = analyzeFile('shop/inventory.py', fixture('inventory.py'), RULES.map((rule) => ({ rule, options: { ...rule.options } })));
+    const all = analyzeFile(
+      'shop/inventory.py',
+      fixture('inventory.py'),
+      RULES.map((rule) => ({ rule, options: { ...rule.options } })),
+    );
     expect(all.notes.filter((n) => n.kind === 'analyzer-failed' && n.message.includes(missingDocstring.id))).toEqual([]);
     const ours = all.findings.filter((f) => f.rule === missingDocstring.id).map((f) => [f.code, f.line]);
     expect(ours).toEqual(runRule(missingDocstring, fixture('inventory.py'), 'shop/inventory.py').map((f) => [f.code, f.line]));

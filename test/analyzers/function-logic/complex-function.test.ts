@@ -6,7 +6,8 @@ function complexity(code: string): number[] {
   return runRule(complexFunction, code, 'm.py', { maxComplexity: 0 }).map((f) => Number(/complexity (\d+)/.exec(f.message)![1]));
 }
 
-const elifs = (n: number): string => `def f(x):\n    if x == 0:\n        return 0\n${Array.from({ length: n }, (_, i) => `    elif x == ${i + 1}:\n        return ${i}\n`).join('')}`;
+const elifs = (n: number): string =>
+  `def f(x):\n    if x == 0:\n        return 0\n${Array.from({ length: n }, (_, i) => `    elif x == ${i + 1}:\n        return ${i}\n`).join('')}`;
 
 ruleTester(complexFunction, {
   flagged: [
@@ -22,7 +23,11 @@ describe('counts as mccabe and Ruff do', () => {
     ['straight line', 'def f():\n    x = 1\n    return x\n', [1]],
     ['if/elif/else', 'def f(n):\n    if n > 3:\n        return 1\n    elif n > 4:\n        return 2\n    else:\n        return 3\n', [3]],
     ['for-else and while', 'def f(a):\n    for i in a:\n        pass\n    else:\n        pass\n    while a:\n        pass\n', [3]],
-    ['try: each except and the else', 'def f():\n    try:\n        pass\n    except A:\n        pass\n    except B:\n        pass\n    else:\n        pass\n    finally:\n        pass\n', [4]],
+    [
+      'try: each except and the else',
+      'def f():\n    try:\n        pass\n    except A:\n        pass\n    except B:\n        pass\n    else:\n        pass\n    finally:\n        pass\n',
+      [4],
+    ],
     ['nested functions add their own complexity', 'def f():\n    def g(x):\n        if x:\n            pass\n    if y:\n        pass\n    lambda: 1\n', [4, 2]],
     ['boolean operators and comprehensions do not count', 'def f():\n    x = [a for a in b if a]\n    y = a if b else c\n    z = a and b or c\n', [1]],
     ['match: each case but a catch-all', 'def f():\n    match x:\n        case 1:\n            pass\n        case [1] | _:\n            pass\n', [2]],

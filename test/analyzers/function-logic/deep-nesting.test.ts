@@ -25,9 +25,13 @@ ruleTester(deepNesting, {
   clean: [
     { code: 'def f():\n    for a in b:\n        if a:\n            for c in a:\n                if c:\n                    print(c)\n' },
     // elif chains are not nesting.
-    { code: 'def f(x):\n    if x == 1:\n        pass\n    elif x == 2:\n        pass\n    elif x == 3:\n        if a:\n            if b:\n                if c:\n                    pass\n' },
+    {
+      code: 'def f(x):\n    if x == 1:\n        pass\n    elif x == 2:\n        pass\n    elif x == 3:\n        if a:\n            if b:\n                if c:\n                    pass\n',
+    },
     // A nested function starts counting again.
-    { code: 'def f():\n    if a:\n        if b:\n            def g():\n                if c:\n                    if d:\n                        if e:\n                            pass\n' },
+    {
+      code: 'def f():\n    if a:\n        if b:\n            def g():\n                if c:\n                    if d:\n                        if e:\n                            pass\n',
+    },
     // Module-level code is not a function.
     { code: 'if a:\n    if b:\n        if c:\n            if d:\n                if e:\n                    pass\n' },
   ],

@@ -15,10 +15,22 @@ ruleTester(tooManyStatements, {
 describe('counts as Ruff PLR0915 does', () => {
   test.each([
     ['return is not counted', 'def f():\n    return\n', []],
-    ['if/elif/else', 'def f():\n    if a:\n        print()\n    elif a == 2:\n        print()\n    elif a == 3:\n        print()\n    else:\n        print()\n', [8]],
+    [
+      'if/elif/else',
+      'def f():\n    if a:\n        print()\n    elif a == 2:\n        print()\n    elif a == 3:\n        print()\n    else:\n        print()\n',
+      [8],
+    ],
     ['a for loop itself is not counted, a while is', 'def f():\n    for i in x:\n        pass\n    while y:\n        pass\n', [3]],
-    ['nested def bodies count; nested class bodies do not', 'def f():\n    def g():\n        print()\n        print()\n    class A:\n        x = 1\n        y = 2\n    print()\n', [5, 2]],
-    ['try/except/except/finally', 'def f():\n    try:\n        print()\n    except:\n        pass\n    except:\n        pass\n    finally:\n        print()\n', [10]],
+    [
+      'nested def bodies count; nested class bodies do not',
+      'def f():\n    def g():\n        print()\n        print()\n    class A:\n        x = 1\n        y = 2\n    print()\n',
+      [5, 2],
+    ],
+    [
+      'try/except/except/finally',
+      'def f():\n    try:\n        print()\n    except:\n        pass\n    except:\n        pass\n    finally:\n        print()\n',
+      [10],
+    ],
     ['match: the statement and each case', 'def f():\n    match x:\n        case 1:\n            pass\n        case 2:\n            pass\n', [5]],
     ['with and async with', 'async def f():\n    with a:\n        pass\n    async with b:\n        pass\n', [4]],
   ])('%s', (_name, code, expected) => {

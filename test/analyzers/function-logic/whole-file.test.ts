@@ -3,7 +3,11 @@ import { rules } from '../../../analyzers/function-logic/index.js';
 import { analyzeFile } from '../../../src/engine/run.js';
 
 const source = readFileSync(new URL('../../fixtures/function-logic/consumer_types.py', import.meta.url), 'utf8');
-const result = analyzeFile('placement/objects/consumer_type.py', source, rules.map((rule) => ({ rule, options: { ...rule.options } })));
+const result = analyzeFile(
+  'placement/objects/consumer_type.py',
+  source,
+  rules.map((rule) => ({ rule, options: { ...rule.options } })),
+);
 
 describe('function logic on a whole file', () => {
   test('reports the nested decorated helper, the exception handling and the oversized function', () => {

@@ -12,7 +12,11 @@ ruleTester(indentationWidth, {
       message: 'This file indents by 2 spaces per level',
     },
     // In a 2-space file, an odd line is still off its grid.
-    { code: 'def f(a):\n  if a:\n    b = 1\n     return b\n  return 2\n', lines: [2, 4], message: ['indents by 2 spaces', 'not a multiple of 4 or of this file\'s 2'] },
+    {
+      code: 'def f(a):\n  if a:\n    b = 1\n     return b\n  return 2\n',
+      lines: [2, 4],
+      message: ['indents by 2 spaces', "not a multiple of 4 or of this file's 2"],
+    },
     { code: 'class A:\n        def f(self):\n                return 1\n', lines: [2], message: 'indents by 8 spaces' },
   ],
   clean: [

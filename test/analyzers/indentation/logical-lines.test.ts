@@ -23,7 +23,7 @@ describe('logical lines', () => {
   });
 
   test('brackets and quotes inside strings and comments do not count', () => {
-    expect(starts('x = "(["  # ( [\ny = \'\'\'\n)\'\'\'\nz = 1\n')).toEqual([1, 2, 4]);
+    expect(starts("x = \"([\"  # ( [\ny = '''\n)'''\nz = 1\n")).toEqual([1, 2, 4]);
   });
 
   test('f-strings with nested quotes, braces and format specs', () => {

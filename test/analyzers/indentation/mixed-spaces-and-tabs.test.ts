@@ -6,9 +6,5 @@ ruleTester(mixedSpacesAndTabs, {
     { code: 'if x:\n    \ty = 1\n', lines: [2], message: 'mixes spaces and tabs' },
     { code: 'if x:\n\t    y = 1\n', lines: [2] },
   ],
-  clean: [
-    { code: 'if x:\n\ty = 1\n' },
-    { code: 'if x:\n    y = 1\n' },
-    { code: 's = """\n \tstring text\n"""\n' },
-  ],
+  clean: [{ code: 'if x:\n\ty = 1\n' }, { code: 'if x:\n    y = 1\n' }, { code: 's = """\n \tstring text\n"""\n' }],
 });

@@ -4,7 +4,11 @@ import { analyzeFile } from '../../../src/engine/run.js';
 
 function review(name: string): Array<[number, string | undefined, string]> {
   const source = readFileSync(new URL(`../../fixtures/indentation/${name}`, import.meta.url), 'utf8');
-  const result = analyzeFile(name, source, rules.map((rule) => ({ rule, options: { ...rule.options } })));
+  const result = analyzeFile(
+    name,
+    source,
+    rules.map((rule) => ({ rule, options: { ...rule.options } })),
+  );
   expect(result.notes).toEqual([]);
   return result.findings.map((f) => [f.line, f.code, f.rule]);
 }

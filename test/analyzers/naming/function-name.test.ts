@@ -31,6 +31,10 @@ test('methods of a class with an outside base are reported at low confidence', (
 });
 
 test('records a couple of snake_case function names as evidence for the summary, never single words', () => {
-  const result = analyzeFile('a.py', 'def fetchPage():\n    pass\ndef fetch():\n    pass\ndef fetch_all():\n    pass\ndef load_one():\n    pass\ndef load_two():\n    pass\n', [{ rule: functionName, options: {} }]);
+  const result = analyzeFile(
+    'a.py',
+    'def fetchPage():\n    pass\ndef fetch():\n    pass\ndef fetch_all():\n    pass\ndef load_one():\n    pass\ndef load_two():\n    pass\n',
+    [{ rule: functionName, options: {} }],
+  );
   expect(result.conformingNames.map((c) => `${c.name}@${c.line}`)).toEqual(['fetch_all@5', 'load_one@7']);
 });

@@ -1,4 +1,4 @@
-import { isLowercase, isMixedCase, namingStyle } from '../../../analyzers/naming/naming-style.js';
+import { isLowercase, isMixedCase, namingStyle } from '../../../analyzers/python/naming-style.js';
 
 test.each([
   ['fetch_all', 'snake_case'],

@@ -5,7 +5,11 @@ import { analyzeFile } from '../../../src/engine/run.js';
 const path = 'test/fixtures/naming/consumer_api.py';
 
 test('a real-looking module: every convention slip, nothing that must keep its name', () => {
-  const result = analyzeFile(path, readFileSync(path, 'utf8'), rules.filter((r) => !r.optIn).map((rule) => ({ rule, options: { ...rule.options } })));
+  const result = analyzeFile(
+    path,
+    readFileSync(path, 'utf8'),
+    rules.filter((r) => !r.optIn).map((rule) => ({ rule, options: { ...rule.options } })),
+  );
   expect(result.notes).toEqual([]);
   const got = result.findings.map((f) => `${f.line} ${f.code} ${f.subject} ${f.confidence}`);
   expect(got).toEqual([

@@ -8,10 +8,7 @@ ruleTester(cleartextProtocol, {
     // Imported by a helper call: resolved like an import.
     { code: `from test.support import warnings_helper\ntelnetlib = warnings_helper.import_deprecated('telnetlib')\ntelnetlib.Telnet(h)`, lines: [3] },
   ],
-  clean: [
-    { code: `import ftplib\nftp = ftplib.FTP_TLS("files.example.com")` },
-    { code: `import paramiko\nparamiko.SSHClient()` },
-  ],
+  clean: [{ code: `import ftplib\nftp = ftplib.FTP_TLS("files.example.com")` }, { code: `import paramiko\nparamiko.SSHClient()` }],
 });
 
 test('cleartext-protocol: B321 for FTP, B312 for Telnet, CWE-319', () => {

@@ -15,5 +15,10 @@ ruleTester(jinja2Autoescape, {
 });
 
 test('jinja2-autoescape: B701, CWE-79', () => {
-  expect(runRule(jinja2Autoescape, 'import jinja2\njinja2.Environment(autoescape=False)\n')[0]).toMatchObject({ code: 'B701', cwe: 79, severity: 'high', confidence: 'high' });
+  expect(runRule(jinja2Autoescape, 'import jinja2\njinja2.Environment(autoescape=False)\n')[0]).toMatchObject({
+    code: 'B701',
+    cwe: 79,
+    severity: 'high',
+    confidence: 'high',
+  });
 });

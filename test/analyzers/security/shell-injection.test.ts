@@ -45,7 +45,10 @@ test('shell-injection: severity follows the command: literal low, formatted/para
 });
 
 test('shell-injection: a request value flows through a local into the command', () => {
-  const [f] = runRule(shellInjection, 'import subprocess\ndef view():\n    name = request.args.get("n")\n    cmd = "ping " + name\n    subprocess.run(cmd, shell=True)\n');
+  const [f] = runRule(
+    shellInjection,
+    'import subprocess\ndef view():\n    name = request.args.get("n")\n    cmd = "ping " + name\n    subprocess.run(cmd, shell=True)\n',
+  );
   expect(f).toMatchObject({ line: 5, severity: 'high' });
   expect(f!.message).toContain('parameter or request data');
 });

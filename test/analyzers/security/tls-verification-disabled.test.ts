@@ -24,6 +24,11 @@ ruleTester(tlsVerificationDisabled, {
 });
 
 test('tls-verification-disabled: codes and CWE', () => {
-  expect(runRule(tlsVerificationDisabled, 'import requests\nrequests.get(u, verify=False)\n')[0]).toMatchObject({ code: 'B501', cwe: 295, severity: 'high', confidence: 'high' });
+  expect(runRule(tlsVerificationDisabled, 'import requests\nrequests.get(u, verify=False)\n')[0]).toMatchObject({
+    code: 'B501',
+    cwe: 295,
+    severity: 'high',
+    confidence: 'high',
+  });
   expect(runRule(tlsVerificationDisabled, 'import ssl\nssl._create_unverified_context()\n')[0]!.code).toBe('B323');
 });

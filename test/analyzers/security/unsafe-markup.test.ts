@@ -4,7 +4,11 @@ import { ruleTester, runRule } from '../../helpers/rule-tester.js';
 ruleTester(unsafeMarkup, {
   flagged: [
     { code: `from markupsafe import Markup\nhtml = Markup(f"<b>{name}</b>")`, lines: [2], message: 'built by string formatting' },
-    { code: `from django.utils.safestring import mark_safe\ndef render(comment):\n    return mark_safe(comment)`, lines: [3], message: 'parameter or request data' },
+    {
+      code: `from django.utils.safestring import mark_safe\ndef render(comment):\n    return mark_safe(comment)`,
+      lines: [3],
+      message: 'parameter or request data',
+    },
     { code: `import markupsafe\nmarkupsafe.Markup("<p>" + body + "</p>")`, lines: [2], message: 'built by string formatting' },
   ],
   clean: [

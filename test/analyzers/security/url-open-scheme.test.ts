@@ -7,12 +7,13 @@ ruleTester(urlOpenScheme, {
     { code: `from urllib.request import urlretrieve\nurlretrieve(source, dest)`, lines: [2] },
     { code: `from urllib import request\nrequest.urlopen("file:///etc/passwd")`, lines: [2] },
   ],
-  clean: [
-    { code: `import urllib.request\nurllib.request.urlopen("https://example.com/data.json")` },
-    { code: `import requests\nrequests.get(url)` },
-  ],
+  clean: [{ code: `import urllib.request\nurllib.request.urlopen("https://example.com/data.json")` }, { code: `import requests\nrequests.get(url)` }],
 });
 
 test('url-open-scheme: B310, a parameter raises the severity', () => {
-  expect(runRule(urlOpenScheme, 'import urllib.request\ndef f(u):\n    urllib.request.urlopen(u)\n')[0]).toMatchObject({ code: 'B310', severity: 'high', cwe: 22 });
+  expect(runRule(urlOpenScheme, 'import urllib.request\ndef f(u):\n    urllib.request.urlopen(u)\n')[0]).toMatchObject({
+    code: 'B310',
+    severity: 'high',
+    cwe: 22,
+  });
 });

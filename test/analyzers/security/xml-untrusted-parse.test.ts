@@ -21,6 +21,9 @@ ruleTester(xmlUntrustedParse, {
 
 test('xml-untrusted-parse: codes by module, severity by data', () => {
   expect(runRule(xmlUntrustedParse, 'import xml.etree.ElementTree as ET\nET.parse(p)\n')[0]).toMatchObject({ code: 'B314', cwe: 611, severity: 'medium' });
-  expect(runRule(xmlUntrustedParse, 'from xml.dom import minidom\ndef f(request):\n    minidom.parseString(request.data)\n')[0]).toMatchObject({ code: 'B318', severity: 'high' });
+  expect(runRule(xmlUntrustedParse, 'from xml.dom import minidom\ndef f(request):\n    minidom.parseString(request.data)\n')[0]).toMatchObject({
+    code: 'B318',
+    severity: 'high',
+  });
   expect(runRule(xmlUntrustedParse, 'from lxml import etree\netree.fromstring(x)\n')[0]!.code).toBe('B320');
 });

@@ -13,7 +13,9 @@ ruleTester(booleanPositionalFlag, {
     { code: 'def fetch(url: str, *, follow: bool = False) -> bytes:\n    pass' },
     { code: 'def _fetch(url, follow=False):\n    pass' },
     { code: 'def outer():\n    def inner(flag=True):\n        pass' },
-    { code: 'class C:\n    def __setitem__(self, key, value: bool):\n        pass\n    @property\n    def on(self):\n        pass\n    @on.setter\n    def on(self, value: bool):\n        pass' },
+    {
+      code: 'class C:\n    def __setitem__(self, key, value: bool):\n        pass\n    @property\n    def on(self):\n        pass\n    @on.setter\n    def on(self, value: bool):\n        pass',
+    },
     { code: 'from typing import override\nclass C(B):\n    @override\n    def run(self, flag: bool):\n        pass' },
     { code: 'bool = int\ndef f(x: bool):\n    pass' },
   ],

@@ -8,7 +8,9 @@ ruleTester(madeUpDunder, {
     { code: 'class Number:\n    def __int_(self):\n        pass\n    def __intt__(self):\n        pass', lines: [4] },
   ],
   clean: [
-    { code: 'class A:\n    def __init__(self):\n        pass\n    def __enter__(self):\n        pass\n    def __exit__(self, *a):\n        pass\n    def __class_getitem__(cls, item):\n        pass' },
+    {
+      code: 'class A:\n    def __init__(self):\n        pass\n    def __enter__(self):\n        pass\n    def __exit__(self, *a):\n        pass\n    def __class_getitem__(cls, item):\n        pass',
+    },
     { code: 'class A:\n    __slots__ = ()\n    __match_args__ = ("x",)\n    __hash__ = None\n    __radd__ = __add__ = None' },
     { code: 'class Arr:\n    def __array__(self):\n        pass\n    def __rich_repr__(self):\n        pass' },
     { code: 'def __helper__():\n    pass' },

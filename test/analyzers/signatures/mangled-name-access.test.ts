@@ -3,7 +3,11 @@ import { ruleTester } from '../../helpers/rule-tester.js';
 
 ruleTester(mangledNameAccess, {
   flagged: [
-    { code: 'class S:\n    def __init__(self, t):\n        self.__token = t\n\ndef debug(s):\n    print(s.__token)', lines: [6], message: 'does not name-mangle' },
+    {
+      code: 'class S:\n    def __init__(self, t):\n        self.__token = t\n\ndef debug(s):\n    print(s.__token)',
+      lines: [6],
+      message: 'does not name-mangle',
+    },
     { code: 'def peek(s):\n    return s._Session__token', lines: [2], message: 'of `Session`' },
     { code: 'class Other:\n    def m(self, s):\n        return s._Session__token', lines: [3] },
   ],

@@ -6,7 +6,10 @@ ruleTester(mutableDefaultArgument, {
     { code: 'def add_tag(tag, tags=[]):\n    pass', lines: [1], message: '`tags`' },
     { code: 'def f(a={}, b={1}, c=set(), d=list(), e=dict(x=1)):\n    pass', lines: [1, 1, 1, 1, 1] },
     { code: 'def f(a=[x for x in y], b={k: v for k, v in y}, c={x for x in y}):\n    pass', lines: [1, 1, 1] },
-    { code: 'import collections\nfrom collections import defaultdict as dd\ndef f(a=collections.OrderedDict(), b=dd(list), c=collections.deque()):\n    pass', lines: [3, 3, 3] },
+    {
+      code: 'import collections\nfrom collections import defaultdict as dd\ndef f(a=collections.OrderedDict(), b=dd(list), c=collections.deque()):\n    pass',
+      lines: [3, 3, 3],
+    },
     { code: 'def f(*, tags=[]):\n    pass', lines: [1] },
     { code: 'def f(a: list = [], b: "Sequence" = []):\n    pass', lines: [1, 1] },
     { code: 'class A:\n    def m(self, cache={}):\n        pass', lines: [2] },

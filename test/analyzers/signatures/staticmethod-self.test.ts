@@ -10,6 +10,8 @@ ruleTester(staticmethodSelf, {
   clean: [
     { code: 'class P:\n    def parse(self, text):\n        return self.grammar.parse(text)' },
     { code: 'class P:\n    @staticmethod\n    def parse(text):\n        self = make()\n        return self.parse(text)' },
-    { code: 'class P:\n    @staticmethod\n    def build(text):\n        class Inner:\n            def m(self):\n                return self\n        return Inner' },
+    {
+      code: 'class P:\n    @staticmethod\n    def build(text):\n        class Inner:\n            def m(self):\n                return self\n        return Inner',
+    },
   ],
 });

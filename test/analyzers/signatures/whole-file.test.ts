@@ -5,7 +5,11 @@ import { analyzeFile } from '../../../src/engine/run.js';
 const path = 'test/fixtures/signatures/consumer_store.py';
 
 test('a real-looking module: each signature problem once, the protocol methods left alone', () => {
-  const result = analyzeFile(path, readFileSync(path, 'utf8'), rules.filter((r) => !r.optIn).map((rule) => ({ rule, options: { ...rule.options } })));
+  const result = analyzeFile(
+    path,
+    readFileSync(path, 'utf8'),
+    rules.filter((r) => !r.optIn).map((rule) => ({ rule, options: { ...rule.options } })),
+  );
   expect(result.notes).toEqual([]);
   expect(result.findings.map((f) => `${f.line} ${f.rule} ${f.subject}`)).toEqual([
     '6 made-up-dunder __registry__',

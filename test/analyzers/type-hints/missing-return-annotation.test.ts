@@ -11,7 +11,11 @@ ruleTester(missingReturnAnnotation, {
     { code: 'class A:\n    def __init_subclass__(cls):\n        pass', lines: [2], message: 'special method' },
     { code: 'class A:\n    @staticmethod\n    def s():\n        pass', lines: [3], message: 'staticmethod' },
     { code: 'class A:\n    @classmethod\n    def c(cls):\n        pass', lines: [3], message: 'classmethod' },
-    { code: 'class A:\n    @property\n    def p(self):\n        pass\n    @p.setter\n    def p(self, v):\n        pass', lines: [3, 6], message: ['public function', 'private function'] },
+    {
+      code: 'class A:\n    @property\n    def p(self):\n        pass\n    @p.setter\n    def p(self, v):\n        pass',
+      lines: [3, 6],
+      message: ['public function', 'private function'],
+    },
     { code: '__all__ = ["api"]\ndef api():\n    pass\ndef helper():\n    pass', lines: [2, 4], message: ['public function', 'private function'] },
     { code: 'class _Hidden:\n    def m(self):\n        pass', lines: [2], message: 'private function' },
     { code: 'def __dunder__():\n    pass', lines: [1], message: 'private function' },

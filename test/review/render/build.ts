@@ -32,7 +32,15 @@ export function finding(over: Partial<Finding> & Pick<Finding, 'rule' | 'categor
 
 export function result(findings: Finding[], over: Partial<AnalysisResult> = {}): AnalysisResult {
   const paths = [...new Set(findings.map((f) => f.path))];
-  return { files: (paths.length ? paths : ['app.py']).map((path) => ({ path, lines: 100 })), findings, notes: [], suppressed: [], outsideLines: 0, conformingNames: [], ...over } as AnalysisResult;
+  return {
+    files: (paths.length ? paths : ['app.py']).map((path) => ({ path, lines: 100 })),
+    findings,
+    notes: [],
+    suppressed: [],
+    outsideLines: 0,
+    conformingNames: [],
+    ...over,
+  } as AnalysisResult;
 }
 
 export const shellRule: Rule = {

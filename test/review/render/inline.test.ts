@@ -11,7 +11,7 @@ function linesOf(source: string): (line: number) => string {
 }
 
 describe('fingerprint markers', () => {
-  test('a body carries its finding\'s fingerprint, and only ours are recognised', () => {
+  test("a body carries its finding's fingerprint, and only ours are recognised", () => {
     const body = renderInlineComment(shellDefect(3), shellRule);
     expect(body).toContain(fingerprintMarker('fp-test-shell-injection-3'));
     expect(fingerprintFromBody(body)).toBe('fp-test-shell-injection-3');
@@ -22,7 +22,9 @@ describe('fingerprint markers', () => {
 describe('renderInlineComment', () => {
   test('a security finding: title, severity, CWE, message, why it is dangerous, the fix; no suggestion without a fix', () => {
     const body = renderInlineComment(shellDefect(3), shellRule);
-    expect(body.split('\n')[0]).toBe('**Shell command built from a variable** (High · CWE-78 · test-shell-injection): `subprocess.run` runs a shell command built with an f-string');
+    expect(body.split('\n')[0]).toBe(
+      '**Shell command built from a variable** (High · CWE-78 · test-shell-injection): `subprocess.run` runs a shell command built with an f-string',
+    );
     expect(body).toContain(`Why it is dangerous: ${shellRule.doc.why}`);
     expect(body).toContain(`Fix: ${shellRule.doc.fix}`);
     expect(body).not.toContain('```suggestion');
@@ -37,7 +39,7 @@ describe('renderInlineComment', () => {
     expect(body).toContain(`Why it matters: ${unusedImport.doc.why}`);
   });
 
-  test('an edit inside a line needs the line\'s text, and keeps the rest of the line', () => {
+  test("an edit inside a line needs the line's text, and keeps the rest of the line", () => {
     const source = '"""M."""\nimport sys, re\n\nprint(re)\n';
     const f = review({ 'm.py': source }).findings.find((x) => x.rule === 'unused-import')!;
     expect(inlineSuggestion(f)).toBeUndefined();
@@ -60,7 +62,11 @@ describe('renderInlineComment', () => {
   });
 
   test('a code block in the replacement cannot close the suggestion fence', () => {
-    const f = finding({ rule: 'x', category: 'naming', fix: { description: 'replace', edits: [{ line: 1, column: 1, endLine: 1, endColumn: 6, newText: 'y = "```"' }] } });
+    const f = finding({
+      rule: 'x',
+      category: 'naming',
+      fix: { description: 'replace', edits: [{ line: 1, column: 1, endLine: 1, endColumn: 6, newText: 'y = "```"' }] },
+    });
     const body = renderInlineComment(f, undefined, { lineText: () => 'x = 1' });
     expect(body).toContain('````suggestion\ny = "```"\n````');
   });

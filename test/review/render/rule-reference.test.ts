@@ -17,7 +17,9 @@ describe('rule reference', () => {
 
   test('replaceSection keeps the markers and everything around them', () => {
     const doc = 'intro\n<!-- section:rules -->\nold\n<!-- /section:rules -->\n<!-- section:app -->\nkeep\n<!-- /section:app -->\n';
-    expect(replaceSection(doc, 'rules', 'new text')).toBe('intro\n<!-- section:rules -->\nnew text\n<!-- /section:rules -->\n<!-- section:app -->\nkeep\n<!-- /section:app -->\n');
+    expect(replaceSection(doc, 'rules', 'new text')).toBe(
+      'intro\n<!-- section:rules -->\nnew text\n<!-- /section:rules -->\n<!-- section:app -->\nkeep\n<!-- /section:app -->\n',
+    );
     expect(() => replaceSection(doc, 'cli', 'x')).toThrow(/section:cli/);
   });
 });

@@ -26,7 +26,7 @@ describe('renderSarif', () => {
     }
   });
 
-  test('rule metadata comes from the rules\' docs', () => {
+  test("rule metadata comes from the rules' docs", () => {
     const rule = run.tool.driver.rules!.find((r) => r.id === 'unused-import')!;
     const doc = RULES.find((r) => r.id === 'unused-import')!.doc;
     expect(rule.shortDescription!.text).toBe('Unused import');

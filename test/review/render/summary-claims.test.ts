@@ -73,9 +73,7 @@ test('only snake_case: no naming item at all', () => {
 });
 
 test('a crafted file name in a note can neither mention anyone nor format the summary', () => {
-  const text = renderSummary(
-    analyze([{ path: '@octo/team_**x**.py', source: 'def f(:\n' }], enabledRules(DEFAULT_CONFIG)),
-  );
+  const text = renderSummary(analyze([{ path: '@octo/team_**x**.py', source: 'def f(:\n' }], enabledRules(DEFAULT_CONFIG)));
   // Inside code spans GitHub neither mentions nor formats; outside them the name is neutralised.
   const prose = text.replace(/`[^`\n]*`/g, '');
   expect(prose).not.toMatch(/(^|[^\u200b])@octo/);

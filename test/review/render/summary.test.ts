@@ -14,7 +14,16 @@ describe('renderSummary: the security verdict', () => {
   });
 
   test('defects: each with severity, CWE, path:line, the offending code, why and fix; the most severe first', () => {
-    const yaml = finding({ rule: yamlRule.id, category: 'security', severity: 'medium', cwe: 502, path: 'conf.py', line: 9, message: '`yaml.load` without a safe loader', snippet: 'yaml.load(text)' });
+    const yaml = finding({
+      rule: yamlRule.id,
+      category: 'security',
+      severity: 'medium',
+      cwe: 502,
+      path: 'conf.py',
+      line: 9,
+      message: '`yaml.load` without a safe loader',
+      snippet: 'yaml.load(text)',
+    });
     const text = renderSummary(result([yaml, shellDefect(12)]), { rules });
     expect(text.startsWith('Security defects detected: 2 (1 high, 1 medium).')).toBe(true);
     expect(text).not.toContain(NO_SECURITY_DEFECTS);
@@ -54,7 +63,7 @@ describe('renderSummary: suggestions', () => {
     expect(text).not.toMatch(/^4\. /m);
   });
 
-  test('from the real engine: an unused import and an unused variable, with the rules\' fixes', () => {
+  test("from the real engine: an unused import and an unused variable, with the rules' fixes", () => {
     const text = renderSummary(
       review({
         'svc.py': `
@@ -74,7 +83,9 @@ describe('renderSummary: suggestions', () => {
     expect(text).toContain('2. Unused variables:\n');
     expect(text).toContain('`result` at `svc.py:8`');
     expect(text).toContain(RULES.find((r) => r.id === 'unused-import')!.doc.fix);
-    expect(text).toMatch(/^Overall, I didn't find any security defects in the 1 file reviewed\. Addressing the 2 suggestions above, all about unused imports \(1\) and unused variables \(1\), can make the code more readable and maintainable\.$/m);
+    expect(text).toMatch(
+      /^Overall, I didn't find any security defects in the 1 file reviewed\. Addressing the 2 suggestions above, all about unused imports \(1\) and unused variables \(1\), can make the code more readable and maintainable\.$/m,
+    );
   });
 
   test('no suggestion at all: said plainly, no "However"', () => {
@@ -101,7 +112,10 @@ describe('renderSummary: suggestions', () => {
 
   test('examples prefer different names over the same name on the next line', () => {
     const params = [120, 121, 122].map((line) => finding({ rule: 'missing-parameter-annotation', category: 'type-hints', line, subject: 'dump' }));
-    const others = [finding({ rule: 'missing-parameter-annotation', category: 'type-hints', line: 183, subject: 'dumps' }), finding({ rule: 'missing-parameter-annotation', category: 'type-hints', line: 274, subject: 'load' })];
+    const others = [
+      finding({ rule: 'missing-parameter-annotation', category: 'type-hints', line: 183, subject: 'dumps' }),
+      finding({ rule: 'missing-parameter-annotation', category: 'type-hints', line: 274, subject: 'load' }),
+    ];
     const text = renderSummary(result([...params, ...others]), { rules });
     expect(text).toContain('5 places: `dump` at `app.py:120`, `dumps` at `app.py:183`, `load` at `app.py:274` (+2 more).');
   });
@@ -145,7 +159,14 @@ describe('renderSummary: every claim is true', () => {
   });
 
   test('"mixes camelCase and snake_case" only with a real conforming name to show', () => {
-    const camel = finding({ rule: 'function-name', category: 'naming', path: 'a.py', line: 14, subject: 'fetchPage', message: 'function name `fetchPage` should be snake_case' });
+    const camel = finding({
+      rule: 'function-name',
+      category: 'naming',
+      path: 'a.py',
+      line: 14,
+      subject: 'fetchPage',
+      message: 'function name `fetchPage` should be snake_case',
+    });
     expect(renderSummary(result([camel]), { rules })).not.toContain('mixes');
     const withEvidence = renderSummary({ ...result([camel]), conformingNames: [{ path: 'a.py', line: 19, name: 'fetch_all' }] }, { rules });
     expect(withEvidence).toContain('The code mixes camelCase (e.g., `fetchPage` at `a.py:14`) and snake_case (e.g., `fetch_all` at `a.py:19`).');
@@ -175,7 +196,9 @@ describe('renderSummary: notes, counts and size', () => {
       },
       { olderFindings: 3 },
     );
-    expect(text).toContain('Notes:\n- bin.py: skipped: binary file (contains NUL bytes)\n- analyzer unused-import failed on x.py: boom\n- broken.py: syntax error');
+    expect(text).toContain(
+      'Notes:\n- bin.py: skipped: binary file (contains NUL bytes)\n- analyzer unused-import failed on x.py: boom\n- broken.py: syntax error',
+    );
     expect(text).toContain('- 1 finding suppressed by noqa/nosec.');
     expect(text).toContain('- 3 findings were already present before this change and are not repeated here.');
     expect(text).toContain('- 4 findings are on lines outside the diff and are not included.');
@@ -183,7 +206,13 @@ describe('renderSummary: notes, counts and size', () => {
   });
 
   test('no file reviewed at all', () => {
-    const text = renderSummary({ files: [], findings: [], notes: [{ path: 'a.py', kind: 'skipped', message: 'a.py: skipped: not valid UTF-8' }], suppressed: [], outsideLines: 0 });
+    const text = renderSummary({
+      files: [],
+      findings: [],
+      notes: [{ path: 'a.py', kind: 'skipped', message: 'a.py: skipped: not valid UTF-8' }],
+      suppressed: [],
+      outsideLines: 0,
+    });
     expect(text).toContain('Overall, no Python file was reviewed; see the notes above.');
   });
 

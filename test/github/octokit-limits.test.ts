@@ -1,16 +1,22 @@
 import { generateKeyPairSync } from 'node:crypto';
 import nock from 'nock';
 import { Probot, ProbotOctokit } from 'probot';
-import { reviewerOctokit } from '../../src/queue/octokit-limits.js';
+import { reviewerOctokit } from '../../src/github/octokit-limits.js';
 
-const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+const { privateKey } = generateKeyPairSync('rsa', {
+  modulusLength: 2048,
+  privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
+  publicKeyEncoding: { type: 'spki', format: 'pem' },
+});
 const API = 'https://api.github.com';
 let installation = 100;
 
 /** An installation's Octokit exactly as Probot builds it for a webhook handler. */
 async function installationOctokit(Octokit: typeof ProbotOctokit) {
   const id = ++installation;
-  nock(API).post(`/app/installations/${id}/access_tokens`).reply(201, { token: 'ghs_test', expires_at: new Date(Date.now() + 3600_000).toISOString(), permissions: {}, repository_selection: 'all' });
+  nock(API)
+    .post(`/app/installations/${id}/access_tokens`)
+    .reply(201, { token: 'ghs_test', expires_at: new Date(Date.now() + 3600_000).toISOString(), permissions: {}, repository_selection: 'all' });
   const probot = new Probot({ appId: 1, privateKey, Octokit, logLevel: 'fatal' });
   return probot.auth(id);
 }

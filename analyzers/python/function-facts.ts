@@ -1,7 +1,7 @@
-import type { SyntaxNode } from 'tree-sitter';
+import type { SyntaxNode } from '../../src/engine/syntax.js';
 import type { Scope, ScopeModel } from '../../src/engine/scope.js';
-import { dunderAllNames } from '../docstrings/visibility.js';
-import { decoratorTargets, dottedParts, functionKind, hasTypingDecorator, memoize, parametersOf, type FunctionKind, type Parameter } from '../signatures/definitions.js';
+import { dunderAllNames } from './visibility.js';
+import { decoratorTargets, dottedParts, functionKind, hasTypingDecorator, memoize, parametersOf, type FunctionKind, type Parameter } from './definitions.js';
 
 /**
  * What flake8-annotations (as Ruff) needs to know about a def: is it a method, a static- or

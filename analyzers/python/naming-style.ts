@@ -101,6 +101,16 @@ export const DEFAULT_IGNORE_NAMES = [
 export function nameMatcher(patterns: unknown): (name: string) => boolean {
   const list = Array.isArray(patterns) ? patterns.map(String) : DEFAULT_IGNORE_NAMES;
   const exact = new Set(list.filter((p) => !/[*?]/.test(p)));
-  const globs = list.filter((p) => /[*?]/.test(p)).map((p) => new RegExp(`^${p.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`));
+  const globs = list
+    .filter((p) => /[*?]/.test(p))
+    .map(
+      (p) =>
+        new RegExp(
+          `^${p
+            .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+            .replace(/\*/g, '.*')
+            .replace(/\?/g, '.')}$`,
+        ),
+    );
   return (name) => exact.has(name) || globs.some((g) => g.test(name));
 }

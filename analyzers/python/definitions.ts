@@ -1,6 +1,6 @@
 import type { SyntaxNode, TreeCursor } from 'tree-sitter';
 import type { Binding, BindingKind, Scope, ScopeModel } from '../../src/engine/scope.js';
-import { PYTHON_BUILTINS } from '../naming/builtins.js';
+import { PYTHON_BUILTINS } from './builtins.js';
 
 /** Memoises a per-node or per-model computation: several rules ask the same questions of the same def. */
 export function memoize<K extends object, V>(fn: (key: K) => V): (key: K) => V {

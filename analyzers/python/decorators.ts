@@ -1,4 +1,4 @@
-import type { SyntaxNode } from 'tree-sitter';
+import type { SyntaxNode } from '../../src/engine/syntax.js';
 
 /** The decorators on a function_definition (empty when it has none). */
 export function decoratorsOf(fn: SyntaxNode): SyntaxNode[] {

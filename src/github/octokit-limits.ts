@@ -75,12 +75,15 @@ export function reviewerOctokit<T extends typeof ProbotOctokit>(Base: T = Probot
       // Keep an idle installation's limiter (and its hourly count) for longer than the window.
       timeout: contentWindowMs + 300_000,
     });
-  const writeGroup = (throttle: ThrottleOptions): Bottleneck.Group => group(throttle, 'pr-reviewer-write', { maxConcurrent: 1, minTime: writeSpacingMs ?? 1000 });
+  const writeGroup = (throttle: ThrottleOptions): Bottleneck.Group =>
+    group(throttle, 'pr-reviewer-write', { maxConcurrent: 1, minTime: writeSpacingMs ?? 1000 });
   const retryWhile =
     (kind: string, retries: number): LimitHandler =>
     (retryAfter, options, octokit, retryCount) => {
       const retry = retryCount < retries && retryAfter <= maxWaitSeconds;
-      octokit.log.warn(`${kind} hit by ${options.method} ${options.url}: ${retry ? `retrying in ${retryAfter} s (retry ${retryCount + 1} of ${retries})` : 'giving up'}`);
+      octokit.log.warn(
+        `${kind} hit by ${options.method} ${options.url}: ${retry ? `retrying in ${retryAfter} s (retry ${retryCount + 1} of ${retries})` : 'giving up'}`,
+      );
       return retry;
     };
 

@@ -1,4 +1,4 @@
-import type { SyntaxNode } from 'tree-sitter';
+import type { SyntaxNode } from '../../src/engine/syntax.js';
 import type { ScopeModel } from '../../src/engine/scope.js';
 
 /** Ruff's visibility rules for pydocstyle (ruff_python_semantic `visibility.rs` and `Definitions::resolve`). */
