@@ -1,6 +1,6 @@
 import type { Rule } from '../../src/engine/rule.js';
 import { functionMetricsVisitor } from './function-metrics.js';
-import { functionName, limitOption } from './limits.js';
+import { limitOption, measureFunction } from './limits.js';
 
 export const complexFunction: Rule = {
   id: 'complex-function',
@@ -17,10 +17,15 @@ export const complexFunction: Rule = {
   },
   create(context) {
     const max = limitOption(context.options, 'maxComplexity', 10);
-    return functionMetricsVisitor((m) => {
-      if (m.complexity <= max) return;
-      const { node, name } = functionName(m.node);
-      context.report({ node, subject: name, message: `\`${name}\` is too complex: cyclomatic complexity ${m.complexity} (limit ${max}).` });
-    });
+    return functionMetricsVisitor((m) =>
+      measureFunction(
+        context,
+        m.node,
+        'cyclomatic complexity',
+        m.complexity,
+        max,
+        (name) => `\`${name}\` is too complex: cyclomatic complexity ${m.complexity} (limit ${max}).`,
+      ),
+    );
   },
 };

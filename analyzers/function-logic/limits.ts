@@ -1,3 +1,4 @@
+import type { RuleContext } from '../../src/engine/rule.js';
 import type { SyntaxNode } from '../../src/engine/syntax.js';
 
 /** A rule's numeric limit from its options, falling back to the default when unset or invalid. */
@@ -10,4 +11,14 @@ export function limitOption(options: Readonly<Record<string, unknown>>, key: str
 export function functionName(fn: SyntaxNode): { node: SyntaxNode; name: string } {
   const name = fn.childForFieldName('name');
   return { node: name ?? fn, name: name?.text ?? '<function>' };
+}
+
+/**
+ * Records a function's value for a size rule, and reports it when it is over the limit. Every
+ * function is recorded, so that a review of a change can say "complexity 12, was 9 (limit 10)".
+ */
+export function measureFunction(context: RuleContext, fn: SyntaxNode, quantity: string, value: number, limit: number, message: (name: string) => string): void {
+  const { node, name } = functionName(fn);
+  context.measured(node, name, value);
+  if (value > limit) context.report({ node, subject: name, message: message(name), measure: { quantity, value, limit } });
 }

@@ -1,7 +1,7 @@
 import type { SyntaxNode } from '../../src/engine/syntax.js';
 import type { Rule } from '../../src/engine/rule.js';
 import { decoratorName, decoratorsOf, enclosingClass, lastSegment } from '../python/decorators.js';
-import { functionName, limitOption } from './limits.js';
+import { limitOption, measureFunction } from './limits.js';
 
 /** Ruff's default `dummy-variable-rgx`: parameters named like this are meant to be ignored. */
 const DUMMY = /^(_+|(_+[a-zA-Z0-9_]*[a-zA-Z0-9]+?))$/;
@@ -51,16 +51,13 @@ export const tooManyArguments: Rule = {
     return {
       function_definition: (fn) => {
         const parameters = fn.childForFieldName('parameters');
-        if (!parameters || parameters.namedChildCount <= max) return;
+        if (!parameters) return;
         let count = namedParameters(parameters).filter((n) => !DUMMY.test(n)).length;
-        if (count <= max) return;
         const decorators = decoratorsOf(fn).map((d) => lastSegment(decoratorName(d)));
         if (decorators.some((d) => d === 'override' || d === 'overload')) return;
         const isStatic = decorators.some((d) => d === 'staticmethod' || d === 'abstractstaticmethod');
         if (enclosingClass(fn) && !isStatic) count--;
-        if (count <= max) return;
-        const { node, name } = functionName(fn);
-        context.report({ node, subject: name, message: `\`${name}\` takes ${count} arguments (limit ${max}).` });
+        measureFunction(context, fn, 'arguments', count, max, (name) => `\`${name}\` takes ${count} arguments (limit ${max}).`);
       },
     };
   },

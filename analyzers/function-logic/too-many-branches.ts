@@ -1,6 +1,6 @@
 import type { Rule } from '../../src/engine/rule.js';
 import { functionMetricsVisitor } from './function-metrics.js';
-import { functionName, limitOption } from './limits.js';
+import { limitOption, measureFunction } from './limits.js';
 
 export const tooManyBranches: Rule = {
   id: 'too-many-branches',
@@ -18,10 +18,8 @@ export const tooManyBranches: Rule = {
   },
   create(context) {
     const max = limitOption(context.options, 'maxBranches', 12);
-    return functionMetricsVisitor((m) => {
-      if (m.branches <= max) return;
-      const { node, name } = functionName(m.node);
-      context.report({ node, subject: name, message: `\`${name}\` has too many branches: ${m.branches} (limit ${max}).` });
-    });
+    return functionMetricsVisitor((m) =>
+      measureFunction(context, m.node, 'branches', m.branches, max, (name) => `\`${name}\` has too many branches: ${m.branches} (limit ${max}).`),
+    );
   },
 };

@@ -1,6 +1,6 @@
 import type { Rule } from '../../src/engine/rule.js';
 import { functionMetricsVisitor } from './function-metrics.js';
-import { functionName, limitOption } from './limits.js';
+import { limitOption, measureFunction } from './limits.js';
 
 export const tooManyStatements: Rule = {
   id: 'too-many-statements',
@@ -17,10 +17,8 @@ export const tooManyStatements: Rule = {
   },
   create(context) {
     const max = limitOption(context.options, 'maxStatements', 50);
-    return functionMetricsVisitor((m) => {
-      if (m.statements <= max) return;
-      const { node, name } = functionName(m.node);
-      context.report({ node, subject: name, message: `\`${name}\` has too many statements: ${m.statements} (limit ${max}).` });
-    });
+    return functionMetricsVisitor((m) =>
+      measureFunction(context, m.node, 'statements', m.statements, max, (name) => `\`${name}\` has too many statements: ${m.statements} (limit ${max}).`),
+    );
   },
 };

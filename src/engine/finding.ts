@@ -57,8 +57,24 @@ export interface Finding {
   symbol: string;
   cwe?: number;
   fix?: Fix;
+  /** A size or complexity finding: the measured value and the limit (and, in a review of a change, the value before it). */
+  measure?: Measure;
+  /**
+   * Security: why this looks like the caller's explicit, intended choice (`verify=False` passed through,
+   * `usedforsecurity=False`, test code). Reported as a note, never as a defect that fails the check.
+   */
+  advisory?: string;
   /** Stable across moved lines: rule + symbol + normalised code (+ occurrence). */
   fingerprint: string;
+}
+
+export interface Measure {
+  /** What is counted, as the message says it: 'cyclomatic complexity', 'statements', 'branches', 'arguments'. */
+  quantity: string;
+  value: number;
+  limit: number;
+  /** The same function's value in the base version, when a review of a change knows it. */
+  before?: number;
 }
 
 /** A name that follows its convention: the evidence for "the code mixes camelCase and snake_case". */

@@ -1,5 +1,6 @@
 import type { SyntaxNode } from './syntax.js';
-import type { Category, Confidence, Fix, Severity } from './finding.js';
+import type { FileConventions } from './conventions.js';
+import type { Category, Confidence, Fix, Measure, Severity } from './finding.js';
 import type { ScopeModel } from './scope.js';
 import type { SourceFile } from './parse.js';
 
@@ -22,6 +23,10 @@ export interface Report {
   severity?: Severity;
   confidence?: Confidence;
   fix?: Fix;
+  /** Size and complexity rules: the measured value and the limit. */
+  measure?: Omit<Measure, 'before'>;
+  /** Security: why the code looks like an intended opt-out (see Finding.advisory). */
+  advisory?: string;
 }
 
 export interface RuleContext {
@@ -32,7 +37,14 @@ export interface RuleContext {
    */
   scopes: ScopeModel;
   options: Readonly<Record<string, unknown>>;
+  /** What the code around this file expects of it (strict unless a review of a repository says otherwise). */
+  conventions: FileConventions;
   report(report: Report): void;
+  /**
+   * Records a function's measured value (complexity, statements…) whether or not it is over the limit,
+   * so that a review of a change can say what it was before: "complexity 12, was 9 (limit 10)".
+   */
+  measured(node: SyntaxNode, subject: string, value: number): void;
   /**
    * Records a name that follows its convention, so that the summary can cite real code on both
    * sides when it says the code mixes conventions. Not a finding.

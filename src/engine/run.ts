@@ -2,6 +2,7 @@ import type { SyntaxNode } from './syntax.js';
 import type { Finding, NameExample, Note } from './finding.js';
 import { fingerprint } from './fingerprint.js';
 import { lineText, sourceFile, type SourceFile } from './parse.js';
+import { STRICT_CONVENTIONS, type FileConventions } from './conventions.js';
 import type { EnabledRule, Report, RuleContext } from './rule.js';
 
 export type { EnabledRule } from './rule.js';
@@ -13,6 +14,23 @@ export interface SuppressedFinding {
   rule: string;
   line: number;
   by: 'noqa' | 'nosec';
+  /** The line of the comment that silenced it; 0 for a file-wide `# ruff: noqa`. */
+  commentLine: number;
+  /** The finding as it would have been reported: a review asks whether the change added its suppression. */
+  finding: Finding;
+}
+
+/** A function's measured value for a size or complexity rule, reported or not (see RuleContext.measured). */
+export interface Measurement {
+  rule: string;
+  /** measureKey(symbol, subject) of the function. */
+  key: string;
+  value: number;
+}
+
+/** The key that matches a function's measurement to a finding about it: enclosing symbol and name. */
+export function measureKey(symbol: string, subject: string): string {
+  return `${symbol}\0${subject}`;
 }
 
 export interface FileResult {
@@ -22,6 +40,7 @@ export interface FileResult {
   /** A few names per file that follow their convention (see RuleContext.conforming). */
   conformingNames: NameExample[];
   suppressed: SuppressedFinding[];
+  measurements: Measurement[];
   notes: Note[];
 }
 
@@ -50,8 +69,9 @@ const TYPE_NAMES: string[] = [];
 const FIELD_NAMES: string[] = [];
 
 /** Analyses one file: one parse, one walk that feeds the scope model and every rule. */
-export function analyzeFile(path: string, source: string, rules: readonly EnabledRule[]): FileResult {
+export function analyzeFile(path: string, source: string, rules: readonly EnabledRule[], conventions: FileConventions = STRICT_CONVENTIONS): FileResult {
   const file = sourceFile(path, source);
+  const measured: Array<{ rule: string; start: number; subject: string; value: number }> = [];
   const notes: Note[] = [];
   const raw: Array<{ enabled: EnabledRule; report: Report }> = [];
   const builder = new ScopeBuilder(source, file.tree.rootNode);
@@ -73,7 +93,9 @@ export function analyzeFile(path: string, source: string, rules: readonly Enable
       file,
       scopes: builder.model,
       options: enabled.options,
+      conventions,
       report: (report) => raw.push({ enabled, report }),
+      measured: (node, subject, value) => measured.push({ rule: enabled.rule.id, start: node.startIndex, subject, value }),
       conforming: (node, name) => {
         if (conformingNames.length < MAX_CONFORMING) conformingNames.push({ path, line: node.startPosition.row + 1, name });
       },
@@ -164,7 +186,8 @@ export function analyzeFile(path: string, source: string, rules: readonly Enable
 
   if (file.tree.rootNode.hasError) notes.push(syntaxErrorNote(file));
 
-  return { ...finalise(file, model, raw, parseSuppressions(comments), rules, notes), conformingNames };
+  const measurements = measured.map((m) => ({ rule: m.rule, key: measureKey(symbolOf(model.scopeAt(m.start)), m.subject), value: m.value }));
+  return { ...finalise(file, model, raw, parseSuppressions(comments), rules, notes), conformingNames, measurements };
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -180,7 +203,7 @@ function finalise(
   suppressions: Suppression[],
   rules: readonly EnabledRule[],
   notes: Note[],
-): Omit<FileResult, 'conformingNames'> {
+): Omit<FileResult, 'conformingNames' | 'measurements'> {
   const byLine = new Map<number, Suppression[]>();
   for (const s of suppressions) pushTo(byLine, s.line, s);
   const findings: Finding[] = [];
@@ -190,20 +213,23 @@ function finalise(
     .map((r) => toFinding(file, model, r.enabled, r.report))
     .sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
   const codes = new Map(rules.map((r) => [r.rule.id, r.rule.codes]));
-  const kept = sorted.filter((f) => {
-    const s = suppressionFor(f, codes.get(f.rule) ?? [], byLine);
-    if (s) suppressed.push({ rule: f.rule, line: f.line, by: s.kind });
-    return !s;
-  });
-  // Only now is it known which suppressions silenced nothing.
-  for (const f of [...kept, ...unusedSuppressionFindings(file, suppressions, rules)]) {
+  // Fingerprints before suppressions: adding or removing a `# noqa` never changes a finding's identity.
+  const stamp = (f: Finding): Finding => {
     const identity = identityOf(file, f);
     const key = `${f.rule}\0${f.symbol}\0${identity}`;
     const n = occurrences.get(key) ?? 0;
     occurrences.set(key, n + 1);
     f.fingerprint = fingerprint(f.rule, f.symbol, identity, n);
-    findings.push(f);
+    return f;
+  };
+  for (const f of sorted) {
+    stamp(f);
+    const s = suppressionFor(f, codes.get(f.rule) ?? [], byLine);
+    if (s) suppressed.push({ rule: f.rule, line: f.line, by: s.kind, commentLine: s.line, finding: f });
+    else findings.push(f);
   }
+  // Only now is it known which suppressions silenced nothing.
+  for (const f of unusedSuppressionFindings(file, suppressions, rules)) findings.push(stamp(f));
   return { path: file.path, lines: file.lineStarts.length, findings, suppressed, notes };
 }
 
@@ -265,6 +291,8 @@ function toFinding(file: SourceFile, model: ScopeModel, enabled: EnabledRule, re
     symbol: symbolOf(model.scopeAt(start)),
     ...(rule.cwe !== undefined ? { cwe: rule.cwe } : {}),
     ...(report.fix ? { fix: report.fix } : {}),
+    ...(report.measure ? { measure: { ...report.measure } } : {}),
+    ...(report.advisory ? { advisory: report.advisory } : {}),
     fingerprint: '',
   };
 }

@@ -1,8 +1,9 @@
+import { tooManyArguments } from '../../analyzers/function-logic/too-many-arguments.js';
 import { unusedImport } from '../../analyzers/unused-imports/unused-import.js';
 import { unusedVariable } from '../../analyzers/unused-variables/unused-variable.js';
 import { analyze } from '../../src/engine/analyze.js';
 import type { Rule } from '../../src/engine/rule.js';
-import { analyzeFile, type EnabledRule } from '../../src/engine/run.js';
+import { analyzeFile, measureKey, type EnabledRule } from '../../src/engine/run.js';
 
 const on = (...rules: Rule[]): EnabledRule[] => rules.map((rule) => ({ rule, options: {} }));
 
@@ -26,10 +27,22 @@ describe('suppressions', () => {
   test('noqa silences and is counted; noqa naming another code does not', () => {
     const r = analyzeFile('a.py', 'import os  # noqa\nimport re  # noqa: E501\nimport io  # NOQA:F401\n', on(unusedImport));
     expect(r.findings.map((f) => f.line)).toEqual([2]);
-    expect(r.suppressed).toEqual([
-      { rule: 'unused-import', line: 1, by: 'noqa' },
-      { rule: 'unused-import', line: 3, by: 'noqa' },
+    expect(r.suppressed.map(({ rule, line, by, commentLine }) => ({ rule, line, by, commentLine }))).toEqual([
+      { rule: 'unused-import', line: 1, by: 'noqa', commentLine: 1 },
+      { rule: 'unused-import', line: 3, by: 'noqa', commentLine: 3 },
     ]);
+    // The silenced finding is kept whole, with the fingerprint it has unsuppressed.
+    const unsuppressed = analyzeFile('a.py', 'import os\nimport re  # noqa: E501\nimport io\n', on(unusedImport));
+    expect(r.suppressed.map((s) => s.finding.fingerprint)).toEqual([unsuppressed.findings[0]!.fingerprint, unsuppressed.findings[2]!.fingerprint]);
+  });
+
+  test('size rules record every function, over the limit or not, and report the measure', () => {
+    const r = analyzeFile('a.py', 'def f(a, b, c, d, e, g):\n    pass\n\nclass C:\n    def m(self, a):\n        pass\n', on(tooManyArguments));
+    expect(r.measurements).toEqual([
+      { rule: 'too-many-arguments', key: measureKey('', 'f'), value: 6 },
+      { rule: 'too-many-arguments', key: measureKey('C', 'm'), value: 1 },
+    ]);
+    expect(r.findings.map((f) => [f.subject, f.measure])).toEqual([['f', { quantity: 'arguments', value: 6, limit: 5 }]]);
   });
 
   test('a noqa naming one of our checks that silences nothing is reported (RUF100)', () => {

@@ -9,7 +9,7 @@ import { capitalise, code, listing, plainText, plural } from './markdown.js';
 import { ruleLookup } from './rule-lookup.js';
 
 /** The engine's result; `conformingNames` is optional so that callers may build one by hand. */
-export type SummaryInput = Omit<AnalysisResult, 'conformingNames'> & { conformingNames?: readonly NameExample[] };
+export type SummaryInput = Omit<AnalysisResult, 'conformingNames' | 'measurements'> & { conformingNames?: readonly NameExample[] };
 
 export interface SummaryOptions {
   /** Rules to take titles and docs from; the registry by default. */
