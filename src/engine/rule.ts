@@ -8,7 +8,10 @@ import type { SourceFile } from './parse.js';
 export interface RuleDoc {
   what: string;
   why: string;
+  /** Code the rule flags (checked by the registry test). */
   example: string;
+  /** The same code written so that the rule does not flag it (checked too), when there is one to show. */
+  useInstead?: string;
   fix: string;
 }
 
