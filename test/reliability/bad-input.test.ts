@@ -37,7 +37,10 @@ describe('files', () => {
   });
 
   test('invalid UTF-8 is skipped with a reason', () => {
-    expect(decodePython(Uint8Array.from([0x78, 0x20, 0x3d, 0x20, 0xff, 0xfe, 0x0a]))).toEqual({ ok: false, reason: 'skipped: not valid UTF-8 and no PEP 263 coding line' });
+    expect(decodePython(Uint8Array.from([0x78, 0x20, 0x3d, 0x20, 0xff, 0xfe, 0x0a]))).toEqual({
+      ok: false,
+      reason: 'skipped: not valid UTF-8 and no PEP 263 coding line',
+    });
   });
 
   test('a 5,000-line function is reviewed in bounded time', () => {

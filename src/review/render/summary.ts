@@ -120,7 +120,8 @@ function nothingReviewed(ctx: Context, limit: number): string {
   const { scope, f } = ctx;
   const { unreviewed } = ctx.plan.verdict;
   if (unreviewed.length) {
-    const which = unreviewed.length === 1 ? 'the only Python file could not be reviewed' : `none of the ${count(unreviewed.length)} Python files could be reviewed`;
+    const which =
+      unreviewed.length === 1 ? 'the only Python file could not be reviewed' : `none of the ${count(unreviewed.length)} Python files could be reviewed`;
     const head = `Nothing was reviewed: ${which}, so there is no security verdict.`;
     return [head, '', ...noteLines(ctx, unreviewed, limit)].join('\n');
   }
@@ -372,7 +373,10 @@ function overall(ctx: Context): string {
     if (plan.fixed.length) sentences.push(`It also fixes ${plural(plan.fixed.length, 'finding')} the code had before (${fixedExamples(ctx)}).`);
   } else {
     const lines = plan.files.reduce((n, x) => n + x.lines, 0);
-    const what = plan.files.length === 1 ? `${f.code(plan.files[0]!.path)} (${plural(lines, 'line')})` : `the ${count(plan.files.length)} files reviewed (${plural(lines, 'line')})`;
+    const what =
+      plan.files.length === 1
+        ? `${f.code(plan.files[0]!.path)} (${plural(lines, 'line')})`
+        : `the ${count(plan.files.length)} files reviewed (${plural(lines, 'line')})`;
     sentences.push(
       found.length
         ? `Overall, ${what} ${plan.files.length === 1 ? 'has' : 'have'} ${listing(found)}.`
