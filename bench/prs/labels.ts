@@ -58,8 +58,10 @@ export function normaliseSnippet(snippet: string): string {
 }
 
 /**
- * The label of one item of a review of `commit`: every key the label gives must agree; among
- * several, the one that gives most keys (subject and snippet beat either alone).
+ * The label of one item of a review of `commit`: same commit, path and rule (or code), and the
+ * subject or the snippet the label gives agrees (a new engine may name a parameter finding by
+ * the parameter instead of its function, or move it within the line). Among several, the one
+ * with most agreeing keys.
  */
 export function labelOf(item: LabelledItem, commit: string, labels: readonly Label[]): Label | undefined {
   let best: Label | undefined;
@@ -68,10 +70,12 @@ export function labelOf(item: LabelledItem, commit: string, labels: readonly Lab
   for (const label of labels) {
     if (!commit.startsWith(label.commit) || label.path !== item.path) continue;
     if (label.rule !== item.rule && !(label.code && label.code === item.code)) continue;
-    if (label.subject !== undefined && label.subject !== item.subject) continue;
-    if (label.snippet !== undefined && normaliseSnippet(label.snippet) !== snippet) continue;
-    const keys = (label.subject !== undefined ? 1 : 0) + (label.snippet !== undefined ? 1 : 0);
-    if (keys > bestKeys) [best, bestKeys] = [label, keys];
+    const subjectAgrees = label.subject !== undefined && label.subject === item.subject;
+    const snippetAgrees = label.snippet !== undefined && normaliseSnippet(label.snippet) === snippet;
+    const given = (label.subject !== undefined ? 1 : 0) + (label.snippet !== undefined ? 1 : 0);
+    const agreeing = (subjectAgrees ? 1 : 0) + (snippetAgrees ? 1 : 0);
+    if (given > 0 && agreeing === 0) continue;
+    if (agreeing > bestKeys) [best, bestKeys] = [label, agreeing];
   }
   return best;
 }

@@ -13,10 +13,12 @@ export interface Tally {
   securityDefects: number;
   /** Reviews whose CLI run exited non-zero (a failing check). */
   failed: number;
+  /** Changes with more inline comments than issue 9 allows, not all of them kept. */
+  overFive: number;
 }
 
 export function emptyTally(): Tally {
-  return { changes: 0, inline: 0, summary: 0, byCategory: new Map(), keep: 0, noise: 0, false: 0, unlabelled: 0, securityDefects: 0, failed: 0 };
+  return { changes: 0, inline: 0, summary: 0, byCategory: new Map(), keep: 0, noise: 0, false: 0, unlabelled: 0, securityDefects: 0, failed: 0, overFive: 0 };
 }
 
 export function addItem(tally: Tally, category: string, inline: boolean, verdict: Verdict | undefined): void {
@@ -28,7 +30,8 @@ export function addItem(tally: Tally, category: string, inline: boolean, verdict
 }
 
 export function addTally(into: Tally, one: Tally): void {
-  for (const key of ['changes', 'inline', 'summary', 'keep', 'noise', 'false', 'unlabelled', 'securityDefects', 'failed'] as const) into[key] += one[key];
+  for (const key of ['changes', 'inline', 'summary', 'keep', 'noise', 'false', 'unlabelled', 'securityDefects', 'failed', 'overFive'] as const)
+    into[key] += one[key];
   for (const [category, n] of one.byCategory) into.byCategory.set(category, (into.byCategory.get(category) ?? 0) + n);
 }
 
@@ -43,7 +46,7 @@ export function usefulShare(tally: Tally): number | undefined {
 }
 
 export function formatShare(share: number | undefined): string {
-  return share === undefined ? '–' : share.toFixed(2);
+  return share === undefined ? '–' : share.toFixed(3);
 }
 
 export function perChange(n: number, changes: number): string {
