@@ -51,7 +51,9 @@ const labels = loadLabels(resolve(DATA, 'labels'));
 const only = values.only?.split(',').map((p) => p.trim().toLowerCase());
 const selected = changes.filter((c) => !only || only.includes(c.project.toLowerCase()) || only.includes(c.repository.toLowerCase()));
 
-const engine = execFileSync('git', ['rev-parse', '--short=8', 'HEAD'], { cwd: DATA, encoding: 'utf8' }).trim();
+/** The engine is what src/ and analyzers/ hold: their last commit, and whether the work tree differs from it. */
+const git = (args: string[]): string => execFileSync('git', args, { cwd: DATA, encoding: 'utf8' }).trim();
+const engine = `${git(['log', '-1', '--format=%h %cs', '--', '../../src', '../../analyzers'])}${git(['status', '--porcelain', '--', '../../src', '../../analyzers']) ? ' + uncommitted changes' : ''}`;
 console.log(`Reviews of real pull requests: ${selected.length} changes, engine ${engine}, clones under ${values.clones}\n`);
 
 const byProject = new Map<string, Tally>();
