@@ -1,18 +1,27 @@
 import type { Finding } from '../../engine/finding.js';
 import type { Rule } from '../../engine/rule.js';
-import { capitalise, fenced } from './markdown.js';
+import { capitalise, fenced, plainText } from './markdown.js';
 
 const MARKER_PREFIX = '<!-- pr-reviewer:fp=';
-const MARKER_PATTERN = /<!-- pr-reviewer:fp=([A-Za-z0-9_-]+) -->/;
+/** The marker is the whole last line of the body: text from the code, earlier in it, can never stand in for it. */
+const MARKER_LINE = /(?:^|\n)<!-- pr-reviewer:fp=([A-Za-z0-9_-]+) -->$/;
 
-/** The hidden marker that lets the app find its own comment for a finding again. */
+/** The hidden marker that lets the app find its own comment for a finding again (always the last line). */
 export function fingerprintMarker(fingerprint: string): string {
   return `${MARKER_PREFIX}${fingerprint} -->`;
 }
 
-/** The fingerprint in a comment body we wrote, or undefined for anyone else's comment. */
+/**
+ * The fingerprint on the last line of a comment body, or undefined. Only bodies of comments our
+ * own bot wrote may be read with it: the caller checks the author (see src/github/publish.ts).
+ */
 export function fingerprintFromBody(body: string): string | undefined {
-  return MARKER_PATTERN.exec(body)?.[1];
+  return MARKER_LINE.exec(body.trimEnd())?.[1];
+}
+
+/** The fingerprint of a comment only when our own bot (`<app slug>[bot]`) wrote it; any other author's marker is ignored. */
+export function fingerprintOfOurs(comment: { body: string; author: string | undefined }, botLogin: string): string | undefined {
+  return botLogin && comment.author === botLogin ? fingerprintFromBody(comment.body) : undefined;
 }
 
 /** A GitHub suggested change: replaces lines startLine..endLine (1-based, inclusive) with `lines` ([] deletes them). */
@@ -60,10 +69,10 @@ export function renderInlineComment(finding: Finding, rule: Rule | undefined, op
   const tags = [capitalise(finding.severity), finding.cwe !== undefined ? `CWE-${finding.cwe}` : undefined, finding.code ?? rule?.id ?? finding.rule]
     .filter(Boolean)
     .join(' · ');
-  const parts = [`**${rule?.title ?? finding.rule}** (${tags}): ${finding.message}`];
+  const parts = [`**${rule?.title ?? finding.rule}** (${tags}): ${plainText(finding.message)}`];
   if (rule) parts.push(`${finding.category === 'security' ? 'Why it is dangerous' : 'Why it matters'}: ${rule.doc.why}`, `Fix: ${rule.doc.fix}`);
   const suggestion = inlineSuggestion(finding, options);
-  if (suggestion) parts.push(`${capitalise(finding.fix!.description)}:\n${suggestionBlock(suggestion.lines)}`);
+  if (suggestion) parts.push(`${plainText(capitalise(finding.fix!.description))}:\n${suggestionBlock(suggestion.lines)}`);
   parts.push(fingerprintMarker(finding.fingerprint));
   return parts.join('\n\n');
 }
