@@ -28,6 +28,8 @@ export interface ReviewDeps {
   log?: ReviewLog;
   /** The rules a config turns on; the registry through the config by default. */
   rules?: (config: Config) => EnabledRule[];
+  /** Our app's bot login (`<slug>[bot]`): only its comments and threads are taken for ours; none when absent. */
+  botLogin?: string;
 }
 
 export type ReviewOutcome =
@@ -74,8 +76,8 @@ export async function reviewPullRequest(octokit: GitHub, job: ReviewJob, control
   // The check run shows "in progress" while the listings are read in parallel.
   const listings = Promise.all([
     listReviewableFiles(octokit, owner, repo, pullNumber, config),
-    listOurReviewComments(octokit, owner, repo, pullNumber),
-    findSummaryComment(octokit, owner, repo, pullNumber),
+    listOurReviewComments(octokit, owner, repo, pullNumber, deps.botLogin ?? ''),
+    findSummaryComment(octokit, owner, repo, pullNumber, deps.botLogin ?? ''),
   ]);
   listings.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
   const checkRunId = await startCheckRun(octokit, owner, repo, pr.headSha);
@@ -119,7 +121,7 @@ export async function reviewPullRequest(octokit: GitHub, job: ReviewJob, control
     const gone = existingInline.filter((c) => fingerprintsIn(c.body).some((fp) => !present.has(fp)));
     let resolvedThreads = 0;
     if (gone.length) {
-      resolvedThreads = await resolveGoneThreads(octokit, owner, repo, pullNumber, (path, body) => {
+      resolvedThreads = await resolveGoneThreads(octokit, owner, repo, pullNumber, deps.botLogin ?? '', (path, body) => {
         const fps = fingerprintsIn(body);
         return analysed.has(path) && fps.length > 0 && fps.every((fp) => !present.has(fp));
       });

@@ -18,7 +18,7 @@ const JOB: ReviewJob = { deliveryId: 'd1', installationId: 77, owner: 'acme', re
 const fresh: JobControl = { isStale: () => false };
 /** Only the unused-import rule, so that the counts below do not move as other rules are added. */
 const onlyImports = (config: Config) => enabledRules(config).filter((r) => r.rule.category === 'unused-imports');
-const DEPS: ReviewDeps = { rules: onlyImports };
+const DEPS: ReviewDeps = { rules: onlyImports, botLogin: 'pr-reviewer[bot]' };
 
 const BASE = `import os
 
@@ -166,7 +166,7 @@ test('a full review: all pages of files, one review on the head commit, a summar
   expect(w.checkUpdate[0]).toMatchObject({ status: 'completed', conclusion: 'success' });
   const output = w.checkUpdate[0]!.output as { annotations: Array<{ path: string; start_line: number }>; summary: string };
   expect(output.annotations.map((a) => a.start_line)).toEqual([2, 3]);
-  expect(output.summary).toBe(w.summaryCreate[0]!.replace(`${SUMMARY_MARKER}\n`, ''));
+  expect(w.summaryCreate[0]).toBe(`${output.summary.trimEnd()}\n\n${SUMMARY_MARKER}`);
 });
 
 test('marker-based update: our summary is edited in place and a finding already commented is not commented again', async () => {
@@ -416,7 +416,14 @@ test('our thread whose finding is gone is resolved; a thread someone answered is
     .reply(
       200,
       threadsPage(
-        [{ id: 'T2', isResolved: false, path: 'app/core.py', comments: { totalCount: 2, nodes: [{ body: answered, author: { __typename: 'Bot' } }] } }],
+        [
+          {
+            id: 'T2',
+            isResolved: false,
+            path: 'app/core.py',
+            comments: { totalCount: 2, nodes: [{ body: answered, author: { __typename: 'Bot', login: 'pr-reviewer' } }] },
+          },
+        ],
         { hasNextPage: true, endCursor: 'c1' },
       ),
     );
@@ -424,10 +431,20 @@ test('our thread whose finding is gone is resolved; a thread someone answered is
     .post('/graphql', (b) => /reviewThreads/.test(b.query) && b.variables.after === 'c1')
     .reply(
       200,
-      threadsPage([{ id: 'T1', isResolved: false, path: 'app/core.py', comments: { totalCount: 1, nodes: [{ body: gone, author: { __typename: 'Bot' } }] } }], {
-        hasNextPage: false,
-        endCursor: null,
-      }),
+      threadsPage(
+        [
+          {
+            id: 'T1',
+            isResolved: false,
+            path: 'app/core.py',
+            comments: { totalCount: 1, nodes: [{ body: gone, author: { __typename: 'Bot', login: 'pr-reviewer' } }] },
+          },
+        ],
+        {
+          hasNextPage: false,
+          endCursor: null,
+        },
+      ),
     );
   const resolved: string[] = [];
   nock(API)
