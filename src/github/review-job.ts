@@ -75,14 +75,14 @@ export async function reviewPullRequest(octokit: GitHub, job: ReviewJob, control
 
   // The check run shows "in progress" while the listings are read in parallel.
   const listings = Promise.all([
-    listReviewableFiles(octokit, owner, repo, pullNumber, config),
+    listReviewableFiles(octokit, owner, repo, pr, config),
     listOurReviewComments(octokit, owner, repo, pullNumber, deps.botLogin ?? ''),
     findSummaryComment(octokit, owner, repo, pullNumber, deps.botLogin ?? ''),
   ]);
   listings.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
   const checkRunId = await startCheckRun(octokit, owner, repo, pr.headSha);
   try {
-    const [changed, existingInline, summaryComment] = await listings;
+    const [{ files: changed, notes: listingNotes }, existingInline, summaryComment] = await listings;
     // A pull request without Python (most of them, in an org-wide install) gets no comment at all.
     if (changed.length === 0 && !summaryComment && existingInline.length === 0) {
       await neutralComplete(
@@ -96,7 +96,7 @@ export async function reviewPullRequest(octokit: GitHub, job: ReviewJob, control
       return { status: 'skipped', reason: 'no python files' };
     }
     const fetched = await fetchFiles(octokit, owner, repo, pr, changed, config.max_file_bytes);
-    const review = await analyseVersions(fetched.files, (deps.rules ?? enabledRules)(config), [...fetched.notes, ...problems.map(problemNote)]);
+    const review = await analyseVersions(fetched.files, (deps.rules ?? enabledRules)(config), [...listingNotes, ...fetched.notes, ...problems.map(problemNote)]);
     const reported = config.report === 'all' ? review.head.findings : review.newFindings;
     const older = review.head.findings.length - review.newFindings.length;
 
