@@ -96,7 +96,11 @@ export async function reviewPullRequest(octokit: GitHub, job: ReviewJob, control
       return { status: 'skipped', reason: 'no python files' };
     }
     const fetched = await fetchFiles(octokit, owner, repo, pr, changed, config.max_file_bytes);
-    const review = await analyseVersions(fetched.files, (deps.rules ?? enabledRules)(config), [...listingNotes, ...fetched.notes, ...problems.map(problemNote)]);
+    const review = await analyseVersions(fetched.files, (deps.rules ?? enabledRules)(config), [
+      ...listingNotes,
+      ...fetched.notes,
+      ...problems.map(problemNote),
+    ]);
     const reported = config.report === 'all' ? review.head.findings : review.newFindings;
     const older = review.head.findings.length - review.newFindings.length;
 
