@@ -1,4 +1,6 @@
 import type { Rule } from '../../src/engine/rule.js';
+import { followsConventions } from '../../src/engine/conventions.js';
+import { isImposedParameter } from './imposed.js';
 import type { Scope } from '../../src/engine/scope.js';
 import { bindingsOfKind, hasTypingDecorator } from '../python/definitions.js';
 import { ignoreList, PYTHON_BUILTINS, SHADOWING_FIX } from '../python/builtins.js';
@@ -19,6 +21,10 @@ export const builtinArgumentShadowing: Rule = {
   },
   create(ctx) {
     const ignored = ignoreList(ctx.options.ignore);
+    const conventional = followsConventions(ctx.conventions);
+    // Conventional: a test's parameters are fixture or parametrize names.
+    if (conventional && ctx.conventions.testCode) return {};
+    const publicKeywords = new Set(ctx.conventions.publicKeywords ?? []);
     return {
       'module:exit'() {
         const model = ctx.scopes;
@@ -30,6 +36,7 @@ export const builtinArgumentShadowing: Rule = {
             exempt = hasTypingDecorator(model, b.scope.node, 'override') || hasTypingDecorator(model, b.scope.node, 'overload');
             exempted.set(b.scope, exempt);
           }
+          if (!exempt && conventional && (publicKeywords.has(b.name) || isImposedParameter(model, b.scope.node, b.node.startIndex))) continue;
           if (!exempt) ctx.report({ node: b.node, message: `Function argument \`${b.name}\` is shadowing a Python builtin`, subject: b.name });
         }
       },

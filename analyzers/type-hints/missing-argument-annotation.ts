@@ -1,4 +1,5 @@
 import type { Rule } from '../../src/engine/rule.js';
+import { annotationsExpected } from './expected.js';
 import { functionFacts } from '../python/function-facts.js';
 
 /** flake8-annotations ANN001/ANN002/ANN003 with Ruff's default settings. */
@@ -19,6 +20,7 @@ export const missingArgumentAnnotation: Rule = {
       'module:exit'() {
         for (const f of functionFacts(ctx.scopes)) {
           if (f.overloadImplementation) continue;
+          if (!annotationsExpected(f, ctx.conventions)) continue;
           // Ruff skips the first of the positional and keyword-only parameters of a non-static method.
           let skip = f.isMethod && f.kind !== 'staticmethod';
           for (const p of f.parameters) {

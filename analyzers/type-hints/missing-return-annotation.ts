@@ -1,4 +1,5 @@
 import type { Rule } from '../../src/engine/rule.js';
+import { annotationsExpected } from './expected.js';
 import { functionFacts, isMagic, type FunctionFacts } from '../python/function-facts.js';
 
 /** Which code and wording a def without a return annotation gets (Ruff's order of checks). */
@@ -34,6 +35,7 @@ export const missingReturnAnnotation: Rule = {
       'module:exit'() {
         for (const f of functionFacts(ctx.scopes)) {
           if (f.overloadImplementation || f.def.childForFieldName('return_type')) continue;
+          if (!annotationsExpected(f, ctx.conventions)) continue;
           const problem = returnCode(f, mypyInitReturn);
           if (problem)
             ctx.report({ node: f.nameNode, code: problem.code, message: `Missing return type annotation for ${problem.what} \`${f.name}\``, subject: f.name });
