@@ -140,14 +140,21 @@ const overrideMatchers = new WeakMap<ConfigOverride, (path: string) => boolean>(
 function overrideMatches(o: ConfigOverride, path: string): boolean {
   let match = overrideMatchers.get(o);
   if (!match) {
-    // As ESLint's overrides: a pattern without a slash matches the file name anywhere.
-    const options = { dot: true, basename: true };
-    const included = picomatch(o.files, options);
-    const excluded = o.exclude?.length ? picomatch(o.exclude, options) : () => false;
+    const included = globMatcher(o.files);
+    const excluded = o.exclude?.length ? globMatcher(o.exclude) : () => false;
     match = (p) => included(p) && !excluded(p);
     overrideMatchers.set(o, match);
   }
   return match(path);
+}
+
+/** As ESLint's overrides: a pattern with a slash matches the path from the root, one without matches the file name anywhere. */
+function globMatcher(patterns: readonly string[]): (path: string) => boolean {
+  const byPath = patterns.filter((p) => p.includes('/'));
+  const byName = patterns.filter((p) => !p.includes('/'));
+  const path = byPath.length ? picomatch(byPath, { dot: true }) : () => false;
+  const name = byName.length ? picomatch(byName, { dot: true }) : () => false;
+  return (p) => path(p) || name(p.slice(p.lastIndexOf('/') + 1));
 }
 
 /**

@@ -307,6 +307,22 @@ export class GitHubStandIn {
         },
       };
     }
+    if (method === 'GET' && (match = r(/^\/git\/trees\/([^/]+)$/))) {
+      // A commit's tree: every file (with its folders) when `recursive` is set, else the root's entries.
+      const files = repo.commits.get(decodeURIComponent(match[1]!));
+      if (!files) return notFound();
+      const recursive = query.has('recursive');
+      const tree: Array<{ path: string; mode: string; type: 'blob' | 'tree'; sha: string; size?: number }> = [];
+      const folders = new Set<string>();
+      for (const [filePath, content] of files) {
+        const parts = filePath.split('/');
+        for (let i = 1; i < parts.length; i++) folders.add(parts.slice(0, i).join('/'));
+        if (recursive || parts.length === 1) tree.push({ path: filePath, mode: '100644', type: 'blob', sha: blobSha(content), size: content.length });
+      }
+      for (const folder of folders)
+        if (recursive || !folder.includes('/')) tree.push({ path: folder, mode: '040000', type: 'tree', sha: blobSha(Buffer.from(folder)) });
+      return { status: 200, body: { sha: match[1], tree: tree.sort((a, b) => a.path.localeCompare(b.path)), truncated: false } };
+    }
     if (method === 'GET' && (match = r(/^\/pulls\/(\d+)$/))) {
       const pull = repo.pulls.get(Number(match[1]));
       return pull ? { status: 200, body: pullJson(repo, pull) } : notFound();
