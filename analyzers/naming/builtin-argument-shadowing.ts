@@ -14,7 +14,7 @@ export const builtinArgumentShadowing: Rule = {
   codes: ['A002'],
   options: { ignore: [] },
   doc: {
-    what: 'A function parameter named like a Python builtin (`def get(id, type=None):`) (flake8-builtins A002). Methods marked `@override` or `@overload` are left alone: their names are imposed.',
+    what: 'A function parameter named like a Python builtin (`def get(id, type=None):`) (flake8-builtins A002). Methods marked `@override` or `@overload` are left alone: their names are imposed. Under the conventional profile, so are names an API imposes: keyword parameters of public defs, parameters a framework decorator reads, the names a base class chose, and builtin names the public API around uses as keywords (`help`, `id`).',
     why: 'Inside the function the builtin is gone: a later `type(x)` or `id(x)` calls the argument instead. It also reads ambiguously at every use.',
     example: 'def find(id, type=None):\n    ...',
     fix: SHADOWING_FIX,

@@ -6,9 +6,10 @@ import type { LintSettings } from './lint-settings.js';
 /**
  * The thresholds that turn measured habits into expectations. Annotation shares are bimodal in
  * real code: of the modules with 3+ defs in placement, click, httpx, flask, requests, attrs and
- * starlette, 93 % annotate under a fifth or over four fifths of their defs, so the middle (a half)
- * separates the two without tuning. Docstrings spread more; "documents its public defs" is read
- * as at least half of them. A naming habit needs a few names (two, and a fifth of the kind) so
+ * starlette, 339 of 355 (95 %) annotate under a fifth or over four fifths of their defs, so the
+ * middle (a half) separates the two without tuning. Docstrings spread more (by fifths of public
+ * defs documented, 76 / 35 / 10 / 16 / 59 of 196 modules); "documents its public defs" is read as
+ * at least half of them. A naming habit needs a few names (two, and a fifth of the kind) so
  * that one legacy camelCase helper does not make camelCase the module's style.
  */
 export const HABIT = {
