@@ -77,8 +77,15 @@ interface Block {
   public: boolean;
 }
 
-/** One pass over the text, statement by statement: defs, classes, decorators and simple assignments. */
-export function measureCodeFacts(source: string): CodeFacts {
+/**
+ * How much of a file is measured by default: ~800 lines show a module's habits as well as the whole
+ * does, and a review's cost must not grow with the size of the files it only looks at.
+ */
+export const MEASURED_CHARS = 32_768;
+
+/** One pass over the text (its first `limit` characters, cut at a line end), statement by statement: defs, classes, decorators and simple assignments. */
+export function measureCodeFacts(text: string, limit = MEASURED_CHARS): CodeFacts {
+  const source = text.length > limit ? text.slice(0, Math.max(0, text.lastIndexOf('\n', limit)) + 1) : text;
   const facts = emptyFacts();
   const stack: Block[] = [];
   let decorators: string[] = [];
@@ -123,7 +130,7 @@ export function measureCodeFacts(source: string): CodeFacts {
       if (word !== undefined) countAssignment(source, i, word, stack, facts);
       end = statementEnd(source, i);
     }
-    decorators = [];
+    if (decorators.length) decorators = [];
     i = end + 1;
   }
   return facts;
@@ -142,21 +149,26 @@ function measureDef(source: string, at: number, indent: number, stack: Block[], 
   if (source[i] === '[') i = skipSpaces(source, closing(source, i) + 1);
   if (source[i] !== '(') return statementEnd(source, i);
   const close = closing(source, i);
-  const parameters = splitTopLevel(source, i + 1, close);
   let skipFirst = isMethod && !isStatic;
   let annotated = 0;
   let missing = 0;
   const keywords: string[] = [];
-  for (const raw of parameters) {
-    const text = raw.trim();
-    if (text === '' || text === '*') continue;
+  for (const span of parameterSpans(source, i + 1, close)) {
+    let at = skipTrivia(source, span.start, true);
+    if (at >= span.end) continue;
     // Everything before `/` is positional-only: callers never write its names.
-    if (text === '/') {
+    if (source.charCodeAt(at) === 0x2f) {
       keywords.length = 0;
       continue;
     }
-    const stars = text.startsWith('**') ? 2 : text.startsWith('*') ? 1 : 0;
-    const parameterName = wordAt(text, stars);
+    let stars = 0;
+    while (source.charCodeAt(at) === 0x2a && stars < 2) {
+      stars++;
+      at++;
+    }
+    const parameterName = wordAt(source, skipTrivia(source, at, true));
+    // A bare `*` starts the keyword-only parameters.
+    if (parameterName === undefined && stars === 1) continue;
     if (skipFirst && stars === 0) {
       skipFirst = false;
       continue;
@@ -166,7 +178,7 @@ function measureDef(source: string, at: number, indent: number, stack: Block[], 
       tally(facts.names.arguments, isLowercase(parameterName));
       if (stars === 0 && PYTHON_BUILTINS.has(parameterName)) keywords.push(parameterName);
     }
-    if (hasTopLevelColon(text)) annotated++;
+    if (span.annotated) annotated++;
     else missing++;
   }
   i = skipTrivia(source, close + 1);
@@ -404,18 +416,21 @@ function closing(source: string, open: number): number {
   return source.length;
 }
 
-/** The text between `from` and `to` split at commas outside brackets and strings, comments dropped. */
-function splitTopLevel(source: string, from: number, to: number): string[] {
-  const parts: string[] = [];
+/**
+ * The parameters between `from` and `to`: split at commas outside brackets and strings, each
+ * annotated when a colon comes before any `=` (a lambda default's colon comes after it).
+ */
+function parameterSpans(source: string, from: number, to: number): Array<{ start: number; end: number; annotated: boolean }> {
+  const out: Array<{ start: number; end: number; annotated: boolean }> = [];
   let depth = 0;
-  let part = '';
+  let start = from;
+  let annotated = false;
+  let defaulted = false;
   let i = from;
   while (i < to) {
     const c = source.charCodeAt(i);
     if (c === 0x22 || c === 0x27) {
-      const end = Math.min(stringEnd(source, i), to);
-      part += '""';
-      i = end;
+      i = Math.min(stringEnd(source, i), to);
       continue;
     }
     if (c === HASH) {
@@ -424,30 +439,19 @@ function splitTopLevel(source: string, from: number, to: number): string[] {
     }
     if (c === 0x28 || c === 0x5b || c === 0x7b) depth++;
     else if (c === 0x29 || c === 0x5d || c === 0x7d) depth--;
-    else if (c === 0x2c && depth === 0) {
-      parts.push(part);
-      part = '';
-      i++;
-      continue;
+    else if (depth === 0) {
+      if (c === 0x2c) {
+        out.push({ start, end: i, annotated });
+        start = i + 1;
+        annotated = false;
+        defaulted = false;
+      } else if (c === 0x3d) defaulted = true;
+      else if (c === 0x3a && !defaulted) annotated = true;
     }
-    part += source[i];
     i++;
   }
-  parts.push(part);
-  return parts;
-}
-
-/** `name: T` or `name: T = v`: a colon outside brackets before any `=` (a lambda default's colon comes after it). */
-function hasTopLevelColon(parameter: string): boolean {
-  let depth = 0;
-  for (let i = 0; i < parameter.length; i++) {
-    const c = parameter[i];
-    if (c === '(' || c === '[' || c === '{') depth++;
-    else if (c === ')' || c === ']' || c === '}') depth--;
-    else if (depth === 0 && c === '=') return false;
-    else if (depth === 0 && c === ':') return true;
-  }
-  return false;
+  out.push({ start, end: to, annotated });
+  return out;
 }
 
 /** The colon ending a def or class header that continues at `i` (past a return annotation or bases), or -1. */

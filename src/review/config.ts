@@ -157,14 +157,18 @@ function globMatcher(patterns: readonly string[]): (path: string) => boolean {
   return (p) => path(p) || name(p.slice(p.lastIndexOf('/') + 1));
 }
 
+/** The overrides whose globs match a path (relative to the repository root), in order. */
+export function overridesFor(config: Config, path: string): ConfigOverride[] {
+  return config.overrides.filter((o) => overrideMatches(o, path));
+}
+
 /**
  * The config as it applies to one file (a path relative to the repository root): every override
  * whose globs match it, in order, merged over the top-level keys (rules and categories key by key).
  */
 export function configForPath(config: Config, path: string): Config {
   let settings: PathSettings = { profile: config.profile, categories: config.categories, rules: config.rules };
-  for (const o of config.overrides) {
-    if (!overrideMatches(o, path)) continue;
+  for (const o of overridesFor(config, path)) {
     settings = {
       profile: o.profile ?? settings.profile,
       categories: o.categories ? (mergeConfig(settings.categories, o.categories) as Config['categories']) : settings.categories,

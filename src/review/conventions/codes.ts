@@ -37,16 +37,43 @@ export function selectorMatch(selector: string, code: string, style: CodeSelecti
   return linter && cDigits!.startsWith(sDigits!) ? selector.length : -1;
 }
 
+/** Per selection, the state of each code before per-file ignores: the same for every path, so computed once. */
+const fixedStates = new WeakMap<CodeSelection, Map<string, CodeState>>();
+/** Per per-file ignore, whether it names each code. */
+const namedCodes = new WeakMap<PerFileIgnore, Map<string, boolean>>();
+
 /** Ruff's and flake8's rule: the most specific selector wins; an ignore wins a tie; a per-file ignore always wins. */
 export function selectionState(selection: CodeSelection, code: string, path: string): CodeState {
-  for (const p of selection.perFileIgnores) {
-    if (p.codes.some((c) => selectorMatch(c, code, selection.style) >= 0) && p.matches(path)) return 'off';
+  for (const p of selection.perFileIgnores) if (names(p, code, selection.style) && p.matches(path)) return 'off';
+  let states = fixedStates.get(selection);
+  if (!states) {
+    states = new Map();
+    fixedStates.set(selection, states);
   }
-  const best = (selectors: readonly string[]): number => Math.max(-1, ...selectors.map((s) => selectorMatch(s, code, selection.style)));
-  const on = best(selection.select);
-  const off = best(selection.ignore);
-  if (off >= 0 && off >= on) return 'off';
-  return on >= 0 ? 'on' : 'unset';
+  let state = states.get(code);
+  if (state === undefined) {
+    const best = (selectors: readonly string[]): number => Math.max(-1, ...selectors.map((s) => selectorMatch(s, code, selection.style)));
+    const on = best(selection.select);
+    const off = best(selection.ignore);
+    state = off >= 0 && off >= on ? 'off' : on >= 0 ? 'on' : 'unset';
+    states.set(code, state);
+  }
+  return state;
+}
+
+/** Whether a per-file ignore names the code at all (before its pattern is matched). */
+export function names(p: PerFileIgnore, code: string, style: CodeSelection['style']): boolean {
+  let known = namedCodes.get(p);
+  if (!known) {
+    known = new Map();
+    namedCodes.set(p, known);
+  }
+  let named = known.get(code);
+  if (named === undefined) {
+    named = p.codes.some((c) => selectorMatch(c, code, style) >= 0);
+    known.set(code, named);
+  }
+  return named;
 }
 
 /** A code is off when any of the repository's linters turns it off there, on when one selects it. */

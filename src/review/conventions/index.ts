@@ -3,7 +3,7 @@ import { measureCodeFacts, type CodeFacts } from '../../../analyzers/python/code
 import { DEFAULT_IGNORE_NAMES } from '../../../analyzers/python/naming-style.js';
 import { STRICT_CONVENTIONS, type FileConventions } from '../../engine/conventions.js';
 import type { EnabledRule, Rule } from '../../engine/rule.js';
-import { configForPath, enabledRules, type Config, type ConfigProblem } from '../config.js';
+import { configForPath, enabledRules, overridesFor, type Config, type ConfigProblem } from '../config.js';
 import { codeState } from './codes.js';
 import { inferConventions, type Evidence } from './infer.js';
 import { lintOption, NO_LINT_SETTINGS, readLintSettings, type LintSettings } from './lint-settings.js';
@@ -46,7 +46,7 @@ const QUIET_BY_DEFAULT = ['D105', 'D107'];
  * the untouched code. Answers are computed once per path.
  */
 export function repositoryConventions(input: ConventionsInput): RepositoryConventions {
-  const { settings, problems } = input.lintFiles ? readLintSettings(input.lintFiles) : { settings: NO_LINT_SETTINGS, problems: [] };
+  const { settings, problems } = input.lintFiles ? lintSettingsOf(input.lintFiles) : { settings: NO_LINT_SETTINGS, problems: [] };
   const facts = new Map<string, CodeFacts>();
   for (const s of input.sources ?? []) facts.set(normalise(s.path), 'facts' in s ? s.facts : measureCodeFacts(s.source));
   const byFolder = new Map<string, Array<[string, CodeFacts]>>();
@@ -60,11 +60,13 @@ export function repositoryConventions(input: ConventionsInput): RepositoryConven
   const conventions = new Map<string, FileConventions>();
   return {
     rulesFor(path) {
+      // Paths that match the same overrides and per-file ignores get the same rules: computed once.
       const key = normalise(path);
-      let out = rules.get(key);
+      const signature = pathSignature(input.config, settings, key);
+      let out = rules.get(signature);
       if (!out) {
         out = rulesForPath(input.config, settings, key);
-        rules.set(key, out);
+        rules.set(signature, out);
       }
       return out;
     },
@@ -86,6 +88,28 @@ export function repositoryConventions(input: ConventionsInput): RepositoryConven
     problems,
     settingsRead: [...new Set([...settings.selections.map((s) => s.source), ...settings.typeCheckers.map((t) => t.source)])],
   };
+}
+
+/** Parsed lint settings by their files' texts: the app reviews many pull requests of one repository. */
+const lintCache = new Map<string, ReturnType<typeof readLintSettings>>();
+
+function lintSettingsOf(files: Readonly<Record<string, string>>): ReturnType<typeof readLintSettings> {
+  const key = JSON.stringify(Object.entries(files).sort(([a], [b]) => a.localeCompare(b)));
+  let read = lintCache.get(key);
+  if (!read) {
+    read = readLintSettings(files);
+    if (lintCache.size >= 64) lintCache.delete(lintCache.keys().next().value!);
+    lintCache.set(key, read);
+  }
+  return { settings: read.settings, problems: [...read.problems] };
+}
+
+/** Which overrides and which per-file ignores apply to a path: all that makes one path's rules differ from another's. */
+function pathSignature(config: Config, lint: LintSettings, path: string): string {
+  const matching = overridesFor(config, path);
+  let signature = config.overrides.map((o) => (matching.includes(o) ? 1 : 0)).join('');
+  for (const selection of lint.selections) signature += `|${selection.perFileIgnores.map((p) => (p.matches(path) ? 1 : 0)).join('')}`;
+  return signature;
 }
 
 type Setting = Config['rules'][string];

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { addFacts, emptyFacts, measureCodeFacts, type CodeFacts } from '../../../analyzers/python/code-facts.js';
+import { addFacts, emptyFacts, MEASURED_CHARS, measureCodeFacts, type CodeFacts } from '../../../analyzers/python/code-facts.js';
 import { functionFacts } from '../../../analyzers/python/function-facts.js';
 import { analyzeFile } from '../../../src/engine/run.js';
 import type { Rule } from '../../../src/engine/rule.js';
@@ -163,6 +163,16 @@ function pythonFiles(dir: string): string[] {
 test.each(pythonFiles('test/fixtures'))('agrees with the tree on %s', (path) => {
   const source = readFileSync(path, 'utf8');
   analyzeFile(path, source, [{ rule: treeProbe, options: {} }]);
-  const text = measureCodeFacts(source);
+  const text = measureCodeFacts(source, Infinity);
   expect({ defs: text.defs, annotatedDefs: text.annotatedDefs, partlyAnnotatedDefs: text.partlyAnnotatedDefs }).toEqual(treeCounts.value);
+});
+
+test('a large file is measured on its first lines only, cut at a line end', () => {
+  const def = 'def f(a: int) -> int:\n    return a\n\n\n';
+  const source = def.repeat(2000);
+  // Every def whose header ends before the cut: the last one may have lost its body.
+  const measured = measureCodeFacts(source).defs;
+  expect(measured).toBeGreaterThanOrEqual(Math.floor(MEASURED_CHARS / def.length));
+  expect(measured).toBeLessThanOrEqual(Math.ceil(MEASURED_CHARS / def.length));
+  expect(measureCodeFacts(source, Infinity).defs).toBe(2000);
 });
