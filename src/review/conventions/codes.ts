@@ -62,7 +62,7 @@ export function selectionState(selection: CodeSelection, code: string, path: str
 }
 
 /** Whether a per-file ignore names the code at all (before its pattern is matched). */
-export function names(p: PerFileIgnore, code: string, style: CodeSelection['style']): boolean {
+function names(p: PerFileIgnore, code: string, style: CodeSelection['style']): boolean {
   let known = namedCodes.get(p);
   if (!known) {
     known = new Map();

@@ -21,6 +21,7 @@ export const HABIT = {
   minModules: 2,
   namingShare: 0.2,
   minNamingOthers: 2,
+  minNames: 3,
 } as const;
 
 /** What the code around one file shows: its own base version (absent for a new file) and its neighbours'. */
@@ -60,7 +61,7 @@ export function inferConventions(path: string, testCode: boolean, evidence: Evid
   const ownNaming: Partial<Record<NamingKind, boolean>> = {};
   for (const kind of Object.keys(pooled.names) as NamingKind[]) {
     const own = evidence.own?.names[kind];
-    const source = own && own.pep8 + own.other >= HABIT.minDefs ? own : pooled.names[kind];
+    const source = own && own.pep8 + own.other >= HABIT.minNames ? own : pooled.names[kind];
     if (namingHabit(source)) ownNaming[kind] = true;
   }
   return { profile: 'conventional', testCode, annotations, docstrings, moduleDocstrings, ownNaming, publicKeywords: pooled.publicKeywords };

@@ -66,7 +66,7 @@ function stringList(value: unknown): string[] {
   return [];
 }
 
-export function truthy(value: unknown): boolean {
+function truthy(value: unknown): boolean {
   if (typeof value === 'boolean') return value;
   return typeof value === 'string' && /^(1|yes|true|on)$/i.test(value.trim());
 }
