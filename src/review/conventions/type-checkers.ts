@@ -205,7 +205,7 @@ export function pyrightScope(pyproject: Table | undefined, json: string | undefi
   const include = list(config.include);
   const strict = list(config.strict);
   const mode = config.typeCheckingMode;
-  if (!include.length && !strict.length && mode !== 'strict') return undefined;
+  if (!strict.length && mode !== 'strict') return undefined;
   const included = include.length ? pathMatcher(include) : () => true;
   const inStrict = pathMatcher(strict);
   const excluded = pathMatcher(list(config.exclude));
@@ -215,7 +215,8 @@ export function pyrightScope(pyproject: Table | undefined, json: string | undefi
     expectsAnnotations(path) {
       if (excluded(path)) return undefined;
       if (inStrict(path)) return true;
-      return included(path) && (include.length > 0 || mode === 'strict') ? true : undefined;
+      // Pyright asks for annotations in strict mode only: basic and standard check the code as it is written.
+      return included(path) && mode === 'strict' ? true : undefined;
     },
   };
 }
