@@ -24,7 +24,9 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
     const worker: ReviewWorker = async (job, control) => {
       const octokit = await installationOctokit(app, job.installationId);
       const log = app.log.child({ delivery: job.deliveryId, pr: `${job.owner}/${job.repo}#${job.pullNumber}` });
-      await reviewPullRequest(octokit, job, control, { log, ...options.review });
+      const outcome = await reviewPullRequest(octokit, job, control, { log, ...options.review });
+      // Only a published review reviewed the head: after a skip (a draft) the next event for it must run.
+      return outcome.status === 'published' ? 'reviewed' : 'skipped';
     };
     const queue = await (options.queue ?? defaultQueue)(worker, app);
     let slug: Promise<string> | undefined;
