@@ -17,6 +17,16 @@ ruleTester(unusedImport, {
     { code: 'import os\ndef f(os):\n    return os\n', lines: [1] },
     { code: 'import x\ng = lambda x: x\n', lines: [1] },
     { code: 'import y\nz = [y for y in range(3)]\n', lines: [1] },
+    // A submodule import is used through another import of its package only when that one is read.
+    { code: 'import scipy as sp\nimport scipy.sparse\n', lines: [1, 2] },
+    { code: 'import numpy as np\nimport scipy.sparse\nnp.zeros(1)\n', lines: [2], message: '`scipy.sparse` as `scipy`' },
+    { code: 'import os as o\nimport os.path\nimport sys\nsys.path\n', lines: [1, 2] },
+    // A string is a forward reference only where a type is expected, not in a Literal or in metadata.
+    { code: 'from a import B\nx = d["B"]\n', lines: [1] },
+    { code: 'from typing import Literal\nfrom a import C\nMode = Literal["C"]\n', lines: [2] },
+    { code: 'from typing import Literal\nfrom a import D\ny: Literal["D"] = 1\n', lines: [2] },
+    { code: 'from typing import Optional, Literal\nfrom a import D\ny: Optional[Literal["D"]] = None\n', lines: [2] },
+    { code: 'from typing import Annotated\nfrom a import E\nz: Annotated[int, "E"] = 1\n', lines: [2] },
   ],
   clean: [
     { code: 'import os\nos.getcwd()\n' },
@@ -40,6 +50,46 @@ ruleTester(unusedImport, {
     { code: 'import a\n@a.deco\ndef f(): pass\n' },
     { code: 'import errno\ndef f():\n    errno = errno.EFAULT\n    return errno\n' },
     { code: 'import errno\nclass Err(OSError):\n    errno = errno.EFAULT\n' },
+    // The submodule import is what makes the attribute exist: removing it breaks `sp.sparse.linalg`.
+    {
+      code: `
+        def laplacian(G):
+            import scipy as sp
+            import scipy.sparse  # call as sp.sparse
+            import scipy.sparse.linalg  # call as sp.sparse.linalg
+            return sp.sparse.linalg.eigs(G)
+        `,
+    },
+    { code: 'import scipy as sp\nimport scipy.sparse.linalg\nsp.sparse.linalg.eigs()\n' },
+    { code: 'from scipy import sparse\nimport scipy.sparse.linalg\nsparse.linalg.eigs()\n' },
+    { code: 'import scipy as sp\ndef g():\n    import scipy.sparse\n    return sp.sparse.eye(2)\n' },
+    // A string inside the subscript of a generic is a forward reference, outside annotations too.
+    {
+      code: `
+        from typing import TYPE_CHECKING, Any, Dict, List, Tuple
+        if TYPE_CHECKING:
+            from ._logger import Logger
+        LogEvent = Dict[str, Any]
+        LogTrace = List[Tuple["Logger", "ILogObserver"]]
+        class ILogObserver: ...
+        `,
+    },
+    { code: 'from a import B\nAlias = list["B"]\n' },
+    { code: 'import typing as t\nfrom a import B\nAlias = t.Optional["B"]\n' },
+    { code: 'from typing import Annotated\nfrom a import E\nz: Annotated["E", "metadata"] = 1\n' },
+    // Imported into a function to fill a `global` (or `nonlocal`) name: the outer name is what is read, maybe elsewhere.
+    {
+      code: `
+        class MxODBCConnector:
+            @classmethod
+            def _load_mx_exceptions(cls):
+                global InterfaceError, ProgrammingError
+                from mx.ODBC import InterfaceError
+                from mx.ODBC import ProgrammingError
+        `,
+    },
+    { code: 'def setup():\n    global np\n    import numpy as np\n' },
+    { code: 'def outer():\n    json = None\n    def load():\n        nonlocal json\n        import json\n    load()\n' },
   ],
 });
 
