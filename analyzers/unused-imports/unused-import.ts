@@ -40,6 +40,8 @@ export const unusedImport: Rule = {
 
 function isUnused(b: Binding, file: SourceFile): boolean {
   if (b.kind === 'future-import' || b.redundantAlias || b.reads.length > 0) return false;
+  // Imported to fill a `global`/`nonlocal` name: whoever reads that name may be in another module.
+  if (b.declaredOuter) return false;
   // A package's `from . import x` / `from .mod import x` is how it builds its public face.
   if (file.isPackageInit && b.statement.childForFieldName('module_name')?.type === 'relative_import') return false;
   // Imports in a class body are class attributes, read through the class.

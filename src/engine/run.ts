@@ -59,6 +59,10 @@ const POSITION_TYPES = new Set([
   'except_clause',
   'except_group_clause',
   'comment',
+  'subscript',
+  'generic_type',
+  'type_parameter',
+  'type',
 ]);
 
 /** The summary cites one or two; a few per file is plenty. */
@@ -143,8 +147,9 @@ export function analyzeFile(path: string, source: string, rules: readonly Enable
     const enters = enter.get(type);
     const exits = exit.get(type);
     const node = enters || exits || BUILDER_NODE_TYPES.has(type) ? cursor.currentNode : undefined;
-    // A `body` child becomes a scope's range; other positions the builder reads are listed.
-    const positioned = node !== undefined || field === 'body' || POSITION_TYPES.has(type);
+    // A `body` child becomes a scope's range, a subscript item's start tells what it subscripts;
+    // other positions the builder reads are listed.
+    const positioned = node !== undefined || field === 'body' || field === 'subscript' || POSITION_TYPES.has(type);
     const frame: WalkFrame = {
       type,
       field,
