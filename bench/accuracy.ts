@@ -6,13 +6,45 @@ import { analyzeFile, type EnabledRule } from '../src/engine/run.js';
 import { canonicalCode, FAMILIES, ruffOnDiskWouldSkip, type Family } from './accuracy-families.js';
 import { memoryKeeper } from '../src/engine/memory.js';
 import { corpusFiles, stdlibRoot } from './corpus.js';
+import { debianPython } from './debian.js';
 
 /**
- * Precision and recall of our findings against Ruff's on the CPython standard library, per
- * family of codes. Matching is by file, line and code. Files either side cannot parse are left
- * out (and counted). Disagreements are written to bench/.cache/accuracy-disagreements.json.
+ * Precision and recall of our findings against Ruff's, per family of codes, on the CPython
+ * standard library (`--corpus stdlib`, the default) or on third-party packages Debian ships
+ * (`--corpus packages`, fetched with apt-get into bench/.cache/accuracy): code the rules were not
+ * tuned on. Matching is by file, line and code. Files either side cannot parse are left out (and
+ * counted). Disagreements are written to bench/.cache/accuracy-disagreements[-packages].json.
  */
-const { values } = parseArgs({ options: { family: { type: 'string' }, limit: { type: 'string' }, samples: { type: 'string', default: '5' } } });
+const { values } = parseArgs({
+  options: {
+    family: { type: 'string' },
+    limit: { type: 'string' },
+    samples: { type: 'string', default: '5' },
+    corpus: { type: 'string', default: 'stdlib' },
+  },
+});
+
+/** Well-known pure-Python packages of several authors and ages, none of them used to tune a rule. */
+const PACKAGES = ['python3-networkx', 'python3-twisted', 'python3-sqlalchemy', 'python3-docutils', 'python3-pygments', 'python3-dateutil', 'python3-markdown'];
+
+interface CorpusRoot {
+  /** Prefix of the paths shown, so that files of different roots stay apart. */
+  label: string;
+  root: string;
+}
+
+function corpusRoots(corpus: string): { description: string; roots: CorpusRoot[] } {
+  if (corpus === 'stdlib') {
+    const root = stdlibRoot();
+    return { description: root, roots: [{ label: '', root }] };
+  }
+  if (corpus !== 'packages') throw new Error(`--corpus is stdlib or packages, not ${corpus}`);
+  const packages = PACKAGES.map((pkg) => debianPython(pkg, 'bench/.cache/accuracy'));
+  return {
+    description: `Debian packages ${packages.map((p) => `${p.name.replace(/^python3-/, '')} ${p.version}`).join(', ')}`,
+    roots: packages.map((p) => ({ label: `${p.name.replace(/^python3-/, '')}:`, root: p.root })),
+  };
+}
 const families = FAMILIES.filter((f) => !values.family || f.name.toLowerCase().includes(values.family.toLowerCase()));
 const codes = new Set(families.flatMap((f) => f.codes));
 const familyOf = new Map<string, Family>();
@@ -33,11 +65,19 @@ interface Tally {
 const tallies = new Map<Family, Tally>(families.map((f) => [f, { both: 0, oursOnly: [], ruffOnly: [] }]));
 let files = 0;
 let unparsable = 0;
+let bytes = 0;
+const corpus = corpusRoots(values.corpus);
 const started = Date.now();
-const root = stdlibRoot();
 const release = memoryKeeper();
 
-for (const file of corpusFiles(root, values.limit ? { limit: Number(values.limit) } : {})) {
+const allFiles = function* () {
+  for (const { label, root } of corpus.roots) {
+    for (const file of corpusFiles(root, values.limit ? { limit: Math.ceil(Number(values.limit) / corpus.roots.length) } : {}))
+      yield { ...file, shown: label + file.path };
+  }
+};
+
+for (const file of allFiles()) {
   let ruff: Array<{ code: string | null; message: string; start_location: { row: number } }>;
   try {
     ruff = [...(select.length ? stable.check(file.source) : []), ...(preview ? preview.check(file.source) : [])];
@@ -51,6 +91,7 @@ for (const file of corpusFiles(root, values.limit ? { limit: Number(values.limit
     continue;
   }
   files++;
+  bytes += file.bytes;
   const key = (line: number, code: string): string => `${line}:${canonicalCode(code)}`;
   const theirs = new Map<string, { code: string; message: string; line: number }>();
   for (const d of ruff) {
@@ -63,15 +104,15 @@ for (const file of corpusFiles(root, values.limit ? { limit: Number(values.limit
   for (const [k, d] of ours) {
     const tally = tallies.get(familyOf.get(canonicalCode(d.code))!)!;
     if (theirs.has(k)) tally.both++;
-    else tally.oursOnly.push({ path: file.path, ...d });
+    else tally.oursOnly.push({ path: file.shown, ...d });
   }
-  for (const [k, d] of theirs) if (!ours.has(k)) tallies.get(familyOf.get(canonicalCode(d.code))!)!.ruffOnly.push({ path: file.path, ...d });
+  for (const [k, d] of theirs) if (!ours.has(k)) tallies.get(familyOf.get(canonicalCode(d.code))!)!.ruffOnly.push({ path: file.shown, ...d });
   await release(file.source.length);
 }
 
 const pct = (n: number, d: number): string => (d === 0 ? '—' : (n / d).toFixed(3));
 console.log(
-  `corpus: ${root} (${files} files compared, ${unparsable} left out: a syntax error on either side; Ruff ${Workspace.version()}) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  `corpus: ${corpus.description} (${files} files, ${(bytes / 1e6).toFixed(1)} MB compared, ${unparsable} left out: a syntax error on either side; Ruff ${Workspace.version()}) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
 );
 console.log('');
 console.log('| family | both | ours only | Ruff only | precision | recall |');
@@ -90,6 +131,6 @@ for (const [family, t] of tallies) {
 }
 mkdirSync('bench/.cache', { recursive: true });
 writeFileSync(
-  'bench/.cache/accuracy-disagreements.json',
+  `bench/.cache/accuracy-disagreements${values.corpus === 'stdlib' ? '' : `-${values.corpus}`}.json`,
   JSON.stringify(Object.fromEntries([...tallies].map(([f, t]) => [f.name, { oursOnly: t.oursOnly, ruffOnly: t.ruffOnly }])), null, 1),
 );
