@@ -13,6 +13,8 @@ ruleTester(unusedImport, {
     // A name listed in __all__ of another module does not help this one.
     { code: 'import a\n__all__ = ["b"]\n', lines: [1] },
     { code: 'import os  # noqa: E501\n', lines: [1] },
+    // A `# noqa` on a later line of the statement silences only the names on that line (as Ruff).
+    { code: 'from d import (e,\n    f)  # noqa\n', lines: [1] },
     // A parameter of the same name is the function's own: the import stays unused.
     { code: 'import os\ndef f(os):\n    return os\n', lines: [1] },
     { code: 'import x\ng = lambda x: x\n', lines: [1] },
@@ -46,6 +48,9 @@ ruleTester(unusedImport, {
     { code: 'import os  # noqa\n' },
     { code: 'import os  # noqa: F401\n' },
     { code: 'import os  # noqa: unused-import\n' },
+    // A `# noqa` on the first line of a multi-line import covers every name in it (Ruff's parent statement).
+    { code: 'from sphinx.util.nodes import (caption_ref_re,  # noqa\n    nested_parse_with_titles, split_explicit_title)\n' },
+    { code: 'from a import (b,  # noqa: F401\n    c)\n' },
     { code: 'class A:\n    from a import helper\n' },
     { code: 'import a\n@a.deco\ndef f(): pass\n' },
     { code: 'import errno\ndef f():\n    errno = errno.EFAULT\n    return errno\n' },
