@@ -30,6 +30,7 @@ export const unusedImport: Rule = {
             node: b.kind === 'submodule-import' ? (b.node.parent ?? b.node) : b.node,
             message: `\`${shown}\` is imported but never used`,
             subject: b.qualifiedName ?? b.name,
+            parent: b.statement,
             ...(fix ? { fix } : {}),
           });
         }

@@ -214,8 +214,13 @@ function finalise(
   const findings: Finding[] = [];
   const suppressed: SuppressedFinding[] = [];
   const occurrences = new Map<string, number>();
+  const parentLines = new Map<Finding, number>();
   const sorted = raw
-    .map((r) => toFinding(file, model, r.enabled, r.report))
+    .map((r) => {
+      const f = toFinding(file, model, r.enabled, r.report);
+      if (r.report.parent) parentLines.set(f, lineOf(file, r.report.parent.startIndex));
+      return f;
+    })
     .sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
   const codes = new Map(rules.map((r) => [r.rule.id, r.rule.codes]));
   // Fingerprints before suppressions: adding or removing a `# noqa` never changes a finding's identity.
@@ -229,7 +234,7 @@ function finalise(
   };
   for (const f of sorted) {
     stamp(f);
-    const s = suppressionFor(f, codes.get(f.rule) ?? [], byLine);
+    const s = suppressionFor(f, codes.get(f.rule) ?? [], byLine, parentLines.get(f));
     if (s) suppressed.push({ rule: f.rule, line: f.line, by: s.kind, commentLine: s.line, finding: f });
     else findings.push(f);
   }
