@@ -15,6 +15,8 @@ ruleTester(unusedImport, {
     { code: 'import os  # noqa: E501\n', lines: [1] },
     // A `# noqa` on a later line of the statement silences only the names on that line (as Ruff).
     { code: 'from d import (e,\n    f)  # noqa\n', lines: [1] },
+    // A name rebound by an import after an earlier binding nothing read: still unused.
+    { code: 'x = compute()\nimport x\n', lines: [2] },
     // A parameter of the same name is the function's own: the import stays unused.
     { code: 'import os\ndef f(os):\n    return os\n', lines: [1] },
     { code: 'import x\ng = lambda x: x\n', lines: [1] },
@@ -51,6 +53,17 @@ ruleTester(unusedImport, {
     // A `# noqa` on the first line of a multi-line import covers every name in it (Ruff's parent statement).
     { code: 'from sphinx.util.nodes import (caption_ref_re,  # noqa\n    nested_parse_with_titles, split_explicit_title)\n' },
     { code: 'from a import (b,  # noqa: F401\n    c)\n' },
+    // An import that rebinds a name already read takes over its uses (as Ruff): a replacement, not a dead import.
+    {
+      code: `
+        class MSVCCompiler:
+            pass
+        if get_build_version() >= 8.0:
+            OldMSVCCompiler = MSVCCompiler
+            from distutils.msvc9compiler import MSVCCompiler
+        `,
+    },
+    { code: 'def f():\n    import multiprocessing\n    multiprocessing.Process()\n    try:\n        pass\n    finally:\n        import multiprocessing\n' },
     { code: 'class A:\n    from a import helper\n' },
     { code: 'import a\n@a.deco\ndef f(): pass\n' },
     { code: 'import errno\ndef f():\n    errno = errno.EFAULT\n    return errno\n' },
