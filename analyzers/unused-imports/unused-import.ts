@@ -50,7 +50,10 @@ function isUnused(b: Binding, file: SourceFile): boolean {
   // Only a name's last binding is judged: an earlier one rebound is a redefinition (F811), or
   // the other branch of a `try: import a / except ImportError: a = None` fallback.
   const same = b.scope.bindingsOf(b.name);
-  return same[same.length - 1] === b;
+  if (same[same.length - 1] !== b) return false;
+  // A rebinding takes over the uses of the name before it (as Ruff): `Old = X` then `from m import X`
+  // replaces X, it is no dead import.
+  return !same.some((earlier) => earlier !== b && earlier.reads.some((read) => read >= 0 && read < b.node.startIndex));
 }
 
 /** The names an import statement binds, in order: the `x` of `import x`, `a` of `from m import b as a`. */
