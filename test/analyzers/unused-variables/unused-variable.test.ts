@@ -15,6 +15,26 @@ ruleTester(unusedVariable, {
     { code: 'def f():\n    print(s)\n    s = 3\n', lines: [3] },
     { code: 'def f():\n    x = 1\n    del x\n    x = 2\n', lines: [4] },
     { code: 'def f():\n    try:\n        pass\n    except OSError as e:\n        pass\n    e = 1\n    return e\n', lines: [4] },
+    // Names a `case` pattern captures and nothing reads (as Ruff): the capture should be `_`.
+    {
+      code: `
+        def f(x):
+            match x:
+                case A.y as z:
+                    pass
+                case [a, *rest]:
+                    pass
+                case {"k": v, **kw}:
+                    pass
+                case Point(x=px):
+                    pass
+                case {0: (0 | 1 | 2 as w)}:
+                    pass
+                case q:
+                    pass
+        `,
+      lines: [3, 5, 5, 7, 7, 9, 11, 13],
+    },
   ],
   clean: [
     { code: 'def f():\n    x = 1\n    return x\n' },
@@ -28,6 +48,9 @@ ruleTester(unusedVariable, {
     { code: 'def f(items):\n    for i in items:\n        pass\n' },
     { code: 'def f():\n    x = 1\n    return locals()\n' },
     { code: 'def f():\n    z: int\n' },
+    // Captures that are read, `_`, and captures at module level (globals) are not unused.
+    { code: 'def f(p):\n    match p:\n        case Point(x=px, y=_) as pt:\n            return px, pt\n        case [first, *_]:\n            return first\n' },
+    { code: 'match command:\n    case [verb, obj]:\n        pass\n' },
     { code: 'x = 1\n' },
     { code: 'class A:\n    x = 1\n' },
     { code: 'def f():\n    try:\n        pass\n    except ValueError as e:\n        raise RuntimeError() from e\n' },
