@@ -4,8 +4,8 @@ import { positionOf } from '../../src/engine/run.js';
 import type { Rule } from '../../src/engine/rule.js';
 import type { Binding, BindingKind, Scope } from '../../src/engine/scope.js';
 
-/** Kinds of binding whose value is thrown away if never read; loop targets and unpacking are not (as Ruff). */
-const REPORTED = new Set<BindingKind>(['assignment', 'with', 'walrus', 'except']);
+/** Kinds of binding whose value is thrown away if never read; loop targets and unpacking are not, `case` captures are (as Ruff). */
+const REPORTED = new Set<BindingKind>(['assignment', 'with', 'walrus', 'except', 'match']);
 
 /** pyflakes/Ruff F841: a local bound and never read. */
 export const unusedVariable: Rule = {

@@ -587,8 +587,8 @@ export class ScopeBuilder {
             grandparent.type === 'relative_import')
         )
           return;
-        // In a match pattern a lone name is a capture; a dotted one is a value read.
-        if (grandparent?.type === 'case_pattern' && parent.start === frame.start && parent.end === frame.end) {
+        // In a match pattern (`case x`, `case Point(x=px)`) a lone name is a capture; a dotted one is a value read.
+        if ((grandparent?.type === 'case_pattern' || grandparent?.type === 'keyword_pattern') && parent.start === frame.start && parent.end === frame.end) {
           if (name !== '_') this.bindCapture(name, materialize());
           return;
         }
