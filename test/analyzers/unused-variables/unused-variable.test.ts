@@ -15,6 +15,8 @@ ruleTester(unusedVariable, {
     { code: 'def f():\n    print(s)\n    s = 3\n', lines: [3] },
     { code: 'def f():\n    x = 1\n    del x\n    x = 2\n', lines: [4] },
     { code: 'def f():\n    try:\n        pass\n    except OSError as e:\n        pass\n    e = 1\n    return e\n', lines: [4] },
+    // A dunder-named local is no dummy: `__warningregistry__ = {}` in a function is a dead store (module globals are meant).
+    { code: 'def f():\n    __warningregistry__ = {}\n    __loader__ = this_loader\n    _ignored_ = 1\n', lines: [2, 3, 4] },
     // Names a `case` pattern captures and nothing reads (as Ruff): the capture should be `_`.
     {
       code: `
@@ -39,7 +41,8 @@ ruleTester(unusedVariable, {
   clean: [
     { code: 'def f():\n    x = 1\n    return x\n' },
     { code: 'def f():\n    v = 1\n    print(v)\n    v = 2\n' },
-    { code: 'def f():\n    _ = 1\n    _ignored = 2\n    __dunder__ = 3\n' },
+    // Ruff's dummy names (`_`, `__`, `_x`) and the debugger's traceback markers.
+    { code: 'def f():\n    _ = 1\n    _ignored = 2\n    __ = 3\n    __tracebackhide__ = True\n    __traceback_info__ = 4\n' },
     { code: 'def f():\n    total = 0\n    total += 1\n' },
     { code: 'def f():\n    global g\n    g = 1\n' },
     { code: 'def f():\n    n = 0\n    def g():\n        nonlocal n\n        n = 1\n    return g\n' },
