@@ -88,7 +88,10 @@ export const DELIBERATE: ReadonlyArray<{ reason: string; matches(d: Disagreement
   },
   {
     reason: 'F401, Ruff only: a name exported by `__all__.extend(...)` / `__all__.append(...)`',
-    matches: (d, f) => d.code === 'F401' && /__all__\s*\.\s*(extend|append)\s*\(/.test(f.source),
+    matches: (d, f) => {
+      const name = /^`[^`]*?([\w]+)`/.exec(d.message)?.[1];
+      return d.code === 'F401' && name !== undefined && /__all__\s*\.\s*(extend|append)\s*\(/.test(f.source) && new RegExp(`['"]${name}['"]`).test(f.source);
+    },
   },
   {
     reason: 'E111–E117, Ruff only: a file indented by 2 or 8 spaces is told once, not on every line',

@@ -3,6 +3,7 @@ import type { SourceFile } from '../../src/engine/parse.js';
 import { positionOf } from '../../src/engine/run.js';
 import type { Rule } from '../../src/engine/rule.js';
 import type { Binding, BindingKind, Scope } from '../../src/engine/scope.js';
+import { isDummyName } from '../python/naming-style.js';
 
 /** Kinds of binding whose value is thrown away if never read; loop targets and unpacking are not, `case` captures are (as Ruff). */
 const REPORTED = new Set<BindingKind>(['assignment', 'with', 'walrus', 'except', 'match']);
@@ -40,8 +41,11 @@ export const unusedVariable: Rule = {
   },
 };
 
+/** Locals a debugger or test runner reads from the frame (Ruff leaves them alone). */
+const FRAME_MARKERS = new Set(['__tracebackhide__', '__traceback_info__', '__traceback_supplement__', '__debuggerskip__']);
+
 function isDummy(name: string): boolean {
-  return name.startsWith('_');
+  return isDummyName(name) || FRAME_MARKERS.has(name);
 }
 
 function unusedBindings(scope: Scope, name: string, bindings: Binding[]): Binding[] {
