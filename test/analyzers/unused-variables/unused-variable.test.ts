@@ -41,6 +41,8 @@ ruleTester(unusedVariable, {
   clean: [
     { code: 'def f():\n    x = 1\n    return x\n' },
     { code: 'def f():\n    v = 1\n    print(v)\n    v = 2\n' },
+    // `nonlocal __class__` in a method rebinds the class cell: not a local, though no enclosing function binds it.
+    { code: 'class TestSuper:\n    def tearDown(self):\n        nonlocal __class__\n        __class__ = TestSuper\n' },
     // Ruff's dummy names (`_`, `__`, `_x`) and the debugger's traceback markers.
     { code: 'def f():\n    _ = 1\n    _ignored = 2\n    __ = 3\n    __tracebackhide__ = True\n    __traceback_info__ = 4\n' },
     { code: 'def f():\n    total = 0\n    total += 1\n' },
