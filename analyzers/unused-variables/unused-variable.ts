@@ -52,7 +52,8 @@ function unusedBindings(scope: Scope, name: string, bindings: Binding[]): Bindin
   if (isDummy(name)) return [];
   // `except E as e` is unbound at the end of its handler, so each one stands alone, in any scope.
   const out = bindings.filter((b) => b.kind === 'except' && b.reads.length === 0);
-  if (scope.kind !== 'function' || scope.usesLocals || declaredNonlocalBelow(scope, name)) return out;
+  // A name this function declares nonlocal stays outer even with no enclosing function to bind it (`nonlocal __class__`).
+  if (scope.kind !== 'function' || scope.usesLocals || scope.nonlocals.has(name) || declaredNonlocalBelow(scope, name)) return out;
   // `del name` ends a name's life: only the bindings after the last one are judged together.
   const lastDel = Math.max(-1, ...(scope.deletions.get(name) ?? []));
   const live = bindings.filter((b) => b.node.startIndex > lastDel);
