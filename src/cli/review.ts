@@ -1,6 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import picomatch from 'picomatch';
 import { STRICT_CONVENTIONS } from '../engine/conventions.js';
 import { decodePython } from '../engine/decode.js';
 import type { Note } from '../engine/finding.js';
@@ -13,7 +12,9 @@ import { exitStatus, planReview, type AnalysedFile, type ReviewPlan } from '../r
 import { renderJson } from '../review/render/json.js';
 import { writeSarif } from '../review/render/sarif.js';
 import { renderSummary, type ReviewScope } from '../review/render/summary.js';
+import { compileGlobs } from '../review/globs.js';
 import { UsageError, type ReviewArgs } from './args.js';
+import { readConfigFile } from './config-file.js';
 import { collectFiles } from './collect-files.js';
 import { readGitChange, resolveRange } from './git-change.js';
 import { repositoryRoot } from './git.js';
@@ -112,20 +113,14 @@ async function reviewFiles(
 
 /** Python files that the config's include/exclude globs select, by repository-relative path. */
 function selector(config: Config): (path: string) => boolean {
-  const included = picomatch([...config.include], { dot: true });
-  const excluded = config.exclude.length ? picomatch([...config.exclude], { dot: true }) : () => false;
+  const included = compileGlobs(config.include);
+  const excluded = compileGlobs(config.exclude);
   return (path) => (path.endsWith('.py') || path.endsWith('.pyi')) && included(path) && !excluded(path);
 }
 
 function loadConfig(path: string | undefined, cwd: string): Config {
   if (!path) return DEFAULT_CONFIG;
-  let text: string;
-  try {
-    text = readFileSync(resolve(cwd, path), 'utf8');
-  } catch (error) {
-    throw new UsageError(`--config ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
-  }
-  const { config, problems } = parseConfigYaml(text, path);
+  const { config, problems } = parseConfigYaml(readConfigFile(path, cwd), path);
   if (problems.length) {
     const first = problems[0]!;
     const where = first.key ? ` (${first.key})` : '';
