@@ -15,6 +15,8 @@ ruleTester(unusedVariable, {
     { code: 'def f():\n    print(s)\n    s = 3\n', lines: [3] },
     { code: 'def f():\n    x = 1\n    del x\n    x = 2\n', lines: [4] },
     { code: 'def f():\n    try:\n        pass\n    except OSError as e:\n        pass\n    e = 1\n    return e\n', lines: [4] },
+    // A single parenthesised with item binds its target too (tree-sitter: a parenthesized_expression).
+    { code: 'def f():\n    with (\n        manager() as x\n    ):\n        pass\n', lines: [3] },
     // A dunder-named local is no dummy: `__warningregistry__ = {}` in a function is a dead store (module globals are meant).
     { code: 'def f():\n    __warningregistry__ = {}\n    __loader__ = this_loader\n    _ignored_ = 1\n', lines: [2, 3, 4] },
     // Names a `case` pattern captures and nothing reads (as Ruff): the capture should be `_`.
