@@ -429,7 +429,9 @@ export class ScopeBuilder {
         this.bindTarget(node!.childForFieldName('left'), 'for', node!);
         return;
       case 'with_item': {
-        const value = node!.childForFieldName('value');
+        let value = node!.childForFieldName('value');
+        // `with (cm() as x):` with one item parses as a parenthesised expression around the as_pattern.
+        while (value?.type === 'parenthesized_expression' && value.namedChildCount === 1) value = value.namedChild(0);
         if (value?.type === 'as_pattern') {
           const target = value.childForFieldName('alias')?.namedChild(0) ?? null;
           this.bindTarget(target, 'with', node!);
