@@ -33,7 +33,8 @@ export function renderInlineComment(finding: Finding, rule: Rule | undefined, op
   const tags = [capitalise(finding.severity), finding.cwe !== undefined ? `CWE-${finding.cwe}` : undefined, finding.code ?? rule?.id ?? finding.rule]
     .filter(Boolean)
     .join(' · ');
-  const before = finding.measure?.before !== undefined ? ` It was ${count(finding.measure.before)} before this change.` : '';
+  const m = finding.measure;
+  const before = `${m?.before !== undefined ? ` It was ${count(m.before)} before this change.` : ''}${m?.ceiling !== undefined ? ` (The repository's own limit is ${count(m.ceiling)}.)` : ''}`;
   const parts = [`**${rule?.title ?? finding.rule}** (${tags}): ${plainText(finding.message)}${before}`];
   const security = finding.category === 'security';
   if (rule) parts.push(`${security ? 'Why it is dangerous' : 'Why it matters'}: ${rule.doc.why}`);
