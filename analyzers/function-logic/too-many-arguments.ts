@@ -1,10 +1,8 @@
 import type { SyntaxNode } from '../../src/engine/syntax.js';
 import type { Rule } from '../../src/engine/rule.js';
 import { decoratorName, decoratorsOf, enclosingClass, lastSegment } from '../python/decorators.js';
+import { isDummyName } from '../python/naming-style.js';
 import { limitOption, measureFunction } from './limits.js';
-
-/** Ruff's default `dummy-variable-rgx`: parameters named like this are meant to be ignored. */
-const DUMMY = /^(_+|(_+[a-zA-Z0-9_]*[a-zA-Z0-9]+?))$/;
 
 /** Names of the parameters that are not `*args` / `**kwargs`. */
 function namedParameters(parameters: SyntaxNode): string[] {
@@ -52,7 +50,7 @@ export const tooManyArguments: Rule = {
       function_definition: (fn) => {
         const parameters = fn.childForFieldName('parameters');
         if (!parameters) return;
-        let count = namedParameters(parameters).filter((n) => !DUMMY.test(n)).length;
+        let count = namedParameters(parameters).filter((n) => !isDummyName(n)).length;
         const decorators = decoratorsOf(fn).map((d) => lastSegment(decoratorName(d)));
         if (decorators.some((d) => d === 'override' || d === 'overload')) return;
         const isStatic = decorators.some((d) => d === 'staticmethod' || d === 'abstractstaticmethod');

@@ -30,6 +30,7 @@ export const unusedImport: Rule = {
             node: b.kind === 'submodule-import' ? (b.node.parent ?? b.node) : b.node,
             message: `\`${shown}\` is imported but never used`,
             subject: b.qualifiedName ?? b.name,
+            parent: b.statement,
             ...(fix ? { fix } : {}),
           });
         }
@@ -40,6 +41,8 @@ export const unusedImport: Rule = {
 
 function isUnused(b: Binding, file: SourceFile): boolean {
   if (b.kind === 'future-import' || b.redundantAlias || b.reads.length > 0) return false;
+  // Imported to fill a `global`/`nonlocal` name: whoever reads that name may be in another module.
+  if (b.declaredOuter) return false;
   // A package's `from . import x` / `from .mod import x` is how it builds its public face.
   if (file.isPackageInit && b.statement.childForFieldName('module_name')?.type === 'relative_import') return false;
   // Imports in a class body are class attributes, read through the class.
@@ -47,7 +50,10 @@ function isUnused(b: Binding, file: SourceFile): boolean {
   // Only a name's last binding is judged: an earlier one rebound is a redefinition (F811), or
   // the other branch of a `try: import a / except ImportError: a = None` fallback.
   const same = b.scope.bindingsOf(b.name);
-  return same[same.length - 1] === b;
+  if (same[same.length - 1] !== b) return false;
+  // A rebinding takes over the uses of the name before it (as Ruff): `Old = X` then `from m import X`
+  // replaces X, it is no dead import.
+  return !same.some((earlier) => earlier !== b && earlier.reads.some((read) => read >= 0 && read < b.node.startIndex));
 }
 
 /** The names an import statement binds, in order: the `x` of `import x`, `a` of `from m import b as a`. */

@@ -32,6 +32,11 @@ export interface Report {
   measure?: Omit<Measure, 'before'>;
   /** Security: why the code looks like an intended opt-out (see Finding.advisory). */
   advisory?: string;
+  /**
+   * The statement the finding belongs to, when it spans several lines: a `# noqa` on its first
+   * line silences the finding too (Ruff's parent range: `from m import (a,  # noqa` covers `b` below).
+   */
+  parent?: SyntaxNode;
 }
 
 export interface RuleContext {
