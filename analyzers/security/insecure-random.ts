@@ -1,6 +1,6 @@
 import type { SyntaxNode } from '../../src/engine/syntax.js';
 import type { Rule } from '../../src/engine/rule.js';
-import { mayCall, callTarget } from './call-target.js';
+import { resolvedCalls } from './call-target.js';
 
 const RANDOM = new Set(['random', 'randrange', 'randint', 'choice', 'choices', 'sample', 'shuffle', 'uniform', 'getrandbits', 'randbytes', 'triangular']);
 const SECRET_USE =
@@ -46,24 +46,19 @@ export const insecureRandom: Rule = {
     fix: 'Use the `secrets` module: `secrets.token_urlsafe(32)`, `secrets.choice(alphabet)`.',
   },
   create(ctx) {
-    if (!FILE_HINT.test(ctx.file.source)) return {};
-    return {
-      call(node) {
-        if (!mayCall(ctx, node, CALLEES)) return;
-        const q = callTarget(ctx, node).qualifiedName;
-        if (!q?.startsWith('random.') || !RANDOM.has(q.slice(7))) return;
-        const name = receivingName(node);
-        let why: string | undefined;
-        if (name && SECRET_USE.test(name)) why = `makes \`${name}\``;
-        else {
-          let scope: ReturnType<typeof ctx.scopes.scopeAt> | undefined = ctx.scopes.scopeAt(node.startIndex);
-          while (scope && scope.kind !== 'function') scope = scope.parent;
-          const fn = scope?.qualname.split('.').at(-1);
-          if (fn && SECURITY_FUNCTION.test(fn)) why = `is used in \`${fn}\``;
-        }
-        if (!why) return;
-        ctx.report({ node, message: `\`${q}\` ${why}, but its output is predictable; use the \`secrets\` module.`, subject: q });
-      },
-    };
+    return resolvedCalls(ctx, FILE_HINT, CALLEES, (node, q) => {
+      if (!q.startsWith('random.') || !RANDOM.has(q.slice(7))) return;
+      const name = receivingName(node);
+      let why: string | undefined;
+      if (name && SECRET_USE.test(name)) why = `makes \`${name}\``;
+      else {
+        let scope: ReturnType<typeof ctx.scopes.scopeAt> | undefined = ctx.scopes.scopeAt(node.startIndex);
+        while (scope && scope.kind !== 'function') scope = scope.parent;
+        const fn = scope?.qualname.split('.').at(-1);
+        if (fn && SECURITY_FUNCTION.test(fn)) why = `is used in \`${fn}\``;
+      }
+      if (!why) return;
+      ctx.report({ node, message: `\`${q}\` ${why}, but its output is predictable; use the \`secrets\` module.`, subject: q });
+    });
   },
 };
