@@ -49,10 +49,12 @@ export const unsafeYamlLoad: Rule = {
       if (!UNSAFE.has(name)) return;
       const loader = keywordArgument(node, 'Loader') ?? (name.startsWith('load') ? positionalArguments(node)[1] : undefined);
       if (loader && SAFE_LOADERS.test(loader.text)) return;
-      const fix = loader ? undefined : safeLoadFix(ctx, node.childForFieldName('function')!, name);
+      const ruamel = q.startsWith('ruamel.');
+      // ruamel.yaml's safe loader is `YAML(typ="safe")`, not a function to rename to.
+      const fix = loader || ruamel ? undefined : safeLoadFix(ctx, node.childForFieldName('function')!, name);
       ctx.report({
         node,
-        message: `\`${q}\` can build arbitrary Python objects from the document; use \`yaml.safe_load\`.`,
+        message: `\`${q}\` can build arbitrary Python objects from the document; ${ruamel ? 'load with `YAML(typ="safe").load`' : `use \`yaml.safe_${name.endsWith('_all') ? 'load_all' : 'load'}\``}.`,
         subject: q,
         ...(fix ? { fix } : {}),
       });
