@@ -1,7 +1,7 @@
 import type { SyntaxNode } from '../../src/engine/syntax.js';
 import type { Rule } from '../../src/engine/rule.js';
 import { decoratorName, decoratorsOf, enclosingClass, lastSegment } from '../python/decorators.js';
-import { limitOption, measureFunction } from './limits.js';
+import { functionName, limitOption, measureFunction } from './limits.js';
 
 /** Ruff's default `dummy-variable-rgx`: parameters named like this are meant to be ignored. */
 const DUMMY = /^(_+|(_+[a-zA-Z0-9_]*[a-zA-Z0-9]+?))$/;
@@ -32,21 +32,38 @@ function namedParameters(parameters: SyntaxNode): string[] {
   return names;
 }
 
+/**
+ * How many parameters a caller must pass by position: those without a default before any `*`.
+ * The rest are keyword settings with defaults, which callers name (`Option(help=…, default=…)`).
+ */
+function requiredPositional(parameters: SyntaxNode): string[] {
+  const names: string[] = [];
+  for (const p of parameters.namedChildren) {
+    if (p.type === 'keyword_separator' || p.type === 'list_splat_pattern' || p.type === 'dictionary_splat_pattern') break;
+    if (p.type === 'identifier') names.push(p.text);
+    else if (p.type === 'typed_parameter' && p.namedChildren[0]?.type === 'identifier') names.push(p.namedChildren[0].text);
+  }
+  return names;
+}
+
+const CONSTRUCTORS = new Set(['__init__', '__new__']);
+
 export const tooManyArguments: Rule = {
   id: 'too-many-arguments',
   category: 'function-logic',
   title: 'Function takes too many arguments',
   severity: 'low',
   codes: ['PLR0913'],
-  options: { maxArgs: 5 },
+  options: { maxArgs: 5, keywordConstructors: false },
   doc: {
-    what: 'Function definitions with more than `maxArgs` (5) parameters, not counting `self`/`cls`, `*args`/`**kwargs` or `_`-prefixed dummies; `@override` and `@overload` signatures are exempt.',
+    what: 'Function definitions with more than `maxArgs` (5) parameters, not counting `self`/`cls`, `*args`/`**kwargs` or `_`-prefixed dummies; `@override` and `@overload` signatures are exempt. A constructor whose parameters beyond the limit all have defaults or are keyword-only (a data holder configured by keyword, as `argparse.ArgumentParser`) is reported only in the strict profile or with the option `keywordConstructors`.',
     why: 'Callers must remember the order and meaning of every argument; a long parameter list usually means the function does several jobs or several arguments travel together.',
     example: 'def move(x, y, z, dx, dy, dz, dt):\n    ...',
     fix: 'Group arguments that travel together into a dataclass or NamedTuple, make the rarely used ones keyword-only with defaults, or split the function.',
   },
   create(context) {
     const max = limitOption(context.options, 'maxArgs', 5);
+    const keywordConstructors = context.options.keywordConstructors === true || context.conventions.profile === 'strict';
     if (context.file.path.endsWith('.pyi')) return {};
     return {
       function_definition: (fn) => {
@@ -56,7 +73,13 @@ export const tooManyArguments: Rule = {
         const decorators = decoratorsOf(fn).map((d) => lastSegment(decoratorName(d)));
         if (decorators.some((d) => d === 'override' || d === 'overload')) return;
         const isStatic = decorators.some((d) => d === 'staticmethod' || d === 'abstractstaticmethod');
-        if (enclosingClass(fn) && !isStatic) count--;
+        const method = enclosingClass(fn) !== undefined && !isStatic;
+        if (method) count--;
+        if (!keywordConstructors && method && count > max && CONSTRUCTORS.has(fn.childForFieldName('name')?.text ?? '')) {
+          const required = requiredPositional(parameters).filter((n) => !DUMMY.test(n)).length - 1;
+          // Callers name every setting past the limit: the long list is the class's data, not an order to remember.
+          if (required <= max) return context.measured(functionName(fn).node, functionName(fn).name, count);
+        }
         measureFunction(context, fn, 'arguments', count, max, (name) => `\`${name}\` takes ${count} arguments (limit ${max}).`);
       },
     };

@@ -1,3 +1,4 @@
+import { STRICT_CONVENTIONS, type FileConventions } from '../../src/engine/conventions.js';
 import type { Finding } from '../../src/engine/finding.js';
 import type { Rule } from '../../src/engine/rule.js';
 import { analyzeFile } from '../../src/engine/run.js';
@@ -10,17 +11,26 @@ export interface FlaggedCase {
   message?: string | string[];
   path?: string;
   options?: Record<string, unknown>;
+  /** What the code around expects (strict unless given). */
+  conventions?: Partial<FileConventions>;
 }
 
 export interface CleanCase {
   code: string;
   path?: string;
   options?: Record<string, unknown>;
+  conventions?: Partial<FileConventions>;
 }
 
 /** Runs one rule on a snippet (dedented), through the real engine: parse, scope model, walk, suppressions. */
-export function runRule(rule: Rule, code: string, path = 'example.py', options: Record<string, unknown> = {}): Finding[] {
-  const result = analyzeFile(path, dedent(code), [{ rule, options: { ...rule.options, ...options } }]);
+export function runRule(
+  rule: Rule,
+  code: string,
+  path = 'example.py',
+  options: Record<string, unknown> = {},
+  conventions: Partial<FileConventions> = {},
+): Finding[] {
+  const result = analyzeFile(path, dedent(code), [{ rule, options: { ...rule.options, ...options } }], { ...STRICT_CONVENTIONS, ...conventions });
   const failures = result.notes.filter((n) => n.kind === 'analyzer-failed');
   if (failures.length) throw new Error(failures.map((n) => n.message).join('\n'));
   return result.findings.filter((f) => f.rule === rule.id);
@@ -30,7 +40,7 @@ export function runRule(rule: Rule, code: string, path = 'example.py', options: 
 export function ruleTester(rule: Rule, cases: { flagged: FlaggedCase[]; clean: CleanCase[] }): void {
   describe(`${rule.id}: flags`, () => {
     test.each(cases.flagged.map((c) => [firstLine(c.code), c] as const))('%s', (_name, c) => {
-      const findings = runRule(rule, c.code, c.path, c.options);
+      const findings = runRule(rule, c.code, c.path, c.options, c.conventions);
       expect(findings.map((f) => f.line)).toEqual(c.lines);
       if (c.message !== undefined) {
         const messages = Array.isArray(c.message) ? c.message : findings.map(() => c.message as string);
@@ -40,7 +50,7 @@ export function ruleTester(rule: Rule, cases: { flagged: FlaggedCase[]; clean: C
   });
   describe(`${rule.id}: leaves alone`, () => {
     test.each(cases.clean.map((c) => [firstLine(c.code), c] as const))('%s', (_name, c) => {
-      expect(runRule(rule, c.code, c.path, c.options)).toEqual([]);
+      expect(runRule(rule, c.code, c.path, c.options, c.conventions)).toEqual([]);
     });
   });
 }
