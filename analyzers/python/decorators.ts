@@ -25,3 +25,15 @@ export function enclosingClass(fn: SyntaxNode): SyntaxNode | undefined {
   const block = outer.parent;
   return block?.type === 'block' && block.parent?.type === 'class_definition' ? block.parent : undefined;
 }
+
+/**
+ * Decorators that only wrap the def they are given. Any other decorator may register it
+ * (`@app.route`, `@cli.command()`, `@receiver(...)`), which keeps it alive without naming it again.
+ */
+const WRAPPING =
+  /^(?:staticmethod|classmethod|property|(?:abc\.)?abstract\w*|(?:functools\.)?(?:cache|cached_property|lru_cache|wraps|total_ordering)|(?:typing\.|typing_extensions\.)?(?:final|override|no_type_check)|(?:contextlib\.)?(?:async)?contextmanager|(?:dataclasses\.)?dataclass|(?:pytest\.)?mark\.[\w.]+|(?:unittest\.)?(?:skip\w*|expectedFailure)|(?:unittest\.)?(?:mock\.)?patch(?:\.\w+)?)$/;
+
+/** Whether every decorator of a def only wraps it (true when it has none). */
+export function onlyWrappingDecorators(fn: SyntaxNode): boolean {
+  return decoratorsOf(fn).every((d) => WRAPPING.test(decoratorName(d)));
+}

@@ -24,12 +24,12 @@ export function guardingParameter(ctx: RuleContext, node: SyntaxNode): string | 
   let child = node;
   for (let n = node.parent; n && !SCOPE_BOUNDARY.has(n.type); child = n, n = n.parent) {
     let condition: SyntaxNode | null = null;
-    if (n.type === 'if_statement' && child.type !== 'elif_clause' && child !== n.childForFieldName('condition')) {
+    if (n.type === 'if_statement' && child.type !== 'elif_clause' && child.id !== n.childForFieldName('condition')?.id) {
       // The consequence, or an `else:` branch: both run on the condition's say.
       condition = n.childForFieldName('condition');
-    } else if (n.type === 'elif_clause' && child !== n.childForFieldName('condition')) {
+    } else if (n.type === 'elif_clause' && child.id !== n.childForFieldName('condition')?.id) {
       condition = n.childForFieldName('condition');
-    } else if (n.type === 'conditional_expression' && child !== n.namedChild(1)) {
+    } else if (n.type === 'conditional_expression' && child.id !== n.namedChild(1)?.id) {
       condition = n.namedChild(1);
     }
     const parameter = condition ? conditionParameter(ctx, condition) : undefined;

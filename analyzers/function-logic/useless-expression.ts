@@ -1,0 +1,60 @@
+import type { SyntaxNode } from '../../src/engine/syntax.js';
+import type { Rule } from '../../src/engine/rule.js';
+import { runsForWhatItRaises, statementExpression } from './statements.js';
+
+const VALUES = new Set(['identifier', 'integer', 'float', 'true', 'false', 'none', 'lambda']);
+const CONTAINERS = new Set([
+  'list',
+  'tuple',
+  'set',
+  'dictionary',
+  'pair',
+  'parenthesized_expression',
+  'not_operator',
+  'boolean_operator',
+  'unary_operator',
+  'conditional_expression',
+  'attribute',
+]);
+
+/** An expression that computes a value and nothing else: names, numbers, attributes, displays of them. No calls, no subscripts, no operators that may run code. */
+function effectFree(node: SyntaxNode): boolean {
+  if (VALUES.has(node.type)) return true;
+  if (node.type === 'string') return !node.namedChildren.some((c) => c.type === 'interpolation');
+  if (!CONTAINERS.has(node.type)) return false;
+  return node.namedChildren.every((c) => c.type === 'comment' || effectFree(c));
+}
+
+/** flake8-bugbear B018: an expression statement that computes a value and throws it away. */
+export const uselessExpression: Rule = {
+  id: 'useless-expression',
+  category: 'function-logic',
+  title: 'Expression whose value is thrown away',
+  severity: 'low',
+  codes: ['B018'],
+  doc: {
+    what: 'A name, number, attribute access, tuple/list/dict display or boolean of them on a line of its own, with no call inside. Strings (docstrings) and `...` are left alone, and so is code in a `try` body or a `with pytest.raises(...)` block, which may be there for what it raises (`try: unicode / except NameError:`).',
+    why: 'The value goes nowhere: usually a call lost its parentheses (`conn.close`), a `return` or an assignment was left out, or a trailing comma made a tuple.',
+    example: 'def shutdown(conn):\n    conn.close',
+    useInstead: 'def shutdown(conn):\n    conn.close()',
+    fix: 'Call it, return or assign the value, or delete the line.',
+  },
+  create(ctx) {
+    return {
+      expression_statement(node) {
+        const parts = node.namedChildren.filter((c) => c.type !== 'comment');
+        // `a, b` on its own is a tuple without parentheses: the statement holds its items.
+        const expression = parts.length > 1 ? node : statementExpression(node);
+        if (!expression || expression.type === 'string' || !parts.every(effectFree) || runsForWhatItRaises(node)) return;
+        const shown = expression.text.length > 40 ? `${expression.text.slice(0, 37)}...` : expression.text;
+        ctx.report({
+          node: expression,
+          message:
+            expression.type === 'attribute'
+              ? `\`${shown}\` reads an attribute and throws the value away; was a call (\`${shown}()\`) meant?`
+              : `The value of \`${shown}\` is thrown away; use it, or delete the line.`,
+        });
+      },
+    };
+  },
+};

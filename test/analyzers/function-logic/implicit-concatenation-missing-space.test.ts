@@ -1,0 +1,32 @@
+import { implicitConcatenationMissingSpace } from '../../../analyzers/function-logic/implicit-concatenation-missing-space.js';
+import { ruleTester } from '../../helpers/rule-tester.js';
+
+ruleTester(implicitConcatenationMissingSpace, {
+  flagged: [
+    { code: 'raise ValueError(\n    "The timeout must be a positive"\n    "number of seconds"\n)\n', lines: [2], message: '"positivenumber"' },
+    { code: 'query = (\n    "SELECT id FROM users"\n    "WHERE name = ?"\n)\n', lines: [2], message: '"usersWHERE"' },
+    { code: 'msg = ("Could not connect."\n       "Retrying in 5 seconds")\n', lines: [1], message: '"connect.Retrying"' },
+    { code: 'help = (f"Read {path} and"\n        "write the result")\n', lines: [1] },
+    { code: 'parser.add_argument("--x", help="Number of workers to"\n                    "start, default 4")\n', lines: [1] },
+  ],
+  clean: [
+    { code: 'msg = ("The timeout must be a positive "\n       "number of seconds")\n' },
+    { code: 'msg = ("The timeout must be a positive"\n       " number of seconds")\n' },
+    // On one line: a style matter (ISC001), not a missing space.
+    { code: 'msg = "The quick brown" "fox"\n' },
+    // Raw and bytes literals (regular expressions, binary data).
+    { code: 'PATTERN = (r"(?P<name>[a-z]+)"\n           r"(?P<value>\\d+)")\n' },
+    { code: 'DATA = (b"GIF89a header"\n        b"trailer bytes")\n' },
+    // No prose: identifiers, URLs, paths, blobs split across lines.
+    { code: 'URL = ("https://example.com/some/long/pa"\n       "th/to/resource")\n' },
+    { code: 'KEY = ("abcdef0123456789"\n       "fedcba9876543210")\n' },
+    { code: 'NAME = ("package.module."\n        "ClassName")\n' },
+    { code: 'doc = ("see the docs at https://docs.python.org/3/lib"\n       "rary/os.html for details")\n' },
+    // Escapes and interpolations at the junction.
+    { code: 'text = ("first line\\n"\n        "second line")\n' },
+    { code: 'text = (f"value {x}"\n        f"{y} more words")\n' },
+    // Punctuation that needs no space after it in a format, and a lower-case word after a dot.
+    { code: 'fmt = ("%(asctime)s %(name)s:"\n       "%(message)s")\n' },
+    { code: 'name = ("call os.path."\n        "join on both parts")\n' },
+  ],
+});

@@ -1,0 +1,30 @@
+import { uselessExpression } from '../../../analyzers/function-logic/useless-expression.js';
+import { ruleTester } from '../../helpers/rule-tester.js';
+
+ruleTester(uselessExpression, {
+  flagged: [
+    { code: 'def shutdown(conn):\n    conn.close\n', lines: [2], message: 'was a call (`conn.close()`) meant?' },
+    { code: 'def f(x):\n    x\n', lines: [2], message: 'thrown away' },
+    { code: 'def f():\n    1\n    True\n    None\n', lines: [2, 3, 4] },
+    { code: 'def f(a, b):\n    a, b\n    [a, b]\n    {"k": a}\n', lines: [2, 3, 4] },
+    { code: 'def f(a, b):\n    not a\n    a and b\n    -a\n    a if b else None\n', lines: [2, 3, 4, 5] },
+    { code: 'def f(self):\n    self.items.count\n', lines: [2] },
+  ],
+  clean: [
+    // Docstrings and stub bodies.
+    { code: 'def f():\n    """Docstring."""\n    ...\n' },
+    { code: 'x = 1\n"""Attribute docstring."""\n' },
+    // Anything that may run code: calls, subscripts, operators, f-strings, await, yield.
+    { code: 'def f(a, d):\n    a.close()\n    d["key"]\n    a + 1\n    f"{a}"\n    [g() for g in a]\n' },
+    { code: 'async def f(a):\n    await a\n' },
+    { code: 'def f(a):\n    yield a\n' },
+    { code: 'def f(a):\n    a.b().c\n    a[0].b\n' },
+    // Evaluated for what it raises (`try: unicode / except NameError:`).
+    { code: 'try:\n    unicode\nexcept NameError:\n    unicode = str\n' },
+    { code: 'with pytest.raises(AttributeError):\n    obj.missing\n' },
+    { code: 'with self.assertRaises(AttributeError):\n    obj.missing\n' },
+    { code: 'with warnings.catch_warnings(record=True):\n    module.deprecated_name\n' },
+    // Comparisons are useless-comparison's.
+    { code: 'x == 1\n' },
+  ],
+});
