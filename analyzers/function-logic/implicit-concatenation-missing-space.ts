@@ -41,7 +41,8 @@ function missingSpace(left: SyntaxNode, right: SyntaxNode): string | undefined {
   if (!words && !sentences) return undefined;
   if (!/ /.test(contentOf(left)) && !/ /.test(contentOf(right))) return undefined;
   const token = (/\S*$/.exec(end)?.[0] ?? '') + (/^\S*/.exec(start)?.[0] ?? '');
-  return PROSE_TOKEN.test(token) ? token : undefined;
+  // `"aaaaaaaaa"` `"aaaa"`: filler or data wrapped at the margin, not two words.
+  return PROSE_TOKEN.test(token) && !/(\w)\1\1/.test(token) ? token : undefined;
 }
 
 /** Implicitly concatenated string literals on different lines that run two words together. */
@@ -66,9 +67,11 @@ export const implicitConcatenationMissingSpace: Rule = {
         for (let i = 0; i + 1 < parts.length; i++) {
           const token = missingSpace(parts[i]!, parts[i + 1]!);
           if (!token) continue;
+          // In a list or tuple the likelier slip is a missing comma between two items.
+          const inDisplay = node.parent?.type === 'list' || node.parent?.type === 'tuple' || node.parent?.type === 'set';
           ctx.report({
             node: parts[i]!,
-            message: `These literals join into "${token}" with no space between the words; add a space at the end of this line's string.`,
+            message: `These literals join into "${token}" with no space between the words; add a space at the end of this line's string${inDisplay ? ', or the comma that should separate two items' : ''}.`,
             subject: token,
           });
           return;

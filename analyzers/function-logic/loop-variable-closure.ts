@@ -11,7 +11,7 @@ const CHANGING = new Set(['for', 'assignment', 'augmented', 'unpacking', 'with',
 // Values pass through these unchanged on their way to where they are kept.
 const TRANSPARENT = new Set(['tuple', 'list', 'set', 'dictionary', 'pair', 'parenthesized_expression', 'expression_list', 'conditional_expression']);
 const WRAPPER_CALLS = new Set(['property', 'staticmethod', 'classmethod', 'partial', 'MethodType', 'cached_property']);
-/** Calls that keep a callable for later: containers, callbacks, threads, event loops, registries. */
+/** Calls that keep a callable for later: containers, registries, event bindings. */
 const STORING_CALLS = new Set([
   'append',
   'appendleft',
@@ -21,36 +21,17 @@ const STORING_CALLS = new Set([
   'extendleft',
   'setdefault',
   'update',
-  'put',
   'register',
   'connect',
   'bind',
-  'after',
-  'after_idle',
-  'add_done_callback',
-  'call_soon',
-  'call_soon_threadsafe',
-  'call_later',
-  'call_at',
-  'run_in_executor',
-  'submit',
-  'apply_async',
-  'start_new_thread',
-  'Thread',
-  'Timer',
   'setattr',
-  'add_callback',
-  'addCallback',
-  'addCallbacks',
-  'addErrback',
-  'addBoth',
-  'callLater',
-  'callFromThread',
   'add_listener',
   'add_handler',
   'subscribe',
 ]);
-const CALLBACK_KEYWORD = /^(?:command|callback|target|handler|on_\w+)$/;
+// Widget and event callbacks (`Button(command=...)`). Not `target=` or executors' `submit`: a thread
+// or task is often waited for in the same pass (`res.get()`), before the variable changes.
+const CALLBACK_KEYWORD = /^(?:command|callback|handler|on_\w+)$/;
 
 /** The last name of a callee: `self.items.append` → `append`. */
 function calleeName(call: SyntaxNode): string {
@@ -69,7 +50,7 @@ export const loopVariableClosure: Rule = {
   severity: 'medium',
   codes: ['B023'],
   doc: {
-    what: 'A `lambda` or nested `def` made inside a loop (or a list/dict/set comprehension) that reads a variable the loop changes, and that is kept for later: appended or added to a container, stored in an attribute or item, handed to a thread, timer, event loop or callback keyword (`command=`, `target=`), or registered by a decorator. A closure called at once (`sorted(key=lambda ...)`) is left alone.',
+    what: 'A `lambda` or nested `def` made inside a loop (or a list/dict/set comprehension) that reads a variable the loop changes, and that is kept for later: appended or added to a container, stored in an attribute or item, registered (`register`, `connect`, `bind`, `setattr`), given as a callback keyword (`command=`, `callback=`), or registered by a decorator. A closure called at once (`sorted(key=lambda ...)`) is left alone.',
     why: 'Python closures look variables up when they run, not when they are made: every closure kept from the loop sees the value of the last pass.',
     example: 'handlers = []\nfor name in ("open", "save"):\n    handlers.append(lambda: run(name))',
     useInstead: 'handlers = []\nfor name in ("open", "save"):\n    handlers.append(lambda name=name: run(name))',
@@ -77,6 +58,7 @@ export const loopVariableClosure: Rule = {
   },
   create(ctx) {
     const closures: Array<{ closure: SyntaxNode; loop: SyntaxNode }> = [];
+    const testCode = ctx.file.isTestFile || ctx.conventions.testCode;
     const collect = (node: SyntaxNode): void => {
       const loop = enclosingLoop(node);
       if (loop) closures.push({ closure: node, loop });
@@ -93,12 +75,14 @@ export const loopVariableClosure: Rule = {
           const outer = STORING_COMPREHENSIONS.has(loop.type) ? scopeOf.get(loop.id) : ctx.scopes.scopeAt(loop.startIndex);
           if (!own || !outer) continue;
           const names = capturedLoopVariables(ctx, own, outer, loop);
-          if (names.length === 0 || !keptForLater(ctx, closure, loop, scopeOf) || leavesLoopAfter(closure, loop)) continue;
-          const shown = names.map((n) => `\`${n}\``).join(', ');
+          if (names.length === 0 || !keptForLater(ctx, closure, loop, scopeOf, testCode) || leavesLoopAfter(closure, loop)) continue;
+          const shown = names.map((n) => `\`${n.name}\``).join(', ');
+          // On the read, as Ruff: that is the name that will hold the wrong value.
+          const first = names[0]!;
           ctx.report({
-            node: closure.type === 'lambda' ? closure : (closure.childForFieldName('name') ?? closure),
-            message: `This ${closure.type === 'lambda' ? 'lambda' : 'function'} is kept after the loop and reads ${shown}, which the loop changes: every copy will see the last value. Bind it now (\`${names[0]}=${names[0]}\` as a default argument).`,
-            subject: names[0],
+            range: { start: first.start, end: first.start + first.name.length },
+            message: `This ${closure.type === 'lambda' ? 'lambda' : 'function'} is kept after the loop and reads ${shown}, which the loop changes: every copy will see the last value. Bind it now (\`${first.name}=${first.name}\` as a default argument).`,
+            subject: first.name,
           });
         }
       },
@@ -120,31 +104,36 @@ function enclosingLoop(node: SyntaxNode): SyntaxNode | undefined {
 }
 
 /** Names the closure (or a scope inside it) reads from `outer` that the loop binds on every pass. */
-function capturedLoopVariables(ctx: RuleContext, own: Scope, outer: Scope, loop: SyntaxNode): string[] {
+function capturedLoopVariables(ctx: RuleContext, own: Scope, outer: Scope, loop: SyntaxNode): Array<{ name: string; start: number }> {
   const changing = (name: string): boolean =>
     outer.bindingsOf(name).some((b: Binding) => CHANGING.has(b.kind) && b.node.startIndex >= loop.startIndex && b.node.endIndex <= loop.endIndex);
-  const found = new Set<string>();
+  const found = new Map<string, number>();
   const visit = (scope: Scope): void => {
     for (const load of scope.loads) {
       if (found.has(load.name) || load.inAnnotation) continue;
-      if (ctx.scopes.resolvingScope(load.name, scope) === outer && changing(load.name)) found.add(load.name);
+      if (ctx.scopes.resolvingScope(load.name, scope) === outer && changing(load.name)) found.set(load.name, load.start);
     }
     for (const child of scope.children) visit(child);
   };
   visit(own);
-  return [...found];
+  return [...found].map(([name, start]) => ({ name, start })).sort((a, b) => a.start - b.start);
 }
 
 /** Whether the closure outlives the pass of the loop that made it. */
-function keptForLater(ctx: RuleContext, closure: SyntaxNode, loop: SyntaxNode, scopeOf: Map<number, Scope>): boolean {
+function keptForLater(ctx: RuleContext, closure: SyntaxNode, loop: SyntaxNode, scopeOf: Map<number, Scope>, testCode: boolean): boolean {
   if (STORING_COMPREHENSIONS.has(loop.type)) return true;
-  if (closure.type === 'lambda') return escapes(ctx, closure, loop, 0);
+  // Tests set a method or attribute and call it in the same pass (test_decimal's `setattr(E, lop, lambda …)`).
+  const escapes = (value: SyntaxNode): boolean => {
+    const kept = keptBy(ctx, value, loop, 0);
+    return kept === 'container' || (kept === 'object' && !testCode);
+  };
+  if (closure.type === 'lambda') return escapes(closure);
   // A decorator that registers the def keeps it (`@app.route(...)`).
   if (!onlyWrappingDecorators(closure)) return true;
   const name = closure.childForFieldName('name');
   const scope = scopeOf.get(closure.id)?.parent;
   const binding = name ? scope?.bindingsOf(name.text).find((b) => b.node.id === name.id) : undefined;
-  return binding !== undefined && readsIn(ctx, binding, loop).some((read) => escapes(ctx, read, loop, 0));
+  return binding !== undefined && readsIn(ctx, binding, loop).some(escapes);
 }
 
 /** The identifier nodes of a binding's reads inside the loop. */
@@ -152,8 +141,11 @@ function readsIn(ctx: RuleContext, binding: Binding, loop: SyntaxNode): SyntaxNo
   return binding.reads.filter((r) => r >= loop.startIndex && r < loop.endIndex).map((r) => ctx.file.tree.rootNode.descendantForIndex(r));
 }
 
-/** Whether a value (a lambda, or a name holding a closure) ends up kept: in a container, an attribute, a callback. */
-function escapes(ctx: RuleContext, value: SyntaxNode, loop: SyntaxNode, depth: number): boolean {
+/**
+ * Where a value (a lambda, or a name holding a closure) ends up kept: in a container or callback
+ * ('container'), on an object (`setattr`, `obj.attr = …`: 'object'), or nowhere (undefined).
+ */
+function keptBy(ctx: RuleContext, value: SyntaxNode, loop: SyntaxNode, depth: number): 'container' | 'object' | undefined {
   let n = value;
   for (let p = n.parent; p; n = p, p = p.parent) {
     if (TRANSPARENT.has(p.type) && !(p.type === 'conditional_expression' && p.namedChild(1)?.id === n.id)) continue;
@@ -164,25 +156,28 @@ function escapes(ctx: RuleContext, value: SyntaxNode, loop: SyntaxNode, depth: n
         p = call;
         continue;
       }
-      return STORING_CALLS.has(callee);
+      return callee === 'setattr' ? 'object' : STORING_CALLS.has(callee) ? 'container' : undefined;
     }
     if (p.type === 'keyword_argument') {
-      if (CALLBACK_KEYWORD.test(p.childForFieldName('name')?.text ?? '')) return true;
+      if (CALLBACK_KEYWORD.test(p.childForFieldName('name')?.text ?? '')) return 'container';
       const call = p.parent?.parent;
-      return call?.type === 'call' && STORING_CALLS.has(calleeName(call));
+      return call?.type === 'call' && STORING_CALLS.has(calleeName(call)) ? 'container' : undefined;
     }
     if ((p.type === 'assignment' || p.type === 'augmented_assignment') && p.childForFieldName('right')?.id === n.id) {
       const left = p.childForFieldName('left');
-      if (p.type === 'augmented_assignment' || left?.type === 'subscript' || left?.type === 'attribute') return true;
+      if (p.type === 'augmented_assignment' || left?.type === 'subscript') return 'container';
+      if (left?.type === 'attribute') return 'object';
       // `f = lambda: i` then `handlers.append(f)`: follow the name once.
-      if (left?.type !== 'identifier' || depth > 0) return false;
+      if (left?.type !== 'identifier' || depth > 0) return undefined;
       const scope = ctx.scopes.scopeAt(left.startIndex);
       const binding = scope.bindingsOf(left.text).find((b) => b.node.id === left.id);
-      return binding !== undefined && readsIn(ctx, binding, loop).some((read) => escapes(ctx, read, loop, depth + 1));
+      if (!binding) return undefined;
+      const kept = readsIn(ctx, binding, loop).map((read) => keptBy(ctx, read, loop, depth + 1));
+      return kept.includes('container') ? 'container' : kept.includes('object') ? 'object' : undefined;
     }
-    return false;
+    return undefined;
   }
-  return false;
+  return undefined;
 }
 
 /** A `break` or `return` after the closure in its block: the loop makes no further pass to change the variable. */

@@ -2,7 +2,7 @@ import type { SyntaxNode } from '../../src/engine/syntax.js';
 
 const SCOPE_BOUNDARY = new Set(['function_definition', 'lambda', 'class_definition', 'module']);
 // Context managers that expect the body to raise or warn: the body's expressions are there for that.
-const EXPECTS_RAISE = /\b(?:raises|assertRaises\w*|warns|assertWarns\w*|deprecated_call|catch_warnings|suppress|assertLogs)\b/;
+const EXPECTS_RAISE = /\b(?:raises|assertRaises\w*|warns|assertWarns\w*|deprecated_call|assertLogs|\w*warnings?|\w*deprecation\w*|suppress\w*)\s*\(/i;
 
 /**
  * Whether a statement is there to raise (or warn): inside a `try` body, or a `with` block of
@@ -16,6 +16,8 @@ export function runsForWhatItRaises(statement: SyntaxNode): boolean {
     if (n.type === 'with_statement' && child.id === n.childForFieldName('body')?.id) {
       const clause = n.namedChildren.find((c) => c.type === 'with_clause');
       if (clause && EXPECTS_RAISE.test(clause.text)) return true;
+      // `with checker(): expression` — the whole block is the expression the context manager watches.
+      if (child.namedChildren.filter((c) => c.type !== 'comment').length === 1 && statement.parent?.id === child.id) return true;
     }
   }
   return false;

@@ -14,15 +14,54 @@ const CONTAINERS = new Set([
   'boolean_operator',
   'unary_operator',
   'conditional_expression',
-  'attribute',
+]);
+/**
+ * Methods that are never properties: `conn.close` on its own is a call that lost its parentheses.
+ * Other attribute reads are left alone, since a property may be read for its effect (`self.fieldnames`
+ * in csv.DictReader, "used only for its side effect") or to raise (`string.split`, "is it a string?").
+ */
+const METHODS = new Set([
+  'close',
+  'flush',
+  'commit',
+  'rollback',
+  'start',
+  'stop',
+  'clear',
+  'reset',
+  'sort',
+  'reverse',
+  'pop',
+  'wait',
+  'join',
+  'shutdown',
+  'cancel',
+  'release',
+  'acquire',
+  'kill',
+  'terminate',
+  'cleanup',
+  'save',
+  'setUp',
+  'tearDown',
+  'disconnect',
+  'unlink',
+  'truncate',
 ]);
 
-/** An expression that computes a value and nothing else: names, numbers, attributes, displays of them. No calls, no subscripts, no operators that may run code. */
+/** An expression that computes a value and nothing else: names, numbers, displays of them. No calls, subscripts or attribute reads. */
 function effectFree(node: SyntaxNode): boolean {
   if (VALUES.has(node.type)) return true;
   if (node.type === 'string') return !node.namedChildren.some((c) => c.type === 'interpolation');
   if (!CONTAINERS.has(node.type)) return false;
   return node.namedChildren.every((c) => c.type === 'comment' || effectFree(c));
+}
+
+/** `conn.close`, `self.items.sort`: a method that needed calling, on a plain name or attribute chain. */
+function uncalledMethod(node: SyntaxNode): boolean {
+  if (node.type !== 'attribute' || !METHODS.has(node.childForFieldName('attribute')?.text ?? '')) return false;
+  for (let o = node.childForFieldName('object'); o; o = o.type === 'attribute' ? o.childForFieldName('object') : null) if (o.type === 'identifier') return true;
+  return false;
 }
 
 /** flake8-bugbear B018: an expression statement that computes a value and throws it away. */
@@ -33,7 +72,7 @@ export const uselessExpression: Rule = {
   severity: 'low',
   codes: ['B018'],
   doc: {
-    what: 'A name, number, attribute access, tuple/list/dict display or boolean of them on a line of its own, with no call inside. Strings (docstrings) and `...` are left alone, and so is code in a `try` body or a `with pytest.raises(...)` block, which may be there for what it raises (`try: unicode / except NameError:`).',
+    what: 'A name, number, tuple/list/dict display or boolean of them on a line of its own, with no call inside, and a method that lost its parentheses (`conn.close`); other attribute reads are left alone, as a property may be read for its effect. Strings (docstrings) and `...` are left alone, and so is code in a `try` body or a `with pytest.raises(...)` block, which may be there for what it raises (`try: unicode / except NameError:`).',
     why: 'The value goes nowhere: usually a call lost its parentheses (`conn.close`), a `return` or an assignment was left out, or a trailing comma made a tuple.',
     example: 'def shutdown(conn):\n    conn.close',
     useInstead: 'def shutdown(conn):\n    conn.close()',
@@ -45,7 +84,8 @@ export const uselessExpression: Rule = {
         const parts = node.namedChildren.filter((c) => c.type !== 'comment');
         // `a, b` on its own is a tuple without parentheses: the statement holds its items.
         const expression = parts.length > 1 ? node : statementExpression(node);
-        if (!expression || expression.type === 'string' || !parts.every(effectFree) || runsForWhatItRaises(node)) return;
+        if (!expression || expression.type === 'string' || runsForWhatItRaises(node)) return;
+        if (!uncalledMethod(expression) && !parts.every(effectFree)) return;
         const shown = expression.text.length > 40 ? `${expression.text.slice(0, 37)}...` : expression.text;
         ctx.report({
           node: expression,

@@ -214,6 +214,9 @@ export const LIBRARY_METHODS: ReadonlySet<string> = new Set([
   '__repr_html__',
   '__class_getitem__',
   '__ipython_display__',
+  // sqlite3 adapters (PEP 246)
+  '__conform__',
+  '__adapt__',
 ]);
 
 /** Class attributes Python and common frameworks read (`__slots__`, `__match_args__`, SQLAlchemy's `__tablename__`…). */
@@ -226,6 +229,10 @@ export const KNOWN_ATTRIBUTES: ReadonlySet<string> = new Set([
   '__annotations__',
   '__dict__',
   '__weakref__',
+  '__bases__',
+  '__base__',
+  '__mro__',
+  '__members__',
   '__all__',
   '__version__',
   '__author__',

@@ -50,6 +50,8 @@ export const madeUpDunder: Rule = {
               continue;
             }
             if (KNOWN_ATTRIBUTES.has(b.name) && definesAttribute(b)) continue;
+            // The module calls it itself (`self.__getitem_inner__(…)`, `getattr(x, "__hook__")`): its own protocol, not a misspelling.
+            if (readsItself(ctx.file.source, b.name)) continue;
             ctx.report({ node: b.node, message: `\`${className}.${b.name}\` is not a Python special method; Python will never call it`, subject: b.name });
           } else if (!KNOWN_ATTRIBUTES.has(b.name)) {
             ctx.report({
@@ -64,6 +66,11 @@ export const madeUpDunder: Rule = {
     };
   },
 };
+
+/** Whether the source reads `name` as an attribute or names it in a string, besides defining it. */
+function readsItself(source: string, name: string): boolean {
+  return source.includes(`.${name}`) || source.includes(`'${name}'`) || source.includes(`"${name}"`);
+}
 
 /** `@property def __dict__(self)`, `@__doc__.setter`: the def defines an attribute, not a method. */
 function definesAttribute(b: Binding): boolean {

@@ -1,6 +1,6 @@
 import type { SyntaxNode } from '../../src/engine/syntax.js';
 import type { Rule } from '../../src/engine/rule.js';
-import type { Binding } from '../../src/engine/scope.js';
+import type { Binding, Scope } from '../../src/engine/scope.js';
 import { onlyWrappingDecorators } from '../python/decorators.js';
 import { hasTypingDecorator } from '../python/definitions.js';
 
@@ -20,22 +20,27 @@ export const redefinedUnusedName: Rule = {
   severity: 'medium',
   codes: ['F811'],
   doc: {
-    what: 'A function, method, test or class defined again in the same block before anything used the first definition. Alternatives in `if`/`else` or `try`/`except`, `@overload` signatures and defs registered by a decorator (`@app.route`) are left alone.',
+    what: 'A function, method, test or class defined again in the same block before anything used the first definition. Alternatives in `if`/`else` or `try`/`except`, `@overload` signatures and defs a decorator registers or checks (`@app.route`, `@dataclass`) are left alone; in test code only tests are judged.',
     why: 'Only the last definition survives: the first is dead code, and when it is a test it never runs, so the suite passes without checking what it was written to check. Usually a copy-paste whose name was not changed.',
     example: 'class TestParser:\n    def test_empty(self):\n        assert parse("") == []\n\n    def test_empty(self):\n        assert parse(" ") == []',
     useInstead: 'class TestParser:\n    def test_empty(self):\n        assert parse("") == []\n\n    def test_blank(self):\n        assert parse(" ") == []',
     fix: 'Rename one of them (a test to what it checks), or delete the definition that is dead.',
   },
   create(ctx) {
+    const testCode = ctx.file.isTestFile || ctx.conventions.testCode;
     return {
       'module:exit'() {
         for (const scope of ctx.scopes.scopes) {
           for (const [name, bindings] of scope.bindings) {
-            if (DUMMY.test(name)) continue;
+            // Declared global or nonlocal somewhere: reads from other scopes cannot be told apart.
+            if (DUMMY.test(name) || ctx.scopes.isDeclaredGlobal(name, scope) || declaredNonlocal(scope, name)) continue;
             for (let i = 0; i + 1 < bindings.length; i++) {
               const [earlier, later] = [bindings[i]!, bindings[i + 1]!];
               if (!replacesUnused(ctx.scopes, earlier, later)) continue;
               const what = earlier.kind === 'class' ? 'class' : /^test/.test(name) ? 'test' : scope.kind === 'class' ? 'method' : 'function';
+              // Test code defines classes and helpers again on purpose, to test what defining them does
+              // (`__slots__` checks, grammar tests); a test defined twice is the copy-paste that hides one.
+              if (testCode && what !== 'test') continue;
               const line = earlier.node.startPosition.row + 1;
               ctx.report({
                 node: later.node,
@@ -52,6 +57,10 @@ export const redefinedUnusedName: Rule = {
     };
   },
 };
+
+function declaredNonlocal(scope: Scope, name: string): boolean {
+  return scope.children.some((c) => c.nonlocals.has(name) || declaredNonlocal(c, name));
+}
 
 function replacesUnused(model: Parameters<typeof hasTypingDecorator>[0], earlier: Binding, later: Binding): boolean {
   if (!DEFINITIONS.has(earlier.kind) || !DEFINITIONS.has(later.kind)) return false;

@@ -7,6 +7,12 @@ ruleTester(implicitConcatenationMissingSpace, {
     { code: 'query = (\n    "SELECT id FROM users"\n    "WHERE name = ?"\n)\n', lines: [2], message: '"usersWHERE"' },
     { code: 'msg = ("Could not connect."\n       "Retrying in 5 seconds")\n', lines: [1], message: '"connect.Retrying"' },
     { code: 'help = (f"Read {path} and"\n        "write the result")\n', lines: [1] },
+    // A missing comma between two items of a list.
+    {
+      code: 'SOURCES = [\n    """def foo():\n        pass"""\n    """async = 1""",\n]\n',
+      lines: [2],
+      message: 'or the comma that should separate two items',
+    },
     { code: 'parser.add_argument("--x", help="Number of workers to"\n                    "start, default 4")\n', lines: [1] },
   ],
   clean: [
@@ -22,6 +28,8 @@ ruleTester(implicitConcatenationMissingSpace, {
     { code: 'KEY = ("abcdef0123456789"\n       "fedcba9876543210")\n' },
     { code: 'NAME = ("package.module."\n        "ClassName")\n' },
     { code: 'doc = ("see the docs at https://docs.python.org/3/lib"\n       "rary/os.html for details")\n' },
+    // Filler or data wrapped at the margin.
+    { code: 'sbar = ("(s=\'aaaaaaaaa"\n        "aaaaaaaaaa\', z=\'bbb\')")\n' },
     // Escapes and interpolations at the junction.
     { code: 'text = ("first line\\n"\n        "second line")\n' },
     { code: 'text = (f"value {x}"\n        f"{y} more words")\n' },

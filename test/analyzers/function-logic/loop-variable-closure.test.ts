@@ -11,12 +11,11 @@ ruleTester(loopVariableClosure, {
       message: '`key`',
     },
     { code: 'for b in buttons:\n    tk.Button(root, text=b, command=lambda: press(b))\n', lines: [2] },
-    { code: 'for url in urls:\n    threading.Thread(target=lambda: fetch(url)).start()\n', lines: [2] },
-    { code: 'for i in range(3):\n    def show():\n        print(i)\n    funcs.append(show)\n', lines: [2], message: 'This function' },
+    { code: 'for i in range(3):\n    def show():\n        print(i)\n    funcs.append(show)\n', lines: [3], message: 'This function' },
     { code: 'for name in names:\n    setattr(cls, name, property(lambda self: self._data[name]))\n', lines: [2] },
     { code: 'fns = [lambda: i for i in range(3)]\n', lines: [1] },
     { code: 'for n in names:\n    f = lambda: n\n    registry.register(f)\n', lines: [2] },
-    { code: 'for path in paths:\n    @app.route(path)\n    def view():\n        return render(path)\n', lines: [3] },
+    { code: 'for path in paths:\n    @app.route(path)\n    def view():\n        return render(path)\n', lines: [4] },
   ],
   clean: [
     // Bound when made.
@@ -33,6 +32,16 @@ ruleTester(loopVariableClosure, {
     // The loop ends right after: the variable changes no more.
     { code: 'for item in items:\n    if item.ready:\n        handlers.append(lambda: use(item))\n        break\n' },
     { code: 'def f(items):\n    for item in items:\n        return lambda: use(item)\n' },
+    // A task or thread waited for in the same pass (multiprocessing's test_unpickleable_result).
+    {
+      code: 'for i in range(20):\n    scratchpad = [None]\n    def errback(exc):\n        scratchpad[0] = exc\n    res = pool.apply_async(f, error_callback=errback)\n    res.get()\n',
+    },
+    { code: 'for url in urls:\n    t = threading.Thread(target=lambda: fetch(url))\n    t.start()\n    t.join()\n' },
+    // Tests set a method and call it in the same pass (test_decimal).
+    {
+      code: 'for sym, lop in ops:\n    setattr(E, lop, lambda self, other: "str" + lop)\n    assert eval("E()" + sym + "1") == "str" + lop\n',
+      path: 'tests/test_decimal.py',
+    },
     // A generator hands each closure out before the next pass.
     { code: 'gen = (lambda: i for i in range(3))\n' },
   ],

@@ -8,7 +8,7 @@ ruleTester(uselessExpression, {
     { code: 'def f():\n    1\n    True\n    None\n', lines: [2, 3, 4] },
     { code: 'def f(a, b):\n    a, b\n    [a, b]\n    {"k": a}\n', lines: [2, 3, 4] },
     { code: 'def f(a, b):\n    not a\n    a and b\n    -a\n    a if b else None\n', lines: [2, 3, 4, 5] },
-    { code: 'def f(self):\n    self.items.count\n', lines: [2] },
+    { code: 'def f(self):\n    self.items.sort\n', lines: [2], message: 'was a call' },
   ],
   clean: [
     // Docstrings and stub bodies.
@@ -19,6 +19,10 @@ ruleTester(uselessExpression, {
     { code: 'async def f(a):\n    await a\n' },
     { code: 'def f(a):\n    yield a\n' },
     { code: 'def f(a):\n    a.b().c\n    a[0].b\n' },
+    // Attributes read for their effect: a lazy property, a type check (csv, traceback, urllib.parse).
+    { code: 'def __next__(self):\n    if self.line_num == 0:\n        # Used only for its side effect.\n        self.fieldnames\n' },
+    { code: 'def unquote(string):\n    if not string:\n        string.split\n        return b""\n' },
+    { code: 'def f(self):\n    self.items.count\n' },
     // Evaluated for what it raises (`try: unicode / except NameError:`).
     { code: 'try:\n    unicode\nexcept NameError:\n    unicode = str\n' },
     { code: 'with pytest.raises(AttributeError):\n    obj.missing\n' },

@@ -34,7 +34,16 @@ ruleTester(madeUpDunder, {
     { code: 'class Box:\n    def __nonzero__(self):\n        return False\n    __bool__ = __nonzero__' },
     { code: 'class Name:\n    def __str__(self):\n        return "n"\n    def __unicode__(self):\n        return u"n"' },
     { code: 'class Vec:\n    def __truediv__(self, o):\n        pass\n    def __div__(self, o):\n        pass' },
+    // Protocols: sqlite3 adapters, and a hook the module itself calls.
+    { code: 'class Point:\n    def __conform__(self, protocol):\n        return f"{self.x};{self.y}"' },
+    {
+      code: 'class Alias:\n    def __getitem_inner__(self, params):\n        pass\n    def __getitem__(self, params):\n        return self.__getitem_inner__(params)',
+    },
+    {
+      code: 'class Unpack:\n    @property\n    def __typing_is_unpacked__(self):\n        return True\n\ndef unpacked(x):\n    return getattr(x, "__typing_is_unpacked__", False)',
+    },
     // A property named for a special attribute defines that attribute.
+    { code: 'class A:\n    @property\n    def __bases__(self):\n        return (int,)' },
     {
       code: 'class Proxy:\n    @property\n    def __dict__(self):\n        return self._target.__dict__\n    @property\n    def __doc__(self):\n        return self._target.__doc__',
     },

@@ -14,6 +14,13 @@ ruleTester(redefinedUnusedName, {
     { code: 'def outer():\n    def f():\n        pass\n    def f():\n        pass\n    return f\n', lines: [4] },
     { code: 'def a():\n    pass\ndef a():\n    pass\ndef a():\n    pass\n', lines: [3, 5] },
     { code: '@functools.lru_cache()\ndef f():\n    pass\ndef f():\n    pass\n', lines: [4] },
+    // A test defined twice in a test file: the copy-paste that hides one.
+    {
+      code: 'def test_parse():\n    assert parse("")\n\ndef test_parse():\n    assert parse(" ")\n',
+      lines: [4],
+      path: 'tests/test_parse.py',
+      message: 'never runs',
+    },
     // Listed in __all__, but still replaced before anything used it.
     { code: '__all__ = ["f"]\ndef f():\n    pass\ndef f():\n    pass\n', lines: [4] },
   ],
@@ -30,6 +37,16 @@ ruleTester(redefinedUnusedName, {
     { code: 'from typing import overload\n@overload\ndef f(x: int) -> int: ...\n@overload\ndef f(x: str) -> str: ...\ndef f(x):\n    return x\n' },
     { code: '@app.route("/a")\ndef index():\n    pass\n@app.route("/b")\ndef index():\n    pass\n' },
     { code: '@f.register\ndef _(x: int):\n    pass\n@f.register\ndef _(x: str):\n    pass\n' },
+    // Test code defines classes and helpers again to test what defining them does.
+    {
+      code: 'def test_slots(self):\n    class C:\n        __slots__ = ["a", "a_b"]\n    class C:\n        __slots__ = "abc"\n    C().abc = 5\n',
+      path: 'tests/test_descr.py',
+    },
+    { code: 'def test_funcdef(self):\n    def f(a,): pass\n    def f(*args,): pass\n', path: 'tests/test_grammar.py' },
+    // A decorator that checks the class when it is defined (test_dataclasses).
+    { code: '@dataclass\nclass C:\n    z: ClassVar[list] = []\n@dataclass\nclass C:\n    x: ClassVar[list] = []\n' },
+    // Declared global: read from other scopes, which the file cannot tell apart (test_descr's pickled classes).
+    { code: 'def test(self):\n    global C\n    class C:\n        pass\n    pickle.dumps(C())\n    class C:\n        pass\n    pickle.dumps(C())\n' },
     // Assignments and imports are other rules' business.
     { code: 'def g():\n    pass\ng = 1\n' },
     { code: 'import os\nimport os\n' },
