@@ -37,7 +37,9 @@ function missingSpace(left: SyntaxNode, right: SyntaxNode): string | undefined {
   const start = edgeText(right, 'start');
   if (!end || !start) return undefined;
   const words = /[A-Za-z0-9]$/.test(end) && /^[A-Za-z]/.test(start);
-  const sentences = /[a-z][.!?]$/.test(end) && /^[A-Z][a-z]/.test(start);
+  // "… since 0.28." + "Use …": a sentence ends and the next begins. Not `package.module.` + `Class`.
+  const lastWord = /\S*$/.exec(end)?.[0] ?? '';
+  const sentences = /^(?:[A-Za-z'"()`-]+|[0-9][0-9.]*)[.!?]$/.test(lastWord) && /^[A-Z][a-z]/.test(start);
   if (!words && !sentences) return undefined;
   if (!/ /.test(contentOf(left)) && !/ /.test(contentOf(right))) return undefined;
   const token = (/\S*$/.exec(end)?.[0] ?? '') + (/^\S*/.exec(start)?.[0] ?? '');

@@ -27,12 +27,13 @@ export const incompleteDeprecationWarning: Rule = {
   title: 'Deprecation warning without stacklevel or category',
   severity: 'low',
   codes: ['B028'],
+  partialCodes: ['B028'],
   doc: {
     what: '`warnings.warn` of a deprecation (its category is a `DeprecationWarning`, `PendingDeprecationWarning` or `FutureWarning`, or its message says "deprecated") that passes no `stacklevel` inside a function, or no category at all.',
     why: "Without `stacklevel=2` the warning names the library's own line, so users cannot find the call they must change. Without a category it is a `UserWarning`, which deprecation filters (`-W error::DeprecationWarning`, pytest's) do not see.",
-    example: 'def connect(host, timeout=None):\n    if timeout is not None:\n        warnings.warn("timeout is deprecated; use deadline")',
+    example: 'import warnings\n\ndef connect(host, timeout=None):\n    if timeout is not None:\n        warnings.warn("timeout is deprecated; use deadline")',
     useInstead:
-      'def connect(host, timeout=None):\n    if timeout is not None:\n        warnings.warn("timeout is deprecated; use deadline", DeprecationWarning, stacklevel=2)',
+      'import warnings\n\ndef connect(host, timeout=None):\n    if timeout is not None:\n        warnings.warn("timeout is deprecated; use deadline", DeprecationWarning, stacklevel=2)',
     fix: 'Pass the category and `stacklevel=2` (more when the warning is raised in a helper): `warnings.warn(msg, DeprecationWarning, stacklevel=2)`.',
   },
   create(ctx) {

@@ -49,6 +49,7 @@ export const loopVariableClosure: Rule = {
   title: 'Closure kept from a loop reads the loop variable',
   severity: 'medium',
   codes: ['B023'],
+  partialCodes: ['B023'],
   doc: {
     what: 'A `lambda` or nested `def` made inside a loop (or a list/dict/set comprehension) that reads a variable the loop changes, and that is kept for later: appended or added to a container, stored in an attribute or item, registered (`register`, `connect`, `bind`, `setattr`), given as a callback keyword (`command=`, `callback=`), or registered by a decorator. A closure called at once (`sorted(key=lambda ...)`) is left alone.',
     why: 'Python closures look variables up when they run, not when they are made: every closure kept from the loop sees the value of the last pass.',

@@ -18,6 +18,7 @@ export const typeComparison: Rule = {
   title: 'Type compared with `==`',
   severity: 'low',
   codes: ['E721'],
+  partialCodes: ['E721'],
   doc: {
     what: '`type(x) == T` and `type(x) != T` (either side, `type` being the builtin).',
     why: 'Types are singletons: `==` asks the metaclass\'s `__eq__` what `is` answers exactly, and an exact type test usually should have been `isinstance`, which accepts subclasses. Compared with a string (`type(x) == "int"`) it is always false.',

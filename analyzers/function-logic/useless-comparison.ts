@@ -10,6 +10,7 @@ export const uselessComparison: Rule = {
   title: 'Comparison whose result is thrown away',
   severity: 'medium',
   codes: ['B015'],
+  partialCodes: ['B015'],
   doc: {
     what: "A comparison on a line of its own (`x == 1`), outside a `try` body or a `with pytest.raises(...)` block, where it may be there for what it raises, and outside test files that define comparison methods (which compare for the methods' effect).",
     why: 'The result goes nowhere: usually an `assert` was left out (the test checks nothing) or `==` was typed for `=` (the assignment never happens).',

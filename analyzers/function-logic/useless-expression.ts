@@ -71,6 +71,7 @@ export const uselessExpression: Rule = {
   title: 'Expression whose value is thrown away',
   severity: 'low',
   codes: ['B018'],
+  partialCodes: ['B018'],
   doc: {
     what: 'A name, number, tuple/list/dict display or boolean of them on a line of its own, with no call inside, and a method that lost its parentheses (`conn.close`); other attribute reads are left alone, as a property may be read for its effect. Strings (docstrings) and `...` are left alone, and so is code in a `try` body or a `with pytest.raises(...)` block, which may be there for what it raises (`try: unicode / except NameError:`).',
     why: 'The value goes nowhere: usually a call lost its parentheses (`conn.close`), a `return` or an assignment was left out, or a trailing comma made a tuple.',

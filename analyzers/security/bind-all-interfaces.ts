@@ -63,6 +63,7 @@ export const bindAllInterfaces: Rule = {
   confidence: 'medium',
   cwe: 605,
   codes: ['B104', 'S104'],
+  partialCodes: ['B104', 'S104'],
   doc: {
     what: 'The address `"0.0.0.0"` given to something that listens: a `bind`/`create_server`/`run` call, a `host=` argument, a `HOST = ...` setting or default. Not the source address of a client (`local_address=`, `source_address=`) or a data field of a class.',
     why: 'Binding to every interface exposes the service to every network the machine is on, not just the one intended.',

@@ -74,6 +74,7 @@ export const hardcodedSecret: Rule = {
   confidence: 'medium',
   cwe: 798,
   codes: ['B105', 'B106', 'B107', 'S105', 'S106', 'S107'],
+  partialCodes: ['B105', 'B106', 'B107', 'S105', 'S106', 'S107'],
   doc: {
     what: 'A string literal stored as a password, token, secret or key (assignment, default argument, keyword argument, dict entry, comparison), or shaped like a private key or cloud credential.',
     why: 'Secrets in source reach every clone, fork, log and backup of the repository, and cannot be rotated without a release.',

@@ -21,6 +21,7 @@ export const insecureTlsVersion: Rule = {
   confidence: 'high',
   cwe: 327,
   codes: ['B502', 'B503', 'S502', 'S503'],
+  partialCodes: ['B502', 'B503', 'S502', 'S503'],
   doc: {
     what: 'SSLv2, SSLv3, TLS 1.0 or TLS 1.1 constants (`ssl.PROTOCOL_TLSv1`, `SSL.SSLv3_METHOD`…) passed to an SSL API or used as a default argument.',
     why: 'These protocol versions have practical attacks (POODLE, BEAST, downgrade) and are disabled by current servers and browsers.',

@@ -14,6 +14,7 @@ export const madeUpDunder: Rule = {
   title: 'Made-up dunder name',
   severity: 'low',
   codes: ['PLW3201'],
+  partialCodes: ['PLW3201'],
   options: { allow: [], classAttributes: false },
   doc: {
     what: "A method named with double underscores on both sides (`__validate__`) that is not one of Python's special names or a well-known library protocol (`__array__`, `__rich__`, `__get_validators__`…), and a Python 2 special method (`__nonzero__`, `__unicode__`, `__div__`…) whose Python 3 successor the class lacks. Methods marked `@override` are left alone; so is a property named for a special attribute (`__dict__`). Class attributes (`__cache__ = {}`) only with the option `classAttributes`: frameworks use their own (`__visit_name__`).",

@@ -19,6 +19,7 @@ export const redefinedUnusedName: Rule = {
   title: 'Definition replaced before it was used',
   severity: 'medium',
   codes: ['F811'],
+  partialCodes: ['F811'],
   doc: {
     what: 'A function, method, test or class defined again in the same block before anything used the first definition. Alternatives in `if`/`else` or `try`/`except`, `@overload` signatures and defs a decorator registers or checks (`@app.route`, `@dataclass`) are left alone; in test code only tests are judged.',
     why: 'Only the last definition survives: the first is dead code, and when it is a test it never runs, so the suite passes without checking what it was written to check. Usually a copy-paste whose name was not changed.',

@@ -14,6 +14,12 @@ ruleTester(implicitConcatenationMissingSpace, {
       message: 'or the comma that should separate two items',
     },
     { code: 'parser.add_argument("--x", help="Number of workers to"\n                    "start, default 4")\n', lines: [1] },
+    // httpx 8e36f2bc, httpx/_config.py: a version number ends the first sentence.
+    {
+      code: 'warnings.warn(\n    "`create_ssl_context()` is deprecated since 0.28.0."\n    "Use `ssl_context = httpx.SSLContext()`."\n)\n',
+      lines: [2],
+      message: '"0.28.0.Use"',
+    },
   ],
   clean: [
     { code: 'msg = ("The timeout must be a positive "\n       "number of seconds")\n' },
@@ -36,5 +42,6 @@ ruleTester(implicitConcatenationMissingSpace, {
     // Punctuation that needs no space after it in a format, and a lower-case word after a dot.
     { code: 'fmt = ("%(asctime)s %(name)s:"\n       "%(message)s")\n' },
     { code: 'name = ("call os.path."\n        "join on both parts")\n' },
+    { code: 'name = ("see package.module."\n        "ClassName for details")\n' },
   ],
 });

@@ -1,4 +1,5 @@
 import { uselessExpression } from '../../../analyzers/function-logic/useless-expression.js';
+import { analyzeFile } from '../../../src/engine/run.js';
 import { ruleTester } from '../../helpers/rule-tester.js';
 
 ruleTester(uselessExpression, {
@@ -31,4 +32,11 @@ ruleTester(uselessExpression, {
     // Comparisons are useless-comparison's.
     { code: 'x == 1\n' },
   ],
+});
+
+test('a `# noqa: B018` for what Ruff flags and this rule leaves alone is not called unused (RUF100)', () => {
+  // httpx's tests: Ruff's B018 flags the attribute read inside pytest.raises; the noqa is for Ruff.
+  const code = 'import pytest\nwith pytest.raises(ResponseNotRead):\n    response.content  # noqa: B018\n';
+  const result = analyzeFile('tests/test_responses.py', code, [{ rule: uselessExpression, options: {} }]);
+  expect(result.findings).toEqual([]);
 });
