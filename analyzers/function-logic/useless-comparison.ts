@@ -20,7 +20,7 @@ export const uselessComparison: Rule = {
   },
   create(ctx) {
     // A test of a class's comparison methods compares for their effect (`testme == 1`, then assert the call was made).
-    const testsComparisons = (ctx.file.isTestFile || ctx.conventions.testCode) && COMPARISON_METHOD.test(ctx.file.source);
+    const testsComparisons = ctx.conventions.testCode && COMPARISON_METHOD.test(ctx.file.source);
     return {
       expression_statement(node) {
         const expression = statementExpression(node);

@@ -41,6 +41,7 @@ ruleTester(loopVariableClosure, {
     {
       code: 'for sym, lop in ops:\n    setattr(E, lop, lambda self, other: "str" + lop)\n    assert eval("E()" + sym + "1") == "str" + lop\n',
       path: 'tests/test_decimal.py',
+      conventions: { testCode: true },
     },
     // A generator hands each closure out before the next pass.
     { code: 'gen = (lambda: i for i in range(3))\n' },

@@ -34,6 +34,7 @@ ruleTester(uselessComparison, {
     {
       code: 'class Rich:\n    def __lt__(self, other):\n        calls.append("lt")\n        return NotImplemented\n\ndef test_lt():\n    Rich() < 1\n    assert calls == ["lt"]\n',
       path: 'tests/test_rich.py',
+      conventions: { testCode: true },
     },
   ],
 });

@@ -14,11 +14,14 @@ ruleTester(redefinedUnusedName, {
     { code: 'def outer():\n    def f():\n        pass\n    def f():\n        pass\n    return f\n', lines: [4] },
     { code: 'def a():\n    pass\ndef a():\n    pass\ndef a():\n    pass\n', lines: [3, 5] },
     { code: '@functools.lru_cache()\ndef f():\n    pass\ndef f():\n    pass\n', lines: [4] },
+    // The strict profile (the accuracy tables) judges test code like any code.
+    { code: 'def test_funcdef(self):\n    def f(a,): pass\n    def f(*args,): pass\n', lines: [3], path: 'tests/test_grammar.py' },
     // A test defined twice in a test file: the copy-paste that hides one.
     {
       code: 'def test_parse():\n    assert parse("")\n\ndef test_parse():\n    assert parse(" ")\n',
       lines: [4],
       path: 'tests/test_parse.py',
+      conventions: { testCode: true },
       message: 'never runs',
     },
     // Listed in __all__, but still replaced before anything used it.
@@ -41,8 +44,9 @@ ruleTester(redefinedUnusedName, {
     {
       code: 'def test_slots(self):\n    class C:\n        __slots__ = ["a", "a_b"]\n    class C:\n        __slots__ = "abc"\n    C().abc = 5\n',
       path: 'tests/test_descr.py',
+      conventions: { testCode: true },
     },
-    { code: 'def test_funcdef(self):\n    def f(a,): pass\n    def f(*args,): pass\n', path: 'tests/test_grammar.py' },
+    { code: 'def test_funcdef(self):\n    def f(a,): pass\n    def f(*args,): pass\n', path: 'tests/test_grammar.py', conventions: { testCode: true } },
     // A decorator that checks the class when it is defined (test_dataclasses).
     { code: '@dataclass\nclass C:\n    z: ClassVar[list] = []\n@dataclass\nclass C:\n    x: ClassVar[list] = []\n' },
     // Declared global: read from other scopes, which the file cannot tell apart (test_descr's pickled classes).
