@@ -1,4 +1,4 @@
-import { STRICT_CONVENTIONS, type FileConventions } from '../../src/engine/conventions.js';
+import type { FileConventions } from '../../src/engine/conventions.js';
 import type { Finding } from '../../src/engine/finding.js';
 import type { Rule } from '../../src/engine/rule.js';
 import { analyzeFile } from '../../src/engine/run.js';
@@ -11,26 +11,20 @@ export interface FlaggedCase {
   message?: string | string[];
   path?: string;
   options?: Record<string, unknown>;
-  /** What the code around expects (strict unless given). */
-  conventions?: Partial<FileConventions>;
+  /** What the code around expects (strict when not given). */
+  conventions?: FileConventions;
 }
 
 export interface CleanCase {
   code: string;
   path?: string;
   options?: Record<string, unknown>;
-  conventions?: Partial<FileConventions>;
+  conventions?: FileConventions;
 }
 
 /** Runs one rule on a snippet (dedented), through the real engine: parse, scope model, walk, suppressions. */
-export function runRule(
-  rule: Rule,
-  code: string,
-  path = 'example.py',
-  options: Record<string, unknown> = {},
-  conventions: Partial<FileConventions> = {},
-): Finding[] {
-  const result = analyzeFile(path, dedent(code), [{ rule, options: { ...rule.options, ...options } }], { ...STRICT_CONVENTIONS, ...conventions });
+export function runRule(rule: Rule, code: string, path = 'example.py', options: Record<string, unknown> = {}, conventions?: FileConventions): Finding[] {
+  const result = analyzeFile(path, dedent(code), [{ rule, options: { ...rule.options, ...options } }], conventions);
   const failures = result.notes.filter((n) => n.kind === 'analyzer-failed');
   if (failures.length) throw new Error(failures.map((n) => n.message).join('\n'));
   return result.findings.filter((f) => f.rule === rule.id);

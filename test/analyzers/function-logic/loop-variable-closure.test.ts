@@ -1,5 +1,9 @@
 import { loopVariableClosure } from '../../../analyzers/function-logic/loop-variable-closure.js';
 import { ruleTester } from '../../helpers/rule-tester.js';
+import { STRICT_CONVENTIONS } from '../../../src/engine/conventions.js';
+
+/** A test file as a review of a repository sees it. */
+const TEST_CODE = { ...STRICT_CONVENTIONS, testCode: true };
 
 ruleTester(loopVariableClosure, {
   flagged: [
@@ -41,7 +45,7 @@ ruleTester(loopVariableClosure, {
     {
       code: 'for sym, lop in ops:\n    setattr(E, lop, lambda self, other: "str" + lop)\n    assert eval("E()" + sym + "1") == "str" + lop\n',
       path: 'tests/test_decimal.py',
-      conventions: { testCode: true },
+      conventions: TEST_CODE,
     },
     // A generator hands each closure out before the next pass.
     { code: 'gen = (lambda: i for i in range(3))\n' },

@@ -1,7 +1,8 @@
 import { tooManyArguments } from '../../../analyzers/function-logic/too-many-arguments.js';
+import { STRICT_CONVENTIONS } from '../../../src/engine/conventions.js';
 import { ruleTester } from '../../helpers/rule-tester.js';
 
-const CONVENTIONAL = { profile: 'conventional' } as const;
+const CONVENTIONAL = { ...STRICT_CONVENTIONS, profile: 'conventional' as const };
 const KEYWORD_CONSTRUCTOR =
   'class Option:\n    def __init__(self, decls, show_default=False, prompt=False, hide_input=False, is_flag=None, multiple=False, help=None):\n        self.decls = decls\n';
 

@@ -1,5 +1,9 @@
 import { uselessComparison } from '../../../analyzers/function-logic/useless-comparison.js';
 import { ruleTester } from '../../helpers/rule-tester.js';
+import { STRICT_CONVENTIONS } from '../../../src/engine/conventions.js';
+
+/** A test file as a review of a repository sees it. */
+const TEST_CODE = { ...STRICT_CONVENTIONS, testCode: true };
 
 ruleTester(uselessComparison, {
   flagged: [
@@ -34,7 +38,7 @@ ruleTester(uselessComparison, {
     {
       code: 'class Rich:\n    def __lt__(self, other):\n        calls.append("lt")\n        return NotImplemented\n\ndef test_lt():\n    Rich() < 1\n    assert calls == ["lt"]\n',
       path: 'tests/test_rich.py',
-      conventions: { testCode: true },
+      conventions: TEST_CODE,
     },
   ],
 });

@@ -1,5 +1,9 @@
 import { redefinedUnusedName } from '../../../analyzers/unused-variables/redefined-unused-name.js';
 import { ruleTester } from '../../helpers/rule-tester.js';
+import { STRICT_CONVENTIONS } from '../../../src/engine/conventions.js';
+
+/** A test file as a review of a repository sees it. */
+const TEST_CODE = { ...STRICT_CONVENTIONS, testCode: true };
 
 ruleTester(redefinedUnusedName, {
   flagged: [
@@ -21,7 +25,7 @@ ruleTester(redefinedUnusedName, {
       code: 'def test_parse():\n    assert parse("")\n\ndef test_parse():\n    assert parse(" ")\n',
       lines: [4],
       path: 'tests/test_parse.py',
-      conventions: { testCode: true },
+      conventions: TEST_CODE,
       message: 'never runs',
     },
     // Listed in __all__, but still replaced before anything used it.
@@ -44,9 +48,9 @@ ruleTester(redefinedUnusedName, {
     {
       code: 'def test_slots(self):\n    class C:\n        __slots__ = ["a", "a_b"]\n    class C:\n        __slots__ = "abc"\n    C().abc = 5\n',
       path: 'tests/test_descr.py',
-      conventions: { testCode: true },
+      conventions: TEST_CODE,
     },
-    { code: 'def test_funcdef(self):\n    def f(a,): pass\n    def f(*args,): pass\n', path: 'tests/test_grammar.py', conventions: { testCode: true } },
+    { code: 'def test_funcdef(self):\n    def f(a,): pass\n    def f(*args,): pass\n', path: 'tests/test_grammar.py', conventions: TEST_CODE },
     // A decorator that checks the class when it is defined (test_dataclasses).
     { code: '@dataclass\nclass C:\n    z: ClassVar[list] = []\n@dataclass\nclass C:\n    x: ClassVar[list] = []\n' },
     // Declared global: read from other scopes, which the file cannot tell apart (test_descr's pickled classes).
