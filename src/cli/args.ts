@@ -6,7 +6,9 @@ export const USAGE = `Usage: pr-reviewer review [--format markdown|json|sarif] [
 Reviews every *.py file under each PATH (a file or a directory) and prints the review.
   --format          markdown (default), json, or sarif (SARIF 2.1.0 for GitHub code scanning)
   --config FILE     a pr-reviewer YAML config (the same schema as .github/pr-reviewer.yml)
-  --diff RANGE      keep only findings on lines added in this git range (BASE, BASE..HEAD, BASE...HEAD)
+  --diff RANGE      review a change: BASE..HEAD or BASE...HEAD (both sides from git), or BASE (against the
+                    working tree, untracked files included); only what the change introduces is reported
+  --report new|all  with --diff: report only what the change introduces (default), or every finding in changed files
   --max-file-bytes  skip larger files with a note (default 1000000)
 Exit status: 0 no security defect at or above fail_on, 1 one or more, 2 usage or input error.`;
 
@@ -22,6 +24,7 @@ const ReviewArgs = z.object({
     .regex(/^[^-\s][^\s]*$/, 'expected a git range like main or main..HEAD')
     .optional(),
   maxFileBytes: z.coerce.number().int().positive().optional(),
+  report: z.enum(['new', 'all']).optional(),
   paths: z.array(z.string().min(1)).min(1, 'give at least one PATH to review'),
 });
 
@@ -41,6 +44,7 @@ export function parseCommand(argv: readonly string[]): Command {
         config: { type: 'string', short: 'c' },
         diff: { type: 'string' },
         'max-file-bytes': { type: 'string' },
+        report: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
@@ -59,6 +63,7 @@ export function parseCommand(argv: readonly string[]): Command {
     config: values.config,
     diff: values.diff,
     maxFileBytes: values['max-file-bytes'],
+    report: values.report,
     paths,
   });
   if (!checked.success) {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { RULES } from '../../analyzers/index.js';
 import { CATEGORIES, SEVERITIES, type Category } from '../engine/finding.js';
 import type { EnabledRule } from '../engine/run.js';
+import { globProblem } from './globs.js';
 
 /** The one config schema, shared by the app (`.github/pr-reviewer.yml`) and the CLI (`--config`). */
 
@@ -24,11 +25,17 @@ const knownRule = z.string().refine((id) => RULES.some((r) => r.id === id || r.c
   message: 'unknown rule (see the README rule reference)',
 });
 
+/** A glob our bounded matcher can run (src/review/globs.ts); any other is a config problem. */
+const glob = z.string().superRefine((pattern, ctx) => {
+  const problem = globProblem(pattern);
+  if (problem) ctx.addIssue({ code: 'custom', message: `\`${pattern.slice(0, 80)}\`: ${problem}` });
+});
+
 export const ConfigSchema = z.strictObject({
   categories: z.partialRecord(z.enum(CATEGORIES), categorySetting).default({}),
   rules: z.record(knownRule, ruleSetting).default({}),
-  include: z.array(z.string()).default(['**/*.py']),
-  exclude: z.array(z.string()).default([]),
+  include: z.array(glob).default(['**/*.py']),
+  exclude: z.array(glob).default([]),
   /** Which findings may go inline: on added lines, on any line of the diff, or anywhere in a changed file. */
   filter: z.enum(['added', 'diff_context', 'file']).default('added'),
   /** Report only findings new in the PR, or every finding in the changed files. */
@@ -37,8 +44,13 @@ export const ConfigSchema = z.strictObject({
   max_file_bytes: z.number().int().positive().default(1_000_000),
   drafts: z.boolean().default(false),
   command: z.string().regex(/^\S+$/, 'one word, like /review').default('/review'),
-  /** The security severity that fails the check run (app) or the exit status (CLI). */
+  /** The security severity that fails the check run (app) and the exit status (CLI); medium when unset. */
   fail_on: z.enum([...SEVERITIES, 'none']).optional(),
+  /**
+   * A `# nosec` / `# noqa` that the change itself adds to silence a security finding still fails the
+   * check, unless the repository trusts its authors to suppress.
+   */
+  allow_author_suppressions: z.boolean().default(false),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
@@ -84,14 +96,40 @@ export function validateConfig(raw: unknown): LoadedConfig {
   return { config: second.success ? second.data : DEFAULT_CONFIG, problems };
 }
 
-export function parseConfigYaml(text: string, source: string): LoadedConfig {
+/** Aliases a config may use (YAML's own default is 100): enough for shared lists, too few to expand a "billion laughs". */
+export const MAX_YAML_ALIASES = 50;
+
+/**
+ * A config file's YAML as plain data, or why it cannot be one. A recursive alias (`a: &x [*x]`)
+ * makes a cyclic value that would send the merge and the schema into endless recursion: it is a
+ * problem of the file, reported like invalid YAML, never a dead job.
+ */
+export function readConfigYaml(text: string, source: string): { raw: unknown } | { problem: ConfigProblem } {
   let raw: unknown;
   try {
-    raw = parseYaml(text);
+    raw = parseYaml(text, { maxAliasCount: MAX_YAML_ALIASES });
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    return { config: DEFAULT_CONFIG, problems: [{ key: '', message: `${source} is not valid YAML: ${reason}` }] };
+    return { problem: { key: '', message: `${source} is not valid YAML: ${reason}` } };
   }
+  if (isCyclic(raw)) return { problem: { key: '', message: `${source} uses a recursive alias (an anchor inside itself); the file is ignored` } };
+  return { raw };
+}
+
+function isCyclic(value: unknown, ancestors: Set<object> = new Set()): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (ancestors.has(value)) return true;
+  ancestors.add(value);
+  const children = value instanceof Map ? [...value.values()] : Object.values(value);
+  const cyclic = children.some((child) => isCyclic(child, ancestors));
+  ancestors.delete(value);
+  return cyclic;
+}
+
+export function parseConfigYaml(text: string, source: string): LoadedConfig {
+  const read = readConfigYaml(text, source);
+  if ('problem' in read) return { config: DEFAULT_CONFIG, problems: [read.problem] };
+  const raw = read.raw;
   const loaded = validateConfig(raw);
   return { config: loaded.config, problems: loaded.problems.map((p) => ({ ...p, message: `${source}: ${p.message}` })) };
 }
