@@ -1,5 +1,6 @@
 import type { SyntaxNode } from '../../src/engine/syntax.js';
 import type { RuleContext } from '../../src/engine/rule.js';
+import type { Scope } from '../../src/engine/scope.js';
 import { visibleBinding } from './provenance.js';
 
 /**
@@ -67,11 +68,16 @@ export function receivingName(node: SyntaxNode): string | undefined {
   return undefined;
 }
 
+/** The scope of the function `node` is in, if any. */
+export function enclosingFunction(ctx: RuleContext, node: SyntaxNode): Scope | undefined {
+  let scope: Scope | undefined = ctx.scopes.scopeAt(node.startIndex);
+  while (scope && scope.kind !== 'function') scope = scope.parent;
+  return scope;
+}
+
 /** The name of the function `node` is in, if any: `def _get_client_nonce(…)` → `_get_client_nonce`. */
 export function enclosingFunctionName(ctx: RuleContext, node: SyntaxNode): string | undefined {
-  let scope: ReturnType<typeof ctx.scopes.scopeAt> | undefined = ctx.scopes.scopeAt(node.startIndex);
-  while (scope && scope.kind !== 'function') scope = scope.parent;
-  return scope?.qualname.split('.').at(-1);
+  return enclosingFunction(ctx, node)?.qualname.split('.').at(-1);
 }
 
 /** The words of an identifier or target text, lower case: `_get_client_nonce` → get, client, nonce; `cacheKey` → cache, key. */

@@ -2,7 +2,7 @@ import type { SyntaxNode } from '../../src/engine/syntax.js';
 import type { Rule, RuleContext } from '../../src/engine/rule.js';
 import { argument, keywordArgument, stringValue } from './arguments.js';
 import { resolvedCalls } from './call-target.js';
-import { enclosingFunctionName, receivingName, wordsOf } from './intent.js';
+import { enclosingFunction, enclosingFunctionName, receivingName, wordsOf } from './intent.js';
 
 const DIRECT = new Set([
   'hashlib.md5',
@@ -48,7 +48,7 @@ export const weakHash: Rule = {
   cwe: 327,
   codes: ['B303', 'B324', 'S303', 'S324'],
   doc: {
-    what: '`hashlib.md5`/`sha1`, `hashlib.new("md5")` and the MD2/MD4/MD5/SHA-1 constructors of PyCrypto and cryptography. Where the code says the hash guards nothing (`usedforsecurity=False`, or it makes an ETag, a cache key or a nonce) it is a low advisory note, not a defect.',
+    what: '`hashlib.md5`/`sha1`, `hashlib.new("md5")` and the MD2/MD4/MD5/SHA-1 constructors of PyCrypto and cryptography. Where the code says the hash guards nothing (`usedforsecurity=False`, a wrapper that passes `usedforsecurity` on from its caller, a constant hashed, or it makes an ETag, a cache key or a nonce) it is a low advisory note, not a defect.',
     why: 'Collisions for MD5 and SHA-1 can be computed cheaply: signatures, integrity checks and password hashes built on them can be forged.',
     example: 'digest = hashlib.md5(password.encode()).hexdigest()',
     fix: 'Use `hashlib.sha256` (or `hashlib.scrypt`/`argon2` for passwords); for a checksum or cache key that guards nothing, say so with `usedforsecurity=False`.',
@@ -66,7 +66,7 @@ export const weakHash: Rule = {
         code = 'B324';
         algorithm = name;
       } else return;
-      const advisory = intendedUse(ctx, node);
+      const advisory = intendedUse(ctx, node, q);
       ctx.report({
         node,
         message: advisory
@@ -81,8 +81,18 @@ export const weakHash: Rule = {
 };
 
 /** Why a weak hash here guards nothing, when the code says so. */
-function intendedUse(ctx: RuleContext, node: SyntaxNode): string | undefined {
-  if (keywordArgument(node, 'usedforsecurity')?.type === 'false') return '`usedforsecurity=False` says this hash guards nothing.';
+function intendedUse(ctx: RuleContext, node: SyntaxNode, q: string): string | undefined {
+  const flag = keywordArgument(node, 'usedforsecurity');
+  if (flag?.type === 'false') return '`usedforsecurity=False` says this hash guards nothing.';
+  // starlette's `md5_hexdigest(data, *, usedforsecurity=True)`: the wrapper leaves the choice to its callers.
+  if (flag && flag.type !== 'true') return `\`usedforsecurity=${flag.text}\` passes the caller's choice through.`;
+  const fn = enclosingFunction(ctx, node);
+  if (!flag && fn?.bindingsOf('usedforsecurity').some((b) => b.kind === 'parameter'))
+    return 'The function takes `usedforsecurity` from its caller, who decides what the hash is for.';
+  // `hashlib.md5(b"data")`: a probe of the API, or a digest of a constant; nothing secret goes in.
+  const data = argument(node, q === 'hashlib.new' ? 1 : 0, 'data') ?? argument(node, q === 'hashlib.new' ? 1 : 0, 'string');
+  if (data && (data.type === 'string' || data.type === 'concatenated_string') && stringValue(data) !== undefined)
+    return 'It hashes a constant, which guards nothing.';
   for (const name of [receivingName(node), enclosingFunctionName(ctx, node)]) {
     const use = name ? NON_SECURITY_USE.exec(wordsOf(name).join('_'))?.[1] : undefined;
     if (use) return `It makes ${USE_NAMES[use]} (\`${name}\`), which needs no collision resistance.`;

@@ -12,6 +12,11 @@ ruleTester(weakHash, {
     { code: `from cryptography.hazmat.primitives import hashes\nhashes.SHA1()`, lines: [2], message: '`hashes.SHA256()`' },
     { code: `from Crypto.Hash import MD5\nMD5.new(data)`, lines: [2], message: '`SHA256.new` from `Crypto.Hash`' },
     { code: `import hashlib\npassword_hash = hashlib.md5(pw).hexdigest()`, lines: [2], message: 'use `hashlib.sha256`' },
+    {
+      code: `import hashlib\ndef sign(data, usedforsecurity=True):\n    return hashlib.md5(data, usedforsecurity=True).hexdigest()`,
+      lines: [3],
+      message: 'broken for security',
+    },
     // A cache of credentials is not a cache key.
     { code: `import hashlib\ndef cache_credentials(pw):\n    return hashlib.md5(pw).hexdigest()`, lines: [3], message: 'broken for security' },
   ],
@@ -19,7 +24,7 @@ ruleTester(weakHash, {
 });
 
 test('weak-hash: B303 for constructors, B324 for hashlib.new', () => {
-  expect(runRule(weakHash, 'import hashlib\nhashlib.md5(b"")\n')[0]).toMatchObject({ code: 'B303', cwe: 327, severity: 'medium' });
+  expect(runRule(weakHash, 'import hashlib\nhashlib.md5(data)\n')[0]).toMatchObject({ code: 'B303', cwe: 327, severity: 'medium' });
   expect(runRule(weakHash, 'import hashlib\nhashlib.new("md4")\n')[0]!.code).toBe('B324');
 });
 
@@ -30,6 +35,18 @@ describe('weak-hash: a hash that guards nothing is an advisory note of low sever
     ['an ETag', 'import hashlib\netag = hashlib.md5(body).hexdigest()\n', 'an ETag'],
     ['an ETag header', 'import hashlib\nheaders["ETag"] = hashlib.sha1(body).hexdigest()\n', 'an ETag'],
     ['a cache key', 'import hashlib\ncache_key = hashlib.md5(url.encode()).hexdigest()\n', 'a cache key'],
+    // starlette 0aef1724, starlette/_compat.py: a wrapper that leaves the choice to its callers, and its probe.
+    [
+      'usedforsecurity passed through',
+      'import hashlib\ndef md5_hexdigest(data, *, usedforsecurity=True):\n    return hashlib.md5(data, usedforsecurity=usedforsecurity).hexdigest()\n',
+      'caller',
+    ],
+    [
+      'a fallback in a wrapper that takes usedforsecurity',
+      'import hashlib\ndef md5_hexdigest(data, *, usedforsecurity=True):\n    return hashlib.md5(data).hexdigest()\n',
+      'from its caller',
+    ],
+    ['a probe on a constant', 'import hashlib\ntry:\n    hashlib.md5(b"data", usedforsecurity=True)\nexcept TypeError:\n    pass\n', 'constant'],
     ['a nonce, by the function that makes it', 'import hashlib\ndef _get_client_nonce(self, n):\n    return hashlib.sha1(s).hexdigest()[:16]\n', 'a nonce'],
   ])('%s', (_name, code, why) => {
     const findings = runRule(weakHash, code);
