@@ -69,8 +69,8 @@ export const implicitConcatenationMissingSpace: Rule = {
         for (let i = 0; i + 1 < parts.length; i++) {
           const token = missingSpace(parts[i]!, parts[i + 1]!);
           if (!token) continue;
-          // In a list or tuple the likelier slip is a missing comma between two items.
-          const inDisplay = node.parent?.type === 'list' || node.parent?.type === 'tuple' || node.parent?.type === 'set';
+          // Two literals in a list or tuple may be two items that lost their comma.
+          const inDisplay = parts.length === 2 && (node.parent?.type === 'list' || node.parent?.type === 'tuple' || node.parent?.type === 'set');
           ctx.report({
             node: parts[i]!,
             message: `These literals join into "${token}" with no space between the words; add a space at the end of this line's string${inDisplay ? ', or the comma that should separate two items' : ''}.`,

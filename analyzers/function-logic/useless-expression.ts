@@ -1,5 +1,5 @@
 import type { SyntaxNode } from '../../src/engine/syntax.js';
-import type { Rule } from '../../src/engine/rule.js';
+import type { Rule, RuleContext } from '../../src/engine/rule.js';
 import { runsForWhatItRaises, statementExpression } from './statements.js';
 
 const VALUES = new Set(['identifier', 'integer', 'float', 'true', 'false', 'none', 'lambda']);
@@ -64,6 +64,13 @@ function uncalledMethod(node: SyntaxNode): boolean {
   return false;
 }
 
+const IMPORTS = new Set(['import', 'from-import', 'submodule-import']);
+
+function isImported(ctx: RuleContext, name: SyntaxNode): boolean {
+  const scope = ctx.scopes.resolvingScope(name.text, ctx.scopes.scopeAt(name.startIndex));
+  return scope?.bindingsOf(name.text).some((b) => IMPORTS.has(b.kind)) ?? false;
+}
+
 /** flake8-bugbear B018: an expression statement that computes a value and throws it away. */
 export const uselessExpression: Rule = {
   id: 'useless-expression',
@@ -73,7 +80,7 @@ export const uselessExpression: Rule = {
   codes: ['B018'],
   partialCodes: ['B018'],
   doc: {
-    what: 'A name, number, tuple/list/dict display or boolean of them on a line of its own, with no call inside, and a method that lost its parentheses (`conn.close`); other attribute reads are left alone, as a property may be read for its effect. Strings (docstrings) and `...` are left alone, and so is code in a `try` body or a `with pytest.raises(...)` block, which may be there for what it raises (`try: unicode / except NameError:`).',
+    what: 'A name, number, tuple/list/dict display or boolean of them on a line of its own, with no call inside, and a method that lost its parentheses (`conn.close`); other attribute reads are left alone, as a property may be read for its effect. Strings (docstrings), `...` and an imported name on its own (an import marked as used) are left alone, and so is code in a `try` body or a `with pytest.raises(...)` block, which may be there for what it raises (`try: unicode / except NameError:`).',
     why: 'The value goes nowhere: usually a call lost its parentheses (`conn.close`), a `return` or an assignment was left out, or a trailing comma made a tuple.',
     example: 'def shutdown(conn):\n    conn.close',
     useInstead: 'def shutdown(conn):\n    conn.close()',
@@ -87,6 +94,8 @@ export const uselessExpression: Rule = {
         const expression = parts.length > 1 ? node : statementExpression(node);
         if (!expression || expression.type === 'string' || runsForWhatItRaises(node)) return;
         if (!uncalledMethod(expression) && !parts.every(effectFree)) return;
+        // `OK` after `from .pop3 import OK`: "fake usage to please pyflakes", an import marked as used.
+        if (expression.type === 'identifier' && isImported(ctx, expression)) return;
         const shown = expression.text.length > 40 ? `${expression.text.slice(0, 37)}...` : expression.text;
         ctx.report({
           node: expression,

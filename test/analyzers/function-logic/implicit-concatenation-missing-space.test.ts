@@ -13,6 +13,12 @@ ruleTester(implicitConcatenationMissingSpace, {
       lines: [2],
       message: 'or the comma that should separate two items',
     },
+    // Prose in three parts inside a tuple: the space is what is missing (sqlalchemy's create.py).
+    {
+      code: 'strategy = (\n    "1.4",\n    "renders a set of bound"\n    "expressions, or an empty set"\n    " at execution time.",\n)\n',
+      lines: [3],
+      message: "end of this line's string.",
+    },
     { code: 'parser.add_argument("--x", help="Number of workers to"\n                    "start, default 4")\n', lines: [1] },
     // httpx 8e36f2bc, httpx/_config.py: a version number ends the first sentence.
     {

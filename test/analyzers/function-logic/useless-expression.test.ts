@@ -29,6 +29,9 @@ ruleTester(uselessExpression, {
     { code: 'with pytest.raises(AttributeError):\n    obj.missing\n' },
     { code: 'with self.assertRaises(AttributeError):\n    obj.missing\n' },
     { code: 'with warnings.catch_warnings(record=True):\n    module.deprecated_name\n' },
+    // An import marked as used (twisted's pop3client: "fake usage to please pyflakes").
+    { code: 'from twisted.mail.pop3 import OK, ERR\nOK\nERR\n' },
+    { code: 'def test_deprecated():\n    from twisted.protocols import dict\n    dict\n' },
     // Comparisons are useless-comparison's.
     { code: 'x == 1\n' },
   ],
