@@ -36,22 +36,22 @@ export const redefinedUnusedName: Rule = {
           for (const [name, bindings] of scope.bindings) {
             // Declared global or nonlocal somewhere: reads from other scopes cannot be told apart.
             if (DUMMY.test(name) || ctx.scopes.isDeclaredGlobal(name, scope) || declaredNonlocal(scope, name)) continue;
-            // A run of replacements (`def f` five times) is one finding, on the definition that survives.
-            let first: Binding | undefined;
             for (let i = 0; i + 1 < bindings.length; i++) {
               const [earlier, later] = [bindings[i]!, bindings[i + 1]!];
-              if (!replacesUnused(ctx.scopes, earlier, later)) {
-                first = undefined;
-                continue;
-              }
-              first ??= earlier;
-              if (i + 2 < bindings.length && replacesUnused(ctx.scopes, later, bindings[i + 2]!)) continue;
-              const what = first.kind === 'class' ? 'class' : /^test/.test(name) ? 'test' : scope.kind === 'class' ? 'method' : 'function';
+              if (!replacesUnused(ctx.scopes, earlier, later)) continue;
+              const what = earlier.kind === 'class' ? 'class' : /^test/.test(name) ? 'test' : scope.kind === 'class' ? 'method' : 'function';
               // Test code defines classes and helpers again on purpose, to test what defining them does
               // (`__slots__` checks, grammar tests); a test defined twice is the copy-paste that hides one.
               if (testCode && what !== 'test') continue;
-              ctx.report({ node: later.node, message: replacedMessage(name, what, first, earlier), subject: name });
-              first = undefined;
+              const line = earlier.node.startPosition.row + 1;
+              ctx.report({
+                node: later.node,
+                message:
+                  what === 'test'
+                    ? `Test \`${name}\` is defined again here, so the one at line ${line} never runs; rename one of them.`
+                    : `\`${name}\` is defined again here before the ${what} at line ${line} was used; that one is dead code.`,
+                subject: name,
+              });
             }
           }
         }
@@ -59,20 +59,6 @@ export const redefinedUnusedName: Rule = {
     };
   },
 };
-
-/** What the finding says: the one definition replaced, or the run of them since `first`. */
-function replacedMessage(name: string, what: string, first: Binding, last: Binding): string {
-  const from = first.node.startPosition.row + 1;
-  const to = last.node.startPosition.row + 1;
-  const one = first === last;
-  if (what === 'test')
-    return one
-      ? `Test \`${name}\` is defined again here, so the one at line ${from} never runs; rename one of them.`
-      : `Test \`${name}\` is defined again here, so the ones at lines ${from}–${to} never run; rename them.`;
-  return one
-    ? `\`${name}\` is defined again here before the ${what} at line ${from} was used; that one is dead code.`
-    : `\`${name}\` is defined again here; the ${what}s of the same name at lines ${from}–${to} were never used, and are dead code.`;
-}
 
 function declaredNonlocal(scope: Scope, name: string): boolean {
   return scope.children.some((c) => c.nonlocals.has(name) || declaredNonlocal(c, name));
