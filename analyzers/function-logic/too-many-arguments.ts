@@ -47,6 +47,8 @@ function requiredPositional(parameters: SyntaxNode): string[] {
 }
 
 const CONSTRUCTORS = new Set(['__init__', '__new__']);
+/** Pylint's and Ruff's default `max-args`. */
+const USUAL_MAX = 5;
 
 export const tooManyArguments: Rule = {
   id: 'too-many-arguments',
@@ -75,12 +77,17 @@ export const tooManyArguments: Rule = {
         const isStatic = decorators.some((d) => d === 'staticmethod' || d === 'abstractstaticmethod');
         const method = enclosingClass(fn) !== undefined && !isStatic;
         if (method) count--;
-        if (!keywordConstructors && method && count > max && CONSTRUCTORS.has(fn.childForFieldName('name')?.text ?? '')) {
+        if (!keywordConstructors && method && count > Math.min(max, USUAL_MAX) && CONSTRUCTORS.has(fn.childForFieldName('name')?.text ?? '')) {
           const required = requiredPositional(parameters).filter((n) => !DUMMY.test(n)).length - 1;
           // Callers name every setting past the limit: the long list is the class's data, not an order to remember.
-          if (required <= max) return context.measured(functionName(fn).node, functionName(fn).name, count);
+          if (required <= Math.min(max, USUAL_MAX)) return context.measured(functionName(fn).node, functionName(fn).name, count);
         }
-        measureFunction(context, fn, 'arguments', count, max, (name) => `\`${name}\` takes ${count} arguments (limit ${max}).`);
+        measureFunction(
+          context,
+          fn,
+          { quantity: 'arguments', value: count, limit: max, usual: USUAL_MAX },
+          (name, limit) => `\`${name}\` takes ${count} arguments (limit ${limit}).`,
+        );
       },
     };
   },

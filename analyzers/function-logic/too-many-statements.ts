@@ -18,7 +18,12 @@ export const tooManyStatements: Rule = {
   create(context) {
     const max = limitOption(context.options, 'maxStatements', 50);
     return functionMetricsVisitor((m) =>
-      measureFunction(context, m.node, 'statements', m.statements, max, (name) => `\`${name}\` has too many statements: ${m.statements} (limit ${max}).`),
+      measureFunction(
+        context,
+        m.node,
+        { quantity: 'statements', value: m.statements, limit: max, usual: 50 },
+        (name, limit) => `\`${name}\` has too many statements: ${m.statements} (limit ${limit}).`,
+      ),
     );
   },
 };

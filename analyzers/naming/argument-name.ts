@@ -1,4 +1,6 @@
 import type { Rule } from '../../src/engine/rule.js';
+import { followsConventions } from '../../src/engine/conventions.js';
+import { hasFrameworkDecorator } from './imposed.js';
 import type { Scope } from '../../src/engine/scope.js';
 import { bindingsOfKind, enclosingClass, hasTypingDecorator } from '../python/definitions.js';
 import { nameConfidence } from './bindings.js';
@@ -20,6 +22,10 @@ export const argumentName: Rule = {
   },
   create(ctx) {
     const ignored = nameMatcher(ctx.options.ignoreNames);
+    // Conventional: test parameters are fixture names, and a module that already writes such names keeps its style.
+    const c = ctx.conventions;
+    const conventional = followsConventions(c);
+    if (conventional && (c.testCode || c.ownNaming?.arguments)) return {};
     return {
       'module:exit'() {
         const model = ctx.scopes;
@@ -32,6 +38,8 @@ export const argumentName: Rule = {
           if (skip === undefined) {
             // As Ruff: an `@override` method must keep its base's parameter names.
             skip = def !== undefined && enclosingClass(model, def) !== undefined && hasTypingDecorator(model, def, 'override');
+            // A framework's decorator reads the parameter's name (`@click.option("--Name")`).
+            if (conventional && def !== undefined && hasFrameworkDecorator(def)) skip = true;
             skipped.set(scope, skip);
           }
           if (skip) continue;

@@ -1,4 +1,6 @@
 import type { Rule } from '../../src/engine/rule.js';
+import { followsConventions } from '../../src/engine/conventions.js';
+import { isImposedParameter } from './imposed.js';
 import type { Scope } from '../../src/engine/scope.js';
 import { bindingsOfKind, hasTypingDecorator } from '../python/definitions.js';
 import { ignoreList, PYTHON_BUILTINS, SHADOWING_FIX } from '../python/builtins.js';
@@ -12,13 +14,17 @@ export const builtinArgumentShadowing: Rule = {
   codes: ['A002'],
   options: { ignore: [] },
   doc: {
-    what: 'A function parameter named like a Python builtin (`def get(id, type=None):`) (flake8-builtins A002). Methods marked `@override` or `@overload` are left alone: their names are imposed.',
+    what: 'A function parameter named like a Python builtin (`def get(id, type=None):`) (flake8-builtins A002). Methods marked `@override` or `@overload` are left alone: their names are imposed. Under the conventional profile, so are names an API imposes: keyword parameters of public defs, parameters a framework decorator reads, the names a base class chose, and builtin names the public API around uses as keywords (`help`, `id`).',
     why: 'Inside the function the builtin is gone: a later `type(x)` or `id(x)` calls the argument instead. It also reads ambiguously at every use.',
     example: 'def find(id, type=None):\n    ...',
     fix: SHADOWING_FIX,
   },
   create(ctx) {
     const ignored = ignoreList(ctx.options.ignore);
+    const conventional = followsConventions(ctx.conventions);
+    // Conventional: a test's parameters are fixture or parametrize names.
+    if (conventional && ctx.conventions.testCode) return {};
+    const publicKeywords = new Set(ctx.conventions.publicKeywords ?? []);
     return {
       'module:exit'() {
         const model = ctx.scopes;
@@ -30,6 +36,7 @@ export const builtinArgumentShadowing: Rule = {
             exempt = hasTypingDecorator(model, b.scope.node, 'override') || hasTypingDecorator(model, b.scope.node, 'overload');
             exempted.set(b.scope, exempt);
           }
+          if (!exempt && conventional && (publicKeywords.has(b.name) || isImposedParameter(model, b.scope.node, b.node.startIndex))) continue;
           if (!exempt) ctx.report({ node: b.node, message: `Function argument \`${b.name}\` is shadowing a Python builtin`, subject: b.name });
         }
       },

@@ -1,4 +1,5 @@
 import type { Rule } from '../../src/engine/rule.js';
+import { followsConventions } from '../../src/engine/conventions.js';
 import type { BindingKind } from '../../src/engine/scope.js';
 import { placedBindings } from './bindings.js';
 import { ignoreList, PYTHON_BUILTINS, SHADOWING_FIX } from '../python/builtins.js';
@@ -25,6 +26,8 @@ export const builtinVariableShadowing: Rule = {
   },
   create(ctx) {
     const ignored = ignoreList(ctx.options.ignore);
+    // Conventional: `id = …`, `input = …` in a test are test data.
+    if (followsConventions(ctx.conventions) && ctx.conventions.testCode) return {};
     return {
       'module:exit'() {
         for (const { binding: b, at } of placedBindings(ctx.scopes)) {

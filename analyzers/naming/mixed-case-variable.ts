@@ -1,4 +1,5 @@
 import type { Rule } from '../../src/engine/rule.js';
+import { followsConventions } from '../../src/engine/conventions.js';
 import { classBases, isTypingName } from '../python/definitions.js';
 import { definesType, nameConfidence, placedBindings, STORED_KINDS } from './bindings.js';
 import { isMixedCase, nameMatcher } from '../python/naming-style.js';
@@ -19,6 +20,10 @@ export const mixedCaseVariable: Rule = {
   },
   create(ctx) {
     const ignored = nameMatcher(ctx.options.ignoreNames);
+    // Conventional: test data is not reported, and a module that already writes mixedCase globals keeps its style.
+    const c = ctx.conventions;
+    if (followsConventions(c) && c.testCode) return {};
+    const globalsFollowModule = followsConventions(c) && c.ownNaming?.globals === true;
     return {
       'module:exit'() {
         const model = ctx.scopes;
@@ -35,6 +40,7 @@ export const mixedCaseVariable: Rule = {
             if (typedDict) continue;
             ctx.report({ node: b.node, code: 'N815', message: `Variable \`${b.name}\` in class scope should not be mixedCase`, subject: b.name });
           } else {
+            if (globalsFollowModule) continue;
             const confidence = nameConfidence(model, b.name, undefined);
             ctx.report({
               node: b.node,

@@ -1,4 +1,5 @@
 import type { Rule } from '../../src/engine/rule.js';
+import { followsConventions } from '../../src/engine/conventions.js';
 import { definesType, placedBindings, STORED_KINDS } from './bindings.js';
 import { isLowercase, nameMatcher } from '../python/naming-style.js';
 
@@ -18,6 +19,9 @@ export const variableInFunction: Rule = {
   },
   create(ctx) {
     const ignored = nameMatcher(ctx.options.ignoreNames);
+    // Conventional: capitalised locals in tests are test data (`G1_RP1`), and a module that already writes them has chosen to.
+    const c = ctx.conventions;
+    if (followsConventions(c) && (c.testCode || c.ownNaming?.variables)) return {};
     return {
       'module:exit'() {
         const model = ctx.scopes;

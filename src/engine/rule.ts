@@ -90,4 +90,6 @@ export interface EnabledRule {
   rule: Rule;
   options: Record<string, unknown>;
   severity?: Severity;
+  /** Codes of this rule that are off here (the repository's lint config ignores them): never reported, never judged by RUF100. */
+  disabledCodes?: readonly string[];
 }

@@ -3,10 +3,11 @@ import type { Note } from '../engine/finding.js';
 import type { JobControl, ReviewJob } from '../queue/types.js';
 import { analyseSources, type Analyser, type ReviewSettings } from '../review/analyse.js';
 import { enabledRules, type Config, type ConfigProblem } from '../review/config.js';
+import { repositoryConventions } from '../review/conventions/index.js';
 import { commentableLines } from '../review/diff.js';
 import { planReview, type ChangedSource } from '../review/plan.js';
 import { annotations, annotationsNote, checkSummary, checkTitle, inlineReviewBody } from '../review/render/check-run.js';
-import { fingerprintFromBody, renderInlineComment } from '../review/render/inline.js';
+import { fingerprintsFromBody, renderInlineComment } from '../review/render/inline.js';
 import { plainText } from '../review/render/markdown.js';
 import { ruleLookup } from '../review/render/rule-lookup.js';
 import { renderSummary } from '../review/render/summary.js';
@@ -15,6 +16,7 @@ import { loadConfig } from './config.js';
 import type { GitHub } from './octokit.js';
 import { findSummaryComment, listOurReviewComments, postReview, upsertSummary, type InlineComment } from './publish.js';
 import { fetchFiles, getPullRequest, listReviewableFiles, type PullRequestInfo } from './pull-request.js';
+import { readRepoContext } from './repo-context.js';
 import { resolveGoneThreads } from './threads.js';
 
 /** GitHub's comment body limit is 65,536 characters; keep a margin. */
@@ -28,7 +30,7 @@ export interface ReviewLog {
 
 export interface ReviewDeps {
   log?: ReviewLog;
-  /** What each file is reviewed with; the config's rules and strict conventions by default. */
+  /** What each file is reviewed with; by default the repository's conventions, read at the base commit. */
   settings?: (config: Config) => ReviewSettings;
   /** Where the engine runs; this thread, a file at a time, by default. */
   analyser?: Analyser;
@@ -36,7 +38,7 @@ export interface ReviewDeps {
   botLogin?: string;
 }
 
-/** The config's rules for every file. */
+/** The config's rules and strict conventions for every file, whatever the repository does (tests, benchmarks). */
 export function defaultSettings(config: Config): ReviewSettings {
   const rules = enabledRules(config);
   return { rulesFor: () => rules, conventionsFor: () => STRICT_CONVENTIONS };
@@ -128,16 +130,32 @@ async function review(
     );
     return { status: 'skipped', reason: 'no python files' };
   }
-  const fetched = await fetchFiles(octokit, owner, repo, pr, changed, config.max_file_bytes);
+  // The repository's conventions are read at the base commit, beside the files (at most 10 reads, cached per commit).
+  const [fetched, context] = await Promise.all([
+    fetchFiles(octokit, owner, repo, pr, changed, config.max_file_bytes),
+    deps.settings
+      ? undefined
+      : readRepoContext(
+          octokit,
+          owner,
+          repo,
+          pr.baseSha,
+          changed.map((f) => f.basePath),
+        ),
+  ]);
   const sources: ChangedSource[] = fetched.files.map((f) => ({
     path: f.path,
     head: f.head,
     ...(f.base !== undefined ? { base: f.base, basePath: f.basePath } : {}),
     diff: commentableLines(f.patch),
   }));
-  const files = await analyseSources(sources, (deps.settings ?? defaultSettings)(config), deps.analyser);
+  const conventions =
+    context && repositoryConventions({ config, lintFiles: context.lintFiles, sources: [...untouched(sources), ...context.neighbours], stubs: context.stubs });
+  const settings = deps.settings?.(config) ?? conventions!;
+  const files = await analyseSources(sources, settings, deps.analyser);
   const postedBefore = new Set(existingInline.flatMap((c) => fingerprintsIn(c.body)));
-  const notes = [...listingNotes, ...fetched.notes, ...problems.map(problemNote)];
+  const contextNotes = [...(context?.problems ?? []).map((message) => ({ key: '', message })), ...(conventions?.problems ?? [])];
+  const notes = [...listingNotes, ...fetched.notes, ...[...problems, ...contextNotes].map(problemNote)];
   const plan = planReview({ mode: 'change', files, config, notes, postedBefore });
 
   const rule = ruleLookup();
@@ -145,11 +163,10 @@ async function review(
     path: i.finding.path,
     line: i.anchor.line,
     ...(i.anchor.startLine !== undefined ? { startLine: i.anchor.startLine } : {}),
-    body: renderInlineComment(
-      i.suggestion ? i.finding : { ...i.finding, fix: undefined },
-      rule(i.finding.rule),
-      i.suggestion ? { suggestion: i.suggestion } : {},
-    ),
+    body: renderInlineComment(i.suggestion ? i.finding : { ...i.finding, fix: undefined }, rule(i.finding.rule), {
+      ...(i.suggestion ? { suggestion: i.suggestion } : {}),
+      also: i.also.map((f) => ({ finding: f, rule: rule(f.rule) })),
+    }),
     fingerprint: i.finding.fingerprint,
   }));
 
@@ -195,9 +212,13 @@ async function review(
   };
 }
 
+/** The code a change does not touch, for its conventions: each changed file's base version, under its head path. */
+function untouched(sources: readonly ChangedSource[]): Array<{ path: string; source: string }> {
+  return sources.flatMap((s) => (s.base !== undefined ? [{ path: s.path, source: s.base }] : []));
+}
+
 function fingerprintsIn(body: string): string[] {
-  const fp = fingerprintFromBody(body);
-  return fp ? [fp] : [];
+  return fingerprintsFromBody(body);
 }
 
 function problemNote(p: ConfigProblem): Note {

@@ -1,3 +1,4 @@
+import picomatch from 'picomatch';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { RULES } from '../../analyzers/index.js';
@@ -31,7 +32,20 @@ const glob = z.string().superRefine((pattern, ctx) => {
   if (problem) ctx.addIssue({ code: 'custom', message: `\`${pattern.slice(0, 80)}\`: ${problem}` });
 });
 
+/** 'conventional' follows the repository's lint settings and habits; 'strict' reports everything, as Ruff with every rule on. */
+const profile = z.enum(['strict', 'conventional']);
+
+/** Settings for the files that match `files` (and not `exclude`), over the top-level ones: ESLint's `overrides`. */
+const override = z.strictObject({
+  files: z.array(glob.pipe(z.string().min(1))).min(1),
+  exclude: z.array(glob.pipe(z.string().min(1))).optional(),
+  profile: profile.optional(),
+  categories: z.partialRecord(z.enum(CATEGORIES), categorySetting).optional(),
+  rules: z.record(knownRule, ruleSetting).optional(),
+});
+
 export const ConfigSchema = z.strictObject({
+  profile: profile.default('conventional'),
   categories: z.partialRecord(z.enum(CATEGORIES), categorySetting).default({}),
   rules: z.record(knownRule, ruleSetting).default({}),
   include: z.array(glob).default(['**/*.py']),
@@ -51,7 +65,11 @@ export const ConfigSchema = z.strictObject({
    * check, unless the repository trusts its authors to suppress.
    */
   allow_author_suppressions: z.boolean().default(false),
+  /** Per-path settings, applied in order over the top-level ones (a later match wins). */
+  overrides: z.array(override).default([]),
 });
+
+export type ConfigOverride = z.infer<typeof override>;
 
 export type Config = z.infer<typeof ConfigSchema>;
 export type ConfigInput = z.input<typeof ConfigSchema>;
@@ -84,14 +102,20 @@ export function validateConfig(raw: unknown): LoadedConfig {
     key: issue.path.map(String).join('.') || (issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : ''),
     message: issue.message,
   }));
-  // Drop what failed (top-level key, or the one rule/category entry) and keep the rest.
+  // Drop what failed (top-level key, the one rule/category entry, or the one override) and keep the rest.
   const pruned: Record<string, unknown> = structuredClone(raw as Record<string, unknown>);
+  const badOverrides = new Set<unknown>();
   for (const issue of first.error.issues) {
-    const [top, second] = issue.path.map(String);
+    const [top, second, third, fourth] = issue.path.map(String);
     if (issue.code === 'unrecognized_keys' && issue.path.length === 0) for (const k of issue.keys) delete pruned[k];
     else if ((top === 'rules' || top === 'categories') && second !== undefined && isRecord(pruned[top])) delete pruned[top][second];
-    else if (top !== undefined) delete pruned[top];
+    else if (top === 'overrides' && second !== undefined && Array.isArray(pruned.overrides)) {
+      const entry: unknown = pruned.overrides[Number(second)];
+      if ((third === 'rules' || third === 'categories') && fourth !== undefined && isRecord(entry) && isRecord(entry[third])) delete entry[third][fourth];
+      else badOverrides.add(entry);
+    } else if (top !== undefined) delete pruned[top];
   }
+  if (Array.isArray(pruned.overrides)) pruned.overrides = pruned.overrides.filter((o) => !badOverrides.has(o));
   const second = ConfigSchema.safeParse(pruned);
   return { config: second.success ? second.data : DEFAULT_CONFIG, problems };
 }
@@ -144,6 +168,54 @@ export function mergeConfig(base: unknown, override: unknown): unknown {
   const out: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(override)) out[key] = key in base ? mergeConfig(base[key], value) : value;
   return out;
+}
+
+/** The part of a config that `overrides` can change for a path. */
+export type PathSettings = Pick<Config, 'profile' | 'categories' | 'rules'>;
+
+const overrideMatchers = new WeakMap<ConfigOverride, (path: string) => boolean>();
+
+function overrideMatches(o: ConfigOverride, path: string): boolean {
+  let match = overrideMatchers.get(o);
+  if (!match) {
+    const included = globMatcher(o.files);
+    const excluded = o.exclude?.length ? globMatcher(o.exclude) : () => false;
+    match = (p) => included(p) && !excluded(p);
+    overrideMatchers.set(o, match);
+  }
+  return match(path);
+}
+
+/** As ESLint's overrides: a pattern with a slash matches the path from the root, one without matches the file name anywhere. */
+function globMatcher(patterns: readonly string[]): (path: string) => boolean {
+  const byPath = patterns.filter((p) => p.includes('/'));
+  const byName = patterns.filter((p) => !p.includes('/'));
+  const path = byPath.length ? picomatch(byPath, { dot: true }) : () => false;
+  const name = byName.length ? picomatch(byName, { dot: true }) : () => false;
+  return (p) => path(p) || name(p.slice(p.lastIndexOf('/') + 1));
+}
+
+/** The overrides whose globs match a path (relative to the repository root), in order. */
+export function overridesFor(config: Config, path: string): ConfigOverride[] {
+  return config.overrides.filter((o) => overrideMatches(o, path));
+}
+
+/**
+ * The config as it applies to one file (a path relative to the repository root): every override
+ * whose globs match it, in order, merged over the top-level keys (rules and categories key by key).
+ */
+export function configForPath(config: Config, path: string): Config {
+  let settings: PathSettings = { profile: config.profile, categories: config.categories, rules: config.rules };
+  for (const o of overridesFor(config, path)) {
+    settings = {
+      profile: o.profile ?? settings.profile,
+      categories: o.categories ? (mergeConfig(settings.categories, o.categories) as Config['categories']) : settings.categories,
+      rules: o.rules ? (mergeConfig(settings.rules, o.rules) as Config['rules']) : settings.rules,
+    };
+  }
+  return settings.profile === config.profile && settings.categories === config.categories && settings.rules === config.rules
+    ? config
+    : { ...config, ...settings };
 }
 
 /** The rules the config turns on, with their options and any severity override. */

@@ -2,6 +2,7 @@ import { tooManyStatements } from '../../analyzers/function-logic/too-many-state
 import { complexFunction } from '../../analyzers/function-logic/complex-function.js';
 import { unusedImport } from '../../analyzers/unused-imports/unused-import.js';
 import { evalExec } from '../../analyzers/security/eval-exec.js';
+import { STRICT_CONVENTIONS } from '../../src/engine/conventions.js';
 import type { EnabledRule, Rule } from '../../src/engine/rule.js';
 import { exitStatus, planReview } from '../../src/review/plan.js';
 import { renderSummary, NO_SECURITY_DEFECTS } from '../../src/review/render/summary.js';
@@ -56,6 +57,22 @@ describe('size and complexity: judged by what the change does to the number', ()
     else expect(renderSummary(plan)).toContain(said);
   });
 
+  test.each([
+    ["pushed past the usual limit, within the repository's own", 8, 11, 'cyclomatic complexity 12, was 9 (limit 10; the repository allows 19)'],
+    ["already past the usual limit and grown, within the repository's own", 10, 12, undefined],
+    ["a new function past the usual limit, within the repository's own", undefined, 11, undefined],
+    ["past the repository's own limit", 8, 20, 'cyclomatic complexity 21, was 9 (limit 19)'],
+  ])('a looser limit of the repository (max-complexity = 19): %s', (_name, before, after, said) => {
+    const branches = (n: number): string =>
+      `def f(x):\n${Array.from({ length: n }, (_, i) => `    if x == ${i}:\n        return ${i}\n`).join('')}    return x\n`;
+    const rules = [{ rule: complexFunction, options: { maxComplexity: 19 } }];
+    const base = before === undefined ? 'X = 1\n' : branches(before);
+    const head = before === undefined ? `X = 1\n\n\n${branches(after)}` : branches(after);
+    const plan = planOfChange('m.py', base, head, rules, {}, { ...STRICT_CONVENTIONS, profile: 'conventional' });
+    if (said === undefined) expect(plan.reported).toEqual([]);
+    else expect(renderSummary(plan)).toContain(said);
+  });
+
   test('crossing the complexity limit gives both numbers inline too', () => {
     const branches = (n: number): string =>
       `def f(x):\n${Array.from({ length: n }, (_, i) => `    if x == ${i}:\n        return ${i}\n`).join('')}    return x\n`;
@@ -63,6 +80,22 @@ describe('size and complexity: judged by what the change does to the number', ()
     expect(plan.reported.map((f) => f.measure)).toEqual([{ quantity: 'cyclomatic complexity', value: 12, limit: 10, before: 9 }]);
     expect(plan.inline).toHaveLength(1);
     expect(renderSummary(plan)).toContain('`f` at `m.py:1` (cyclomatic complexity 12, was 9 (limit 10))');
+  });
+});
+
+describe('inline comments', () => {
+  test('one comment per line: the most severe finding leads, the others are said in it', () => {
+    const plan = planOfChange('m.py', 'x = 1\n', 'x = 1\nimport os; y = eval(input())\n', on(evalExec, unusedImport));
+    expect(plan.inline).toHaveLength(1);
+    expect(plan.inline[0]!.finding.rule).toBe('eval-exec');
+    expect(plan.inline[0]!.also.map((f) => f.rule)).toEqual(['unused-import']);
+    expect(plan.reported).toHaveLength(2);
+  });
+
+  test('a function already over a size limit that grew is said in the summary, not inline', () => {
+    const plan = planOfChange('m.py', fn('f', 52), fn('f', 58), on(tooManyStatements));
+    expect(plan.reported).toHaveLength(1);
+    expect(plan.inline).toEqual([]);
   });
 });
 

@@ -384,9 +384,11 @@ export class GitHubStandIn {
       return { status: 200, body: { merge_base_commit: { sha: match[1] }, base_commit: { sha: match[1] }, status: 'ahead', files: [], commits: [] } };
     }
     if (method === 'GET' && (match = r(/^\/git\/trees\/([^/]+)$/))) {
+      // A commit's tree: every file (with its folders) when `recursive` is set, else the root's entries.
       const files = repo.commits.get(decodeURIComponent(match[1]!));
       if (!files) return notFound();
-      return { status: 200, body: { sha: match[1], truncated: this.truncateTrees, tree: treeEntries(files, repo.special) } };
+      const entries = treeEntries(files, repo.special).filter((e) => query.has('recursive') || !String(e.path).includes('/'));
+      return { status: 200, body: { sha: match[1], truncated: this.truncateTrees, tree: entries } };
     }
     if (method === 'GET' && (match = r(/^\/pulls\/(\d+)$/))) {
       const pull = repo.pulls.get(Number(match[1]));
