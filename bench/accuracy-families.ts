@@ -24,10 +24,19 @@ export const FAMILIES: Family[] = [
   { name: 'function size (PLR0912, PLR0913, PLR0915)', codes: ['PLR0912', 'PLR0913', 'PLR0915'] },
   { name: 'raise without from (B904)', codes: ['B904'] },
   { name: 'bare except (E722)', codes: ['E722'] },
+  { name: 'redefined while unused (F811)', codes: ['F811'] },
+  { name: 'useless comparison (B015)', codes: ['B015'] },
+  { name: 'useless expression (B018)', codes: ['B018'] },
+  { name: 'deprecation stacklevel (B028)', codes: ['B028'] },
+  { name: 'type comparison (E721)', codes: ['E721'] },
+  { name: 'loop variable closure (B023)', codes: ['B023'] },
+  { name: 'is literal (F632)', codes: ['F632'] },
+  { name: 'made-up dunder methods (PLW3201, Ruff preview)', codes: ['PLW3201'], preview: true },
 ];
 
 /** Ruff's wasm build names preview rules by name instead of code in its diagnostics. */
 const PREVIEW_NAMES: Record<string, string> = {
+  'bad-dunder-method-name': 'PLW3201',
   'indentation-with-invalid-multiple': 'E111',
   'no-indented-block': 'E112',
   'unexpected-indentation': 'E113',

@@ -57,7 +57,9 @@ function corpusRoots(corpus: string): { description: string; roots: CorpusRoot[]
     roots: packages.map((p) => ({ label: `${p.name.replace(/^python3-/, '')}:`, root: p.root })),
   };
 }
-const families = FAMILIES.filter((f) => !values.family || f.name.toLowerCase().includes(values.family.toLowerCase()));
+// `--family B015,F811`: every family whose name contains one of the comma-separated words.
+const wanted = values.family?.toLowerCase().split(',');
+const families = FAMILIES.filter((f) => !wanted || wanted.some((w) => f.name.toLowerCase().includes(w)));
 const codes = new Set(families.flatMap((f) => f.codes));
 const familyOf = new Map<string, Family>();
 for (const f of families) for (const c of f.codes) familyOf.set(canonicalCode(c), f);

@@ -46,3 +46,16 @@ export function enclosingClass(fn: SyntaxNode): SyntaxNode | undefined {
   while (node && SCOPELESS_STATEMENTS.has(node.type)) node = node.parent;
   return node?.type === 'class_definition' ? node : undefined;
 }
+
+/**
+ * Decorators that only wrap the def they are given. Any other decorator may register it
+ * (`@app.route`, `@cli.command()`, `@receiver(...)`), which keeps it alive without naming it
+ * again, or check it when the def runs (`@dataclass`, `@total_ordering` raise on a bad class).
+ */
+const WRAPPING =
+  /^(?:staticmethod|classmethod|property|(?:abc\.)?abstract\w*|(?:functools\.)?(?:cache|cached_property|lru_cache|wraps)|(?:typing\.|typing_extensions\.)?(?:final|override|no_type_check)|(?:contextlib\.)?(?:async)?contextmanager|(?:pytest\.)?mark\.[\w.]+|(?:unittest\.)?(?:skip\w*|expectedFailure)|(?:unittest\.)?(?:mock\.)?patch(?:\.\w+)?)$/;
+
+/** Whether every decorator of a def only wraps it (true when it has none). */
+export function onlyWrappingDecorators(fn: SyntaxNode): boolean {
+  return decoratorsOf(fn).every((d) => WRAPPING.test(decoratorName(d)));
+}

@@ -77,6 +77,11 @@ export interface Rule {
   cwe?: number;
   /** Codes of the same check in other tools (F401, B307…), accepted by noqa/nosec. */
   codes: string[];
+  /**
+   * Codes whose check in the other tool is wider than this rule (Ruff's B018 also flags attribute
+   * reads): a `# noqa` naming one may be there for that tool, so it is never called unused (RUF100).
+   */
+  partialCodes?: string[];
   /** Off unless the config turns it on. */
   optIn?: boolean;
   /** Default options, overridable by `rules.<id>.options` in the config. */
