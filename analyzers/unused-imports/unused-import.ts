@@ -4,6 +4,7 @@ import { positionOf } from '../../src/engine/run.js';
 import type { Rule } from '../../src/engine/rule.js';
 import type { Binding } from '../../src/engine/scope.js';
 import type { SourceFile } from '../../src/engine/parse.js';
+import { followsConventions } from '../../src/engine/conventions.js';
 
 /** pyflakes F401: an imported name that nothing reads. */
 export const unusedImport: Rule = {
@@ -22,7 +23,8 @@ export const unusedImport: Rule = {
     return {
       'module:exit'() {
         const { file, scopes } = ctx;
-        const unused = scopes.imports().filter((b) => isUnused(b, file));
+        const conventional = followsConventions(ctx.conventions);
+        const unused = scopes.imports().filter((b) => isUnused(b, file) && !(conventional && isImportFallback(b)));
         for (const b of unused) {
           const shown = b.qualifiedName && b.qualifiedName !== b.name ? `${b.qualifiedName}\` as \`${b.name}` : b.name;
           const fix = removalFix(b, unused, file);
@@ -54,6 +56,28 @@ function isUnused(b: Binding, file: SourceFile): boolean {
   // A rebinding takes over the uses of the name before it (as Ruff): `Old = X` then `from m import X`
   // replaces X, it is no dead import.
   return !same.some((earlier) => earlier !== b && earlier.reads.some((read) => read >= 0 && read < b.node.startIndex));
+}
+
+/**
+ * One branch of `try: import chardet / except ImportError: import charset_normalizer as chardet`:
+ * a compatibility shim whose point is to provide the name, here or to the modules that import it
+ * from this one. Ruff reports it when nothing here reads it; a maintainer would not remove it.
+ */
+function isImportFallback(b: Binding): boolean {
+  const handler = ancestor(b.statement, 'except_clause');
+  const attempt = handler?.parent?.type === 'try_statement' ? handler.parent : undefined;
+  const body = attempt?.childForFieldName('body');
+  if (!attempt || !body) return false;
+  return b.scope
+    .bindingsOf(b.name)
+    .some(
+      (other) => other !== b && other.kind.endsWith('import') && body.startIndex <= other.statement.startIndex && other.statement.endIndex <= body.endIndex,
+    );
+}
+
+function ancestor(node: SyntaxNode, type: string): SyntaxNode | undefined {
+  for (let n = node.parent; n; n = n.parent) if (n.type === type) return n;
+  return undefined;
 }
 
 /** The names an import statement binds, in order: the `x` of `import x`, `a` of `from m import b as a`. */

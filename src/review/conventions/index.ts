@@ -44,11 +44,11 @@ export interface RepositoryConventions {
 const QUIET_BY_DEFAULT = ['D105', 'D107'];
 
 /**
- * Size and complexity checks are a project's choice, not a defect: where the repository runs a
- * linter, they apply only when it selects them or sets their limit (flake8's `max-complexity`);
- * a repository with no linter config gets our defaults.
+ * Size and complexity checks, and `raise … from` style (B904), are a project's choice, not a
+ * defect: where the repository runs a linter, they apply only when it selects them or sets their
+ * limit (flake8's `max-complexity`); a repository with no linter config gets our defaults.
  */
-const MEASURED_WHEN_CHOSEN = new Set(['C901', 'PLR0912', 'PLR0913', 'PLR0915', 'PLR1702']);
+const MEASURED_WHEN_CHOSEN = new Set(['C901', 'PLR0912', 'PLR0913', 'PLR0915', 'PLR1702', 'B904']);
 
 /**
  * One repository's conventions for one review: pure, from the config, the lint config texts and

@@ -56,6 +56,7 @@ export function inferConventions(path: string, testCode: boolean, evidence: Evid
   const annotated = (f: CodeFacts): [number, number] => [f.annotatedDefs + f.partlyAnnotatedDefs, f.defs];
   // A checker whose config names its scope is a promise; one without a scope checks what its command line says, so the code's own habit decides.
   const checked = lint.typeCheckers.filter((t) => t.expectsAnnotations(path) === true);
+  const untypedDefsAllowed = lint.typeCheckers.some((t) => t.expectsAnnotations(path) === false);
   const annotations =
     !evidence.stub &&
     (selected('ANN001') ||
@@ -80,6 +81,7 @@ export function inferConventions(path: string, testCode: boolean, evidence: Evid
     testCode,
     annotations,
     ...(evidence.stub ? { typeStub: true } : {}),
+    ...(untypedDefsAllowed ? { untypedDefsAllowed: true } : {}),
     docstrings,
     moduleDocstrings,
     ownNaming,

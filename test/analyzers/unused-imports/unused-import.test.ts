@@ -1,5 +1,10 @@
 import { unusedImport } from '../../../analyzers/unused-imports/unused-import.js';
+import { STRICT_CONVENTIONS } from '../../../src/engine/conventions.js';
 import { ruleTester, runRule } from '../../helpers/rule-tester.js';
+
+const CONVENTIONAL = { ...STRICT_CONVENTIONS, profile: 'conventional' as const };
+/** requests' compat.py: the same name from whichever package is installed, for the modules that import it from here. */
+const FALLBACK = 'try:\n    import chardet\nexcept ImportError:\n    import charset_normalizer as chardet\n';
 
 ruleTester(unusedImport, {
   flagged: [
@@ -13,6 +18,8 @@ ruleTester(unusedImport, {
     // A name listed in __all__ of another module does not help this one.
     { code: 'import a\n__all__ = ["b"]\n', lines: [1] },
     { code: 'import os  # noqa: E501\n', lines: [1] },
+    // Ruff reports the fallback branch of an import shim; the strict profile does too.
+    { code: FALLBACK, lines: [4] },
     // A `# noqa` on a later line of the statement silences only the names on that line (as Ruff).
     { code: 'from d import (e,\n    f)  # noqa\n', lines: [1] },
     // A name rebound by an import after an earlier binding nothing read: still unused.
@@ -33,6 +40,8 @@ ruleTester(unusedImport, {
     { code: 'from typing import Annotated\nfrom a import E\nz: Annotated[int, "E"] = 1\n', lines: [2] },
   ],
   clean: [
+    // The conventional profile leaves an import shim alone: its point is to provide the name.
+    { code: FALLBACK, conventions: CONVENTIONAL },
     { code: 'import os\nos.getcwd()\n' },
     { code: 'import os\ndef f():\n    return os.sep\n' },
     { code: 'import os.path\nimport os\nos.path.join("a")\n' },

@@ -99,7 +99,24 @@ describe('conventions that turn on and off', () => {
         sources: [{ path: 'tests/test_util.py', source: UNANNOTATED }],
       },
       'tests/test_util.py',
-      ['5:ANN001', '5:ANN202'],
+      [], // test code: a half-typed test is the project's habit
+    ],
+    // starlette (2022): mypy lets tests go untyped; a test with one typed fixture is not an unfinished def.
+    [
+      'a half-typed test where mypy allows untyped defs',
+      {
+        config: DEFAULT_CONFIG,
+        lintFiles: { 'setup.cfg': '[mypy]\ndisallow_untyped_defs = True\n\n[mypy-tests.*]\ndisallow_untyped_defs = False\n' },
+        sources: [{ path: 'tests/test_util.py', source: UNANNOTATED }],
+      },
+      'tests/test_util.py',
+      [],
+    ],
+    [
+      'a half-typed test among untyped tests',
+      { config: DEFAULT_CONFIG, sources: [{ path: 'tests/test_util.py', source: UNANNOTATED }] },
+      'tests/test_util.py',
+      [],
     ],
     // attrs (2022): mypy.ini demands annotations but names no files; its tests run mypy on a typing example only.
     [
@@ -110,7 +127,7 @@ describe('conventions that turn on and off', () => {
         sources: [{ path: 'tests/test_util.py', source: UNANNOTATED }],
       },
       'tests/test_util.py',
-      ['5:ANN001', '5:ANN202'],
+      [], // test code: a half-typed test is the project's habit
     ],
     [
       'a scope-less mypy config and no evidence around',
