@@ -1,5 +1,6 @@
 import type { SyntaxNode } from '../../src/engine/syntax.js';
 import type { Rule } from '../../src/engine/rule.js';
+import { followsConventions } from '../../src/engine/conventions.js';
 
 /**
  * The `except` clause whose handler body a raise belongs to, following Ruff's B904 reach: through
@@ -38,6 +39,26 @@ function caughtName(handler: SyntaxNode): string | undefined {
   return target?.text.trim();
 }
 
+/** Another except clause of the same try also raises a new exception without `from`. */
+function siblingHandlersAlike(handler: SyntaxNode): boolean {
+  const attempt = handler.parent;
+  if (attempt?.type !== 'try_statement') return false;
+  return attempt.namedChildren.some(
+    (other) => other !== handler && (other.type === 'except_clause' || other.type === 'except_group_clause') && raisesWithoutCause(other),
+  );
+}
+
+function raisesWithoutCause(node: SyntaxNode): boolean {
+  for (const child of node.namedChildren) {
+    if (child.type === 'function_definition' || child.type === 'class_definition' || child.type === 'try_statement') continue;
+    if (child.type === 'raise_statement') {
+      const exception = child.namedChildren.find((c) => c.type !== 'comment');
+      if (exception && exception.type !== 'identifier' && !child.childForFieldName('cause')) return true;
+    } else if (raisesWithoutCause(child)) return true;
+  }
+  return false;
+}
+
 /** The fix in this handler's own words: its caught name, or the clause to write to get one. */
 function fixFor(handler: SyntaxNode, caught: string | undefined): string {
   if (caught !== undefined) return `Add \`from ${caught}\` to the raise (or \`from None\` to hide the original).`;
@@ -59,6 +80,7 @@ export const raiseWithoutFrom: Rule = {
     fix: 'Write `except ValueError as err:` and `raise ConfigError(...) from err` (or `from None` to hide the original).',
   },
   create(context) {
+    const conventional = followsConventions(context.conventions);
     return {
       raise_statement: (raise) => {
         if (raise.childForFieldName('cause')) return;
@@ -68,6 +90,8 @@ export const raiseWithoutFrom: Rule = {
         if (!handler) return;
         const caught = caughtName(handler);
         if (caught !== undefined && exception.type === 'identifier' && exception.text === caught) return;
+        // The other handlers of the same `try` wrap their errors the same way (`raise XError(e)`): the code's own style.
+        if (conventional && siblingHandlersAlike(handler)) return;
         const star = handler.children.some((c) => c.type === '*');
         context.report({
           node: raise,
