@@ -1,14 +1,19 @@
+import { z } from 'zod';
 import type { Rule } from '../../src/engine/rule.js';
 import { functionMetricsVisitor } from './function-metrics.js';
 import { limitOption, measureFunction } from './limits.js';
 
-export const complexFunction: Rule = {
+const OPTIONS = z.strictObject({
+  maxComplexity: limitOption(10, "The highest cyclomatic complexity a function may have (Ruff's `max-complexity`)."),
+});
+
+export const complexFunction: Rule<z.output<typeof OPTIONS>> = {
   id: 'complex-function',
   category: 'function-logic',
   title: 'Function is too complex',
   severity: 'low',
   codes: ['C901'],
-  options: { maxComplexity: 10 },
+  optionsSchema: OPTIONS,
   doc: {
     what: 'Functions whose McCabe cyclomatic complexity (1 + each if/elif, loop, except, try-else, match case and nested function, counted as mccabe and Ruff count them) exceeds `maxComplexity` (10).',
     why: 'Each decision doubles the paths a reader must keep in mind and a test must cover; past ten, functions are where bugs collect.',
@@ -16,7 +21,7 @@ export const complexFunction: Rule = {
     fix: 'Split the function: move each branch body into a helper, or replace a chain of `if`s on one value with a lookup table.',
   },
   create(context) {
-    const max = limitOption(context.options, 'maxComplexity', 10);
+    const max = context.options.maxComplexity;
     return functionMetricsVisitor((m) =>
       measureFunction(
         context,

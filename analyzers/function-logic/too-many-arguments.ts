@@ -1,4 +1,5 @@
 import type { SyntaxNode } from '../../src/engine/syntax.js';
+import { z } from 'zod';
 import type { Rule } from '../../src/engine/rule.js';
 import { decoratorName, decoratorsOf, enclosingClass, lastSegment } from '../python/decorators.js';
 import { limitOption, measureFunction } from './limits.js';
@@ -32,13 +33,20 @@ function namedParameters(parameters: SyntaxNode): string[] {
   return names;
 }
 
-export const tooManyArguments: Rule = {
+const OPTIONS = z.strictObject({
+  maxArgs: limitOption(
+    5,
+    "The most parameters a function may take, not counting `self`/`cls`, `*args`/`**kwargs` or `_`-prefixed dummies (Ruff's `max-args`).",
+  ),
+});
+
+export const tooManyArguments: Rule<z.output<typeof OPTIONS>> = {
   id: 'too-many-arguments',
   category: 'function-logic',
   title: 'Function takes too many arguments',
   severity: 'low',
   codes: ['PLR0913'],
-  options: { maxArgs: 5 },
+  optionsSchema: OPTIONS,
   doc: {
     what: 'Function definitions with more than `maxArgs` (5) parameters, not counting `self`/`cls`, `*args`/`**kwargs` or `_`-prefixed dummies; `@override` and `@overload` signatures are exempt.',
     why: 'Callers must remember the order and meaning of every argument; a long parameter list usually means the function does several jobs or several arguments travel together.',
@@ -46,7 +54,7 @@ export const tooManyArguments: Rule = {
     fix: 'Group arguments that travel together into a dataclass or NamedTuple, make the rarely used ones keyword-only with defaults, or split the function.',
   },
   create(context) {
-    const max = limitOption(context.options, 'maxArgs', 5);
+    const max = context.options.maxArgs;
     if (context.file.path.endsWith('.pyi')) return {};
     return {
       function_definition: (fn) => {

@@ -1,17 +1,18 @@
+import type { z } from 'zod';
 import type { Rule } from '../../src/engine/rule.js';
 import type { Scope } from '../../src/engine/scope.js';
 import { bindingsOfKind, enclosingClass, hasTypingDecorator } from '../python/definitions.js';
 import { nameConfidence } from './bindings.js';
-import { isLowercase, nameMatcher } from '../python/naming-style.js';
+import { isLowercase, IGNORE_NAMES_OPTIONS, nameMatcher } from '../python/naming-style.js';
 
 /** pep8-naming N803 with Ruff's semantics (lambdas included, `@override` methods exempt). */
-export const argumentName: Rule = {
+export const argumentName: Rule<z.output<typeof IGNORE_NAMES_OPTIONS>> = {
   id: 'argument-name',
   category: 'naming',
   title: 'Argument name not lowercase',
   severity: 'low',
   codes: ['N803'],
-  options: { ignoreNames: undefined },
+  optionsSchema: IGNORE_NAMES_OPTIONS,
   doc: {
     what: 'A function or lambda parameter whose name has capitals (`userId`, `X`) (pep8-naming N803). Parameters of methods whose class inherits from outside the file are reported at low confidence: callers may pass them by keyword as the base class names them.',
     why: 'Parameters are local variables; PEP 8 writes them in snake_case, and mixing styles makes keyword arguments hard to remember.',

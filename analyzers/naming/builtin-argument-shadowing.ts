@@ -1,16 +1,17 @@
+import type { z } from 'zod';
 import type { Rule } from '../../src/engine/rule.js';
 import type { Scope } from '../../src/engine/scope.js';
 import { bindingsOfKind, hasTypingDecorator } from '../python/definitions.js';
-import { ignoreList, PYTHON_BUILTINS, SHADOWING_FIX } from '../python/builtins.js';
+import { BUILTINS_IGNORE_OPTIONS, PYTHON_BUILTINS, SHADOWING_FIX } from '../python/builtins.js';
 
 /** flake8-builtins A002 with Ruff's semantics (lambdas are A006, not here; `@override`/`@overload` defs exempt). */
-export const builtinArgumentShadowing: Rule = {
+export const builtinArgumentShadowing: Rule<z.output<typeof BUILTINS_IGNORE_OPTIONS>> = {
   id: 'builtin-argument-shadowing',
   category: 'naming',
   title: 'Argument shadows a builtin',
   severity: 'low',
   codes: ['A002'],
-  options: { ignore: [] },
+  optionsSchema: BUILTINS_IGNORE_OPTIONS,
   doc: {
     what: 'A function parameter named like a Python builtin (`def get(id, type=None):`) (flake8-builtins A002). Methods marked `@override` or `@overload` are left alone: their names are imposed.',
     why: 'Inside the function the builtin is gone: a later `type(x)` or `id(x)` calls the argument instead. It also reads ambiguously at every use.',
@@ -18,7 +19,7 @@ export const builtinArgumentShadowing: Rule = {
     fix: SHADOWING_FIX,
   },
   create(ctx) {
-    const ignored = ignoreList(ctx.options.ignore);
+    const ignored = new Set(ctx.options.ignore);
     return {
       'module:exit'() {
         const model = ctx.scopes;

@@ -1,7 +1,8 @@
+import type { z } from 'zod';
 import type { Rule } from '../../src/engine/rule.js';
 import type { BindingKind } from '../../src/engine/scope.js';
 import { placedBindings } from './bindings.js';
-import { ignoreList, PYTHON_BUILTINS, SHADOWING_FIX } from '../python/builtins.js';
+import { BUILTINS_IGNORE_OPTIONS, PYTHON_BUILTINS, SHADOWING_FIX } from '../python/builtins.js';
 
 /** Module attributes that are also builtins: assigning them is not shadowing anything a reader relies on (as Ruff). */
 const MODULE_DUNDERS = new Set(['__doc__', '__name__', '__loader__', '__package__', '__spec__', '__annotations__', '__builtins__']);
@@ -10,13 +11,13 @@ const MODULE_DUNDERS = new Set(['__doc__', '__name__', '__loader__', '__package_
 const VARIABLE_KINDS = new Set<BindingKind>(['assignment', 'annotation', 'augmented', 'unpacking', 'for', 'with', 'walrus', 'except', 'function', 'class']);
 
 /** flake8-builtins A001 with Ruff's semantics. */
-export const builtinVariableShadowing: Rule = {
+export const builtinVariableShadowing: Rule<z.output<typeof BUILTINS_IGNORE_OPTIONS>> = {
   id: 'builtin-variable-shadowing',
   category: 'naming',
   title: 'Variable shadows a builtin',
   severity: 'low',
   codes: ['A001'],
-  options: { ignore: [] },
+  optionsSchema: BUILTINS_IGNORE_OPTIONS,
   doc: {
     what: 'A variable, loop target, `except … as` name, function or class (outside a class body) named like a Python builtin: `list`, `id`, `type`, `input`, `dict`… (flake8-builtins A001).',
     why: 'Shadowing hides the builtin for the rest of the scope: a later `list(x)` or `type(x)` calls your value instead, which fails far from the assignment.',
@@ -24,7 +25,7 @@ export const builtinVariableShadowing: Rule = {
     fix: SHADOWING_FIX,
   },
   create(ctx) {
-    const ignored = ignoreList(ctx.options.ignore);
+    const ignored = new Set(ctx.options.ignore);
     return {
       'module:exit'() {
         for (const { binding: b, at } of placedBindings(ctx.scopes)) {
