@@ -41,6 +41,8 @@ export const missingDocstring: Rule<z.output<typeof OPTIONS>> = {
     what: 'A public module, package, class, method or function without a docstring (pydocstyle D100–D107). Public means no leading underscore, not nested in a function, not in a private module or class, and listed in `__all__` when the module has one. `@overload` stubs and `@override` methods are exempt.',
     why: 'The docstring is what `help()`, IDEs and generated docs show; a public name without one leaves every caller to read the code.',
     example: 'def parse_header(line):\n    key, _, value = line.partition(":")\n    return key.strip(), value.strip()',
+    useInstead:
+      '"""Parsing of HTTP headers."""\n\n\ndef parse_header(line):\n    """Split a header line into its name and value."""\n    key, _, value = line.partition(":")\n    return key.strip(), value.strip()',
     fix: 'Add a docstring as the first statement, a one-line summary in imperative mood: `"""Split a header line into its name and value."""`.',
   },
   create(ctx) {

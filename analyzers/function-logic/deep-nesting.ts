@@ -18,7 +18,9 @@ export const deepNesting: Rule<z.output<typeof OPTIONS>> = {
     what: 'Functions where if/for/while/try/with/match blocks nest more than `maxDepth` (4) deep; reported at the first block past the limit.',
     why: 'Every level of nesting is one more condition the reader must hold to understand a line; deep code hides its main path.',
     example:
-      'for user in users:\n    if user.active:\n        for order in user.orders:\n            if order.open:\n                with lock:\n                    ...',
+      'def close_orders(users):\n    for user in users:\n        if user.active:\n            for order in user.orders:\n                if order.open:\n                    with lock:\n                        order.close()',
+    useInstead:
+      'def close_orders(users):\n    for user in users:\n        if not user.active:\n            continue\n        for order in user.orders:\n            close_if_open(order)',
     fix: 'Return or `continue` early for the uninteresting cases, and move inner loops into helpers.',
   },
   create(context) {

@@ -51,6 +51,7 @@ export const tooManyArguments: Rule<z.output<typeof OPTIONS>> = {
     what: 'Function definitions with more than `maxArgs` (5) parameters, not counting `self`/`cls`, `*args`/`**kwargs` or `_`-prefixed dummies; `@override` and `@overload` signatures are exempt.',
     why: 'Callers must remember the order and meaning of every argument; a long parameter list usually means the function does several jobs or several arguments travel together.',
     example: 'def move(x, y, z, dx, dy, dz, dt):\n    ...',
+    useInstead: 'def move(position: Vector, velocity: Vector, dt: float):\n    ...',
     fix: 'Group arguments that travel together into a dataclass or NamedTuple, make the rarely used ones keyword-only with defaults, or split the function.',
   },
   create(context) {

@@ -18,7 +18,10 @@ export const tooManyBranches: Rule<z.output<typeof OPTIONS>> = {
     what: 'Functions with more than `maxBranches` (12) branches: each if, elif and else, loop and loop-else, except, try-else and finally, and match case (nested functions count on their own).',
     why: 'A function with many branches does many things; it is hard to name, to read top to bottom and to test every path of.',
     example:
-      'def capital(country):\n    if country == "France":\n        return "Paris"\n    elif country == "Spain":\n        return "Madrid"\n    # ... eleven more elifs',
+      'def capital(country):\n    if country == "France":\n        return "Paris"\n    elif country == "Spain":\n        return "Madrid"\n    elif country == "Italy":\n        return "Rome"\n    elif country == "Portugal":\n        return "Lisbon"',
+    useInstead:
+      'CAPITALS = {"France": "Paris", "Spain": "Madrid", "Italy": "Rome", "Portugal": "Lisbon"}\n\n\ndef capital(country):\n    return CAPITALS[country]',
+    exampleOptions: { maxBranches: 3 },
     fix: 'Replace branches on one value with a dict lookup, or move groups of branches into helpers.',
   },
   create(context) {

@@ -17,6 +17,7 @@ export const argumentName: Rule<z.output<typeof IGNORE_NAMES_OPTIONS>> = {
     what: 'A function or lambda parameter whose name has capitals (`userId`, `X`) (pep8-naming N803). Parameters of methods whose class inherits from outside the file are reported at low confidence: callers may pass them by keyword as the base class names them.',
     why: 'Parameters are local variables; PEP 8 writes them in snake_case, and mixing styles makes keyword arguments hard to remember.',
     example: 'def load(userId, Path):\n    ...',
+    useInstead: 'def load(user_id, path):\n    ...',
     fix: 'Rename to snake_case (`user_id`, `path`), including callers that pass it by keyword.',
   },
   create(ctx) {

@@ -16,6 +16,7 @@ export const builtinArgumentShadowing: Rule<z.output<typeof BUILTINS_IGNORE_OPTI
     what: 'A function parameter named like a Python builtin (`def get(id, type=None):`) (flake8-builtins A002). Methods marked `@override` or `@overload` are left alone: their names are imposed.',
     why: 'Inside the function the builtin is gone: a later `type(x)` or `id(x)` calls the argument instead. It also reads ambiguously at every use.',
     example: 'def find(id, type=None):\n    ...',
+    useInstead: 'def find(ids, kind=None):\n    ...',
     fix: SHADOWING_FIX,
   },
   create(ctx) {

@@ -22,6 +22,7 @@ export const builtinVariableShadowing: Rule<z.output<typeof BUILTINS_IGNORE_OPTI
     what: 'A variable, loop target, `except … as` name, function or class (outside a class body) named like a Python builtin: `list`, `id`, `type`, `input`, `dict`… (flake8-builtins A001).',
     why: 'Shadowing hides the builtin for the rest of the scope: a later `list(x)` or `type(x)` calls your value instead, which fails far from the assignment.',
     example: 'def load(path):\n    list = read_lines(path)\n    return [line for line in list if line]',
+    useInstead: 'def load(path):\n    lines = read_lines(path)\n    return [line for line in lines if line]',
     fix: SHADOWING_FIX,
   },
   create(ctx) {

@@ -16,6 +16,7 @@ export const className: Rule<z.output<typeof IGNORE_NAMES_OPTIONS>> = {
     what: 'A class whose name is not CapWords: it starts (after leading underscores) with a lowercase letter, or has an underscore inside (pep8-naming N801).',
     why: 'PEP 8 names classes in CapWords so a reader can tell a class from a function or variable at the call site (`Parser()` builds, `parse()` does).',
     example: 'class http_client:\n    ...',
+    useInstead: 'class HttpClient:\n    ...',
     fix: 'Rename the class to CapWords (`HttpClient`) and update its uses.',
   },
   create(ctx) {

@@ -15,6 +15,7 @@ export const dunderFunctionName: Rule<z.output<typeof IGNORE_NAMES_OPTIONS>> = {
     what: 'A function outside a class whose name starts and ends with two underscores (`def __helper__():`) (pep8-naming N807). Module-level `__getattr__` and `__dir__` (PEP 562) are fine.',
     why: "Double-underscore names are reserved for Python's own protocols; a plain function named that way looks like a hook Python calls, and may clash with one later.",
     example: 'def __setup__():\n    ...',
+    useInstead: 'def _setup():\n    ...',
     fix: 'Drop the trailing underscores (`_setup`) or choose a plain name.',
   },
   create(ctx) {

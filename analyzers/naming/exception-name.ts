@@ -16,6 +16,7 @@ export const exceptionName: Rule<z.output<typeof IGNORE_NAMES_OPTIONS>> = {
     what: 'A class that derives directly from `Exception` or from a class named `…Error`, but whose own name does not end in `Error` (pep8-naming N818). Off unless enabled: many codebases name exceptions after the event (`Timeout`, `NotFound`).',
     why: 'PEP 8 asks exception classes that are errors to end in `Error`, so `except` clauses read as what they catch.',
     example: 'class InvalidToken(Exception):\n    pass',
+    useInstead: 'class InvalidTokenError(Exception):\n    pass',
     fix: 'Rename to `InvalidTokenError` (keep the old name as an alias if callers catch it).',
   },
   create(ctx) {

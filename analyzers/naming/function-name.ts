@@ -18,6 +18,7 @@ export const functionName: Rule<z.output<typeof IGNORE_NAMES_OPTIONS>> = {
     what: "A function or method whose name has capitals (`fetchPage`, `GetUser`) (pep8-naming N802). Names defined elsewhere are left alone: `@override`/`@overload` defs, unittest's `setUp`-style hooks, and `visit_Name`-style visitor methods of classes that inherit from outside the file; other methods of such classes are reported at low confidence, since the base class may have chosen the name.",
     why: 'PEP 8 names functions in snake_case; a module that mixes `fetchPage` and `fetch_all` makes every caller guess the spelling.',
     example: 'def fetchPage(url):\n    ...',
+    useInstead: 'def fetch_page(url):\n    ...',
     fix: 'Rename to snake_case (`fetch_page`) and update the callers; keep an alias if it is public API.',
   },
   create(ctx) {

@@ -56,6 +56,7 @@ export const importAlias: Rule<z.output<typeof IGNORE_NAMES_OPTIONS>> = {
     what: 'An `import … as …` whose alias is in a different case convention than the name: a constant made lowercase (N811), a module capitalised (N812), a class lowercased (N813) or upper-cased (N814), or a class shortened to its initials (N817). Community conventions such as `xml.etree.ElementTree as ET` are fine.',
     why: 'The case of a name tells the reader what it is (module, class, constant); an alias that changes it hides that, and the same thing ends up with two spellings in one codebase.',
     example: 'import os as OS\nfrom decimal import Decimal as decimal',
+    useInstead: 'import os\nfrom decimal import Decimal',
     fix: 'Keep the original case in the alias (`import os`, `from decimal import Decimal`), or pick an alias in the same convention.',
   },
   create(ctx) {

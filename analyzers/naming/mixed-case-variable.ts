@@ -16,6 +16,7 @@ export const mixedCaseVariable: Rule<z.output<typeof IGNORE_NAMES_OPTIONS>> = {
     what: 'A class attribute (N815) or module-level variable (N816) written in mixedCase (`defaultTimeout = 30`). UPPER_CASE constants and snake_case names are fine; `namedtuple` results and TypedDict fields are left alone, and names listed in `__all__` are reported at low confidence.',
     why: 'PEP 8 writes module constants in UPPER_CASE and other names in snake_case; mixedCase is neither, and makes a module read as if two conventions were in use.',
     example: 'defaultTimeout = 30\n\nclass Client:\n    maxRetries = 3',
+    useInstead: 'DEFAULT_TIMEOUT = 30\n\nclass Client:\n    max_retries = 3',
     fix: 'Rename to `DEFAULT_TIMEOUT` (a constant) or `default_timeout`, and update its uses.',
   },
   create(ctx) {

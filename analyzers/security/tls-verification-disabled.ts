@@ -21,6 +21,7 @@ export const tlsVerificationDisabled: Rule = {
     what: '`ssl._create_unverified_context()`, `requests`/`httpx` calls with `verify=False`, `cert_reqs=ssl.CERT_NONE`, or a context whose `verify_mode` is set to `CERT_NONE` (outside tests).',
     why: 'Without certificate checks anyone on the network path can impersonate the server and read or change the traffic.',
     example: 'requests.get(url, verify=False)',
+    useInstead: 'requests.get(url, verify="/etc/ssl/private-ca.pem")',
     fix: 'Keep verification on; for a private CA pass its bundle: `requests.get(url, verify="/etc/ssl/private-ca.pem")` or `ssl.create_default_context(cafile=...)`.',
   },
   create(ctx) {

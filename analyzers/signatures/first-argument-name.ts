@@ -15,6 +15,7 @@ export const firstArgumentName: Rule<z.output<typeof IGNORE_NAMES_OPTIONS>> = {
     what: 'A method whose first parameter is not named `self` (N805), or a classmethod whose first parameter is not `cls` (N804). Methods of metaclasses, `__init_subclass__` and `__class_getitem__` take `cls`; staticmethods and `__new__` are left alone; a method with no positional parameter is not judged here.',
     why: 'The first parameter receives the instance or the class whatever it is called; naming it `self`/`cls` is how readers (and tools) tell which one, and what `this.x = …` would change.',
     example: 'class Cache:\n    def get(this, key):\n        ...\n\n    @classmethod\n    def create(self):\n        ...',
+    useInstead: 'class Cache:\n    def get(self, key):\n        ...\n\n    @classmethod\n    def create(cls):\n        ...',
     fix: 'Rename the first parameter to `self` (instance methods) or `cls` (classmethods); if the method needs neither, make it a `@staticmethod`.',
   },
   create(ctx) {

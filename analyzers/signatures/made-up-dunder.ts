@@ -19,6 +19,7 @@ export const madeUpDunder: Rule<z.output<typeof OPTIONS>> = {
     what: "A method or class attribute named with double underscores on both sides (`__cache__`, `__validate__`) that is not one of Python's special names or a well-known library protocol (`__array__`, `__rich__`, `__get_validators__`…). Methods marked `@override` are left alone. Misspellings of real ones (`__int__` for `__init__`) show up here too.",
     why: '`__name__` names belong to Python: the interpreter calls them implicitly and may define new ones. A made-up one is never called by Python, misleads readers into looking for the hook, and may collide with a future special name.',
     example: 'class Store:\n    __cache__ = {}\n\n    def __validate__(self):\n        ...',
+    useInstead: 'class Store:\n    _cache = {}\n\n    def _validate(self):\n        ...',
     fix: 'Use a private name (`_cache`, `_validate`); if it was meant to be a special method, correct the spelling. Names your framework requires can be listed in the rule option `allow`.',
   },
   create(ctx) {

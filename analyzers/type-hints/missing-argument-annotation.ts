@@ -12,6 +12,7 @@ export const missingArgumentAnnotation: Rule = {
     what: 'A function parameter without a type annotation: a named parameter (ANN001), `*args` (ANN002) or `**kwargs` (ANN003). The first parameter of a method or classmethod (`self`, `cls`) is exempt; the implementation behind `@overload` stubs is left to the stubs.',
     why: 'Annotated parameters let type checkers and IDEs catch wrong calls before they run, and tell the reader what to pass without reading the body.',
     example: 'def scale(values, factor: float) -> list[float]:\n    return [v * factor for v in values]',
+    useInstead: 'def scale(values: list[float], factor: float) -> list[float]:\n    return [v * factor for v in values]',
     fix: 'Annotate the parameter (`values: list[float]`, `*args: str`, `**kwargs: object`).',
   },
   create(ctx) {

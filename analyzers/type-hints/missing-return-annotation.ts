@@ -34,6 +34,7 @@ export const missingReturnAnnotation: Rule<z.output<typeof OPTIONS>> = {
     what: 'A def without a return annotation: a public function or method (ANN201), a private one (ANN202), a special method such as `__init__` or `__eq__` (ANN204), a staticmethod (ANN205) or a classmethod (ANN206). With the option `mypyInitReturn`, `__init__` is exempt once any argument is annotated. The implementation behind `@overload` stubs is left to the stubs.',
     why: 'The return type is the half of a signature callers depend on most; without it, type checkers treat the result as `Any` and stop checking everything it flows into.',
     example: 'def load_config(path: str):\n    return yaml.safe_load(open(path))',
+    useInstead: 'def load_config(path: str) -> dict[str, object]:\n    return yaml.safe_load(open(path))',
     fix: 'Add `-> ReturnType` (`-> None` for functions that return nothing, `-> dict[str, object]` here).',
   },
   create(ctx) {

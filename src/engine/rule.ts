@@ -11,8 +11,13 @@ export interface RuleDoc {
   why: string;
   /** Code the rule flags (checked by the registry test). */
   example: string;
-  /** The same code written so that the rule does not flag it (checked too), when there is one to show. */
+  /** The same code written so that the rule does not flag it (checked too; the registry test wants one for every rule). */
   useInstead?: string;
+  /**
+   * Options the example and `useInstead` are checked and shown with, as ESLint's doc examples set
+   * theirs in a comment: a size rule's example stays short with a limit of 3 instead of 50.
+   */
+  exampleOptions?: Record<string, unknown>;
   fix: string;
 }
 
