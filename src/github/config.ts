@@ -1,5 +1,4 @@
-import { parse as parseYaml } from 'yaml';
-import { mergeConfig, validateConfig, type ConfigProblem, type LoadedConfig } from '../review/config.js';
+import { mergeConfig, readConfigYaml, validateConfig, type ConfigProblem, type LoadedConfig } from '../review/config.js';
 import { readFile } from './contents.js';
 import type { GitHub } from './octokit.js';
 
@@ -36,19 +35,9 @@ async function readYaml(octokit: GitHub, owner: string, repo: string, source: st
     problems.push({ key: '', message: `${source} is too large to be a config file` });
     return undefined;
   }
-  try {
-    const raw: unknown = parseYaml(Buffer.from(file.bytes).toString('utf8'));
-    if (raw === null || raw === undefined) return undefined;
-    if (!isRecord(raw)) {
-      problems.push({ key: '', message: `${source}: the config must be a mapping of keys to values` });
-      return undefined;
-    }
-    return raw;
-  } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    problems.push({ key: '', message: `${source} is not valid YAML: ${reason}` });
-    return undefined;
-  }
+  const read = readConfigYaml(Buffer.from(file.bytes).toString('utf8'), source);
+  problems.push(...read.problems);
+  return read.raw;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

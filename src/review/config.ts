@@ -123,14 +123,26 @@ function checkRuleOptions(config: Config, problems: ConfigProblem[]): LoadedConf
   return { config, problems };
 }
 
-export function parseConfigYaml(text: string, source: string): LoadedConfig {
+/**
+ * A config file's YAML, read the one way for the app and the CLI: its mapping of keys, or the
+ * problem that keeps it from being one. An empty file is no config (`raw` undefined, no problem).
+ */
+export function readConfigYaml(text: string, source: string): { raw: Record<string, unknown> | undefined; problems: ConfigProblem[] } {
   let raw: unknown;
   try {
     raw = parseYaml(text);
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    return { config: DEFAULT_CONFIG, problems: [{ key: '', message: `${source} is not valid YAML: ${reason}` }] };
+    return { raw: undefined, problems: [{ key: '', message: `${source} is not valid YAML: ${reason}` }] };
   }
+  if (raw === null || raw === undefined) return { raw: undefined, problems: [] };
+  if (!isRecord(raw)) return { raw: undefined, problems: [{ key: '', message: `${source}: the config must be a mapping of keys to values` }] };
+  return { raw, problems: [] };
+}
+
+export function parseConfigYaml(text: string, source: string): LoadedConfig {
+  const { raw, problems } = readConfigYaml(text, source);
+  if (problems.length) return { config: DEFAULT_CONFIG, problems };
   const loaded = validateConfig(raw);
   return { config: loaded.config, problems: loaded.problems.map((p) => ({ ...p, message: `${source}: ${p.message}` })) };
 }
