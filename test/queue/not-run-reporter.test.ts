@@ -3,7 +3,7 @@ import { NOT_RUN_MESSAGE } from './redis-available.js';
 
 const require = createRequire(import.meta.url);
 const { notRunLines } = require('../support/not-run-reporter.cjs') as {
-  notRunLines(results: unknown, rootDir: string): string[];
+  notRunLines: (results: unknown, rootDir: string) => string[];
 };
 
 const test_ = (status: string, ancestorTitles: string[]) => ({ status, ancestorTitles, title: 't' });
