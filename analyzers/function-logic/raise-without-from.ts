@@ -38,6 +38,14 @@ function caughtName(handler: SyntaxNode): string | undefined {
   return target?.text.trim();
 }
 
+/** The fix in this handler's own words: its caught name, or the clause to write to get one. */
+function fixFor(handler: SyntaxNode, caught: string | undefined): string {
+  if (caught !== undefined) return `Add \`from ${caught}\` to the raise (or \`from None\` to hide the original).`;
+  const value = handler.childForFieldName('value') ?? handler.namedChildren.find((c) => c.type !== 'block' && c.type !== 'comment');
+  const caughtType = value && value.type !== 'block' ? value.text.replace(/\s+/g, ' ') : 'Exception';
+  return `Write \`except ${caughtType} as err:\` and add \`from err\` to the raise (or \`from None\` to hide the original).`;
+}
+
 export const raiseWithoutFrom: Rule = {
   id: 'raise-without-from',
   category: 'function-logic',
@@ -65,6 +73,7 @@ export const raiseWithoutFrom: Rule = {
         context.report({
           node: raise,
           subject: exception.text.split('(')[0]!.slice(0, 60),
+          suggestion: fixFor(handler, caught),
           message: `Within an \`except${star ? '*' : ''}\` block, raise with \`from err\` (or \`from None\`) so the traceback shows the cause instead of an error "during handling".`,
         });
       },

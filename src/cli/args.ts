@@ -8,10 +8,12 @@ Reviews every *.py file under each PATH (a file or a directory) and prints the r
 Options:
   -f, --format FORMAT     markdown (the default), json, or sarif (SARIF 2.1.0 for GitHub code scanning)
   -c, --config FILE       a pr-reviewer YAML config (the same schema as .github/pr-reviewer.yml)
-      --diff RANGE        review only the lines a git range adds: BASE, BASE..HEAD or BASE...HEAD
-      --report new|all    with --diff: only the findings the range brings (new, the default, or the
-                          config's report key), or every finding in the files it changes (all)
-      --max-file-bytes N  skip larger files with a note (default 1000000, or the config's max_file_bytes)
+      --diff RANGE        review a change: BASE..HEAD or BASE...HEAD (both sides from git), or BASE
+                          (against the working tree, untracked files included); only what the change
+                          introduces is reported
+      --report new|all    with --diff: report only what the change introduces (new, the default), or
+                          every finding in the changed files (all)
+      --max-file-bytes N  skip larger files with a note (default 1000000)
   -h, --help              print this help
       --version           print the version
 

@@ -32,10 +32,11 @@ export interface FileFilter {
  * inside version-control folders, virtualenvs, node_modules or caches. Symlinked folders are not
  * followed, so a link cycle cannot loop.
  */
-export function collectFiles(paths: readonly string[], cwd: string, filter: FileFilter): { files: string[]; unreadable: UnreadableDir[] } {
+export function collectFiles(paths: readonly string[], cwd: string, filter: FileFilter): { files: string[]; unreadable: UnreadableDir[]; empty: string[] } {
   const out: string[] = [];
   const unreadable: UnreadableDir[] = [];
   const seen = new Set<string>();
+  const empty: string[] = [];
   const add = (file: string): void => {
     if (!seen.has(file)) {
       seen.add(file);
@@ -50,6 +51,7 @@ export function collectFiles(paths: readonly string[], cwd: string, filter: File
     } catch {
       throw new UsageError(`${given}: no such file or directory`);
     }
+    const before = out.length;
     if (stat.isFile()) add(root);
     else if (stat.isDirectory()) {
       const included = picomatch([...filter.include], { dot: true });
@@ -59,8 +61,9 @@ export function collectFiles(paths: readonly string[], cwd: string, filter: File
         if (included(rel) && !excluded(rel)) add(file);
       }
     } else throw new UsageError(`${given}: not a file or directory`);
+    if (out.length === before) empty.push(given);
   }
-  return { files: out, unreadable };
+  return { files: out, unreadable, empty };
 }
 
 export interface UnreadableDir {

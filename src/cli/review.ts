@@ -1,18 +1,22 @@
-import { readFileSync, realpathSync } from 'node:fs';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { analyze, emptyResult, mergeInto, type AnalysisResult } from '../engine/analyze.js';
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import picomatch from 'picomatch';
+import { STRICT_CONVENTIONS } from '../engine/conventions.js';
 import { decodePython } from '../engine/decode.js';
 import type { Note } from '../engine/finding.js';
-import type { EnabledRule } from '../engine/run.js';
+import { memoryKeeper } from '../engine/memory.js';
+import type { EnabledRule } from '../engine/rule.js';
+import { analyseSources, inThisThread, type Analyser, type ReviewSettings } from '../review/analyse.js';
 import { DEFAULT_CONFIG, enabledRules, parseConfigYaml, type Config } from '../review/config.js';
-import { failingDefects } from '../review/render/defects.js';
+import { wholeFileDiff } from '../review/diff.js';
+import { exitStatus, planReview, type AnalysedFile, type ReviewPlan } from '../review/plan.js';
 import { renderJson } from '../review/render/json.js';
-import { renderSarif } from '../review/render/sarif.js';
-import { renderSummary } from '../review/render/summary.js';
+import { writeSarif } from '../review/render/sarif.js';
+import { renderSummary, type ReviewScope } from '../review/render/summary.js';
 import { UsageError, type ReviewArgs } from './args.js';
 import { collectFiles } from './collect-files.js';
-import { gitAddedLines, type AddedLines } from './git-diff.js';
-import { memoryKeeper } from '../engine/memory.js';
+import { readGitChange, resolveRange } from './git-change.js';
+import { repositoryRoot } from './git.js';
 import { progressLine } from './progress.js';
 import { writeJson, type OutStream } from './write-json.js';
 
@@ -24,29 +28,93 @@ export interface CliIo {
   extraRules?: readonly EnabledRule[];
 }
 
-/** `pr-reviewer review`: files in, one review out; returns the exit status. */
+/** `pr-reviewer review`: a change (`--diff`) or whole files in, one review out; returns the exit status. */
 export async function runReview(args: ReviewArgs, io: CliIo, version?: string): Promise<number> {
   const config = loadConfig(args.config, io.cwd);
   const rules = [...enabledRules(config), ...(io.extraRules ?? [])];
+  const settings: ReviewSettings = { rulesFor: () => rules, conventionsFor: () => STRICT_CONVENTIONS };
   const maxBytes = args.maxFileBytes ?? config.max_file_bytes;
-  const { files, unreadable } = collectFiles(args.paths, io.cwd, config);
-  const notes: Note[] = unreadable.map((u) => ({
-    path: display(u.path, io.cwd),
-    kind: 'skipped',
-    message: `${display(u.path, io.cwd)}: skipped: folder could not be read (${u.reason})`,
-  }));
-  const added = args.diff ? gitAddedLines(args.diff, resolve(io.cwd, args.paths[0]!)) : undefined;
+  const first = resolve(io.cwd, args.paths[0]!);
+  // Paths in every format are relative to the repository's root, so code scanning places them right from any folder.
+  const root = repositoryRoot(isDirectory(first) ? first : dirname(first)) ?? io.cwd;
 
-  const result = await reviewFiles(files, { rules, maxBytes, added, io, notes });
-  if (args.format === 'json') await writeJson(renderJson(result), io.stdout);
-  else {
-    const output =
-      args.format === 'sarif'
-        ? JSON.stringify(renderSarif(result, { rules: rules.map((r) => r.rule), ...(version ? { toolVersion: version } : {}) }), null, 2)
-        : renderSummary(result).trimEnd();
-    io.stdout.write(`${output}\n`);
+  const { plan, scope } = args.diff ? await reviewChange(args, config, settings, root, io) : await reviewFiles(args, config, settings, maxBytes, root, io);
+
+  if (args.format === 'json') await writeJson(renderJson(plan, { scope }), io.stdout);
+  else if (args.format === 'sarif') await writeSarif(plan, io.stdout, { rules: rules.map((r) => r.rule), ...(version ? { toolVersion: version } : {}) });
+  else io.stdout.write(`${renderSummary(plan, { scope, markdown: false }).trimEnd()}\n`);
+  return exitStatus(plan);
+}
+
+async function reviewChange(
+  args: ReviewArgs,
+  config: Config,
+  settings: ReviewSettings,
+  root: string,
+  io: CliIo,
+): Promise<{ plan: ReviewPlan; scope: ReviewScope }> {
+  const range = resolveRange(args.diff!, root);
+  const pathspecs = args.paths.map((p) => relative(root, resolve(io.cwd, p)).split(sep).join('/')).filter((p) => p !== '');
+  for (const p of pathspecs) if (p.startsWith('..') || isAbsolute(p)) throw new UsageError(`${p}: outside the repository at ${root}`);
+  const change = readGitChange(root, range, { pathspecs, selects: selector(config), maxBytes: args.maxFileBytes ?? config.max_file_bytes });
+  const files = await analyseSources(change.sources, settings);
+  const plan = planReview({ mode: 'change', files, config: { ...config, ...(args.report ? { report: args.report } : {}) }, notes: change.notes });
+  return { plan, scope: { kind: 'change', range: range.label } };
+}
+
+/** Whole files, one at a time: read, decode, analyse, keep only the results; no tree or text outlives its file. */
+async function reviewFiles(
+  args: ReviewArgs,
+  config: Config,
+  settings: ReviewSettings,
+  maxBytes: number,
+  root: string,
+  io: CliIo,
+  analyser: Analyser = inThisThread,
+): Promise<{ plan: ReviewPlan; scope: ReviewScope }> {
+  const { files, unreadable, empty } = collectFiles(args.paths, io.cwd, config);
+  const notes: Note[] = unreadable.map((u) => ({
+    path: shown(u.path, root),
+    kind: 'skipped',
+    message: `${shown(u.path, root)}: skipped: folder could not be read (${u.reason})`,
+  }));
+  const analysed: AnalysedFile[] = [];
+  const progress = progressLine(io.stderr, files.length);
+  const release = memoryKeeper();
+  for (const [i, file] of files.entries()) {
+    const path = shown(file, root);
+    progress.update(i + 1, path);
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(file);
+    } catch (error) {
+      notes.push({
+        path,
+        kind: 'skipped',
+        message: `${path}: skipped: could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+      });
+      continue;
+    }
+    const decoded = decodePython(bytes, maxBytes);
+    if (!decoded.ok) {
+      notes.push({ path, kind: 'skipped', message: `${path}: ${decoded.reason}` });
+      continue;
+    }
+    const head = await analyser.analyse({ path, source: decoded.source, rules: settings.rulesFor(path), conventions: settings.conventionsFor(path) });
+    // The plan of whole files needs no text: the source is dropped once analysed.
+    analysed.push({ source: { path, head: '', diff: wholeFileDiff('') }, head });
+    await release(decoded.source.length);
   }
-  return failingDefects(result.findings, config.fail_on ?? 'info').length ? 1 : 0;
+  progress.done();
+  const plan = planReview({ mode: 'files', files: analysed, config, notes });
+  return { plan, scope: { kind: 'files', empty: empty.map((p) => shown(resolve(io.cwd, p), root)) } };
+}
+
+/** Python files that the config's include/exclude globs select, by repository-relative path. */
+function selector(config: Config): (path: string) => boolean {
+  const included = picomatch([...config.include], { dot: true });
+  const excluded = config.exclude.length ? picomatch([...config.exclude], { dot: true }) : () => false;
+  return (path) => (path.endsWith('.py') || path.endsWith('.pyi')) && included(path) && !excluded(path);
 }
 
 function loadConfig(path: string | undefined, cwd: string): Config {
@@ -66,60 +134,17 @@ function loadConfig(path: string | undefined, cwd: string): Config {
   return config;
 }
 
-interface ReviewSetup {
-  rules: readonly EnabledRule[];
-  maxBytes: number;
-  added: AddedLines | undefined;
-  io: CliIo;
-  notes: Note[];
-}
-
-/** One file at a time: read, decode, analyse, keep only the findings; no tree outlives its file. */
-async function reviewFiles(files: readonly string[], setup: ReviewSetup): Promise<AnalysisResult> {
-  const { rules, maxBytes, added, io } = setup;
-  const total = emptyResult(setup.notes);
-  const targets = added ? files.filter((f) => added.has(realPath(f))) : files;
-  const progress = progressLine(io.stderr, targets.length);
-  const release = memoryKeeper();
-  for (const [i, file] of targets.entries()) {
-    const path = display(file, io.cwd);
-    progress.update(i + 1, path);
-    let bytes: Uint8Array;
-    try {
-      bytes = readFileSync(file);
-    } catch (error) {
-      total.notes.push({
-        path,
-        kind: 'skipped',
-        message: `${path}: skipped: could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
-      });
-      continue;
-    }
-    const decoded = decodePython(bytes, maxBytes);
-    if (!decoded.ok) {
-      total.notes.push({ path, kind: 'skipped', message: `${path}: ${decoded.reason}` });
-      continue;
-    }
-    const lines = added?.get(realPath(file));
-    const one = analyze([{ path, source: decoded.source, ...(lines ? { lines } : {}) }], rules);
-    mergeInto(total, one);
-    await release(decoded.source.length);
-  }
-  progress.done();
-  return total;
-}
-
-function realPath(file: string): string {
+function isDirectory(path: string): boolean {
   try {
-    return realpathSync(file);
+    return statSync(path).isDirectory();
   } catch {
-    return file;
+    return false;
   }
 }
 
-/** Paths as the user would write them: relative to the working directory when under it, with `/`. */
-function display(file: string, cwd: string): string {
-  const rel = relative(cwd, file);
-  const shown = rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
-  return shown.split(sep).join('/');
+/** A path as the review shows it: relative to the root when under it, with `/`. */
+function shown(file: string, root: string): string {
+  const rel = relative(root, file);
+  const inside = rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
+  return inside.split(sep).join('/');
 }

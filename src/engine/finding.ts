@@ -57,6 +57,11 @@ export interface Finding {
   symbol: string;
   cwe?: number;
   fix?: Fix;
+  /**
+   * What to do about this finding, computed from it (`-> None`, the rename `g1_rp1`, the library the
+   * file imports); absent when there is nothing specific to say. The rule's doc keeps the generic advice.
+   */
+  suggestion?: string;
   /** A size or complexity finding: the measured value and the limit (and, in a review of a change, the value before it). */
   measure?: Measure;
   /**
@@ -87,6 +92,7 @@ export interface NameExample {
 /** Something the report must say that is not a finding: a skipped file, a failed analyzer. */
 export interface Note {
   path: string;
-  kind: 'skipped' | 'syntax-error' | 'analyzer-failed' | 'config';
+  /** skipped / analyzer-failed / over-budget: a Python file not (fully) reviewed. */
+  kind: 'skipped' | 'syntax-error' | 'analyzer-failed' | 'over-budget' | 'config';
   message: string;
 }

@@ -32,6 +32,8 @@ export interface Report {
   severity?: Severity;
   confidence?: Confidence;
   fix?: Fix;
+  /** What to do about this finding in particular (see Finding.suggestion). */
+  suggestion?: string;
   /** Size and complexity rules: the measured value and the limit. */
   measure?: Omit<Measure, 'before'>;
   /** Security: why the code looks like an intended opt-out (see Finding.advisory). */

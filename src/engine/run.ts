@@ -238,7 +238,9 @@ function finalise(
   }
   // Only now is it known which suppressions silenced nothing.
   for (const f of unusedSuppressionFindings(file, suppressions, rules)) findings.push(stamp(f));
-  return { path: file.path, lines: file.lineStarts.length, findings, suppressed, notes };
+  // A final newline ends the last line; it does not start another.
+  const lines = file.lineStarts.length - (file.source.endsWith('\n') ? 1 : 0);
+  return { path: file.path, lines, findings, suppressed, notes };
 }
 
 /**
@@ -299,6 +301,7 @@ function toFinding(file: SourceFile, model: ScopeModel, enabled: EnabledRule, re
     symbol: symbolOf(model.scopeAt(start)),
     ...(rule.cwe !== undefined ? { cwe: rule.cwe } : {}),
     ...(report.fix ? { fix: report.fix } : {}),
+    ...(report.suggestion ? { suggestion: report.suggestion } : {}),
     ...(report.measure ? { measure: { ...report.measure } } : {}),
     ...(report.advisory ? { advisory: report.advisory } : {}),
     fingerprint: '',

@@ -67,7 +67,7 @@ export function suppressionFor(finding: SuppressibleFinding, codes: readonly str
         continue;
       }
       // A rule that covers several codes (D100–D107) is silenced per finding by its own code.
-      const code = s.codes.find((c) => c === finding.rule || (finding.code !== undefined ? c === finding.code : codes.includes(c)));
+      const code = s.codes.find((c) => c === finding.rule || (finding.code !== undefined ? sameCheck(c, finding.code, finding.category) : codes.includes(c)));
       if (code) {
         s.used.add(code);
         return s;
@@ -75,4 +75,10 @@ export function suppressionFor(finding: SuppressibleFinding, codes: readonly str
     }
   }
   return undefined;
+}
+
+/** Ruff's flake8-bandit codes are Bandit's with an S: `# noqa: S307` names the check Bandit calls B307. */
+function sameCheck(written: string, code: string, category: Category): boolean {
+  if (written === code) return true;
+  return category === 'security' && /^[BS]\d+$/.test(written) && /^[BS]\d+$/.test(code) && written.slice(1) === code.slice(1);
 }

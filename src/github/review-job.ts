@@ -1,19 +1,19 @@
-import type { AnalysisResult, SourceInput } from '../engine/analyze.js';
-import { analyze, emptyResult, mergeInto } from '../engine/analyze.js';
-import { severityRank, type Finding, type Note } from '../engine/finding.js';
-import type { EnabledRule } from '../engine/run.js';
+import { STRICT_CONVENTIONS } from '../engine/conventions.js';
+import type { Note } from '../engine/finding.js';
 import type { JobControl, ReviewJob } from '../queue/types.js';
+import { analyseSources, type Analyser, type ReviewSettings } from '../review/analyse.js';
 import { enabledRules, type Config, type ConfigProblem } from '../review/config.js';
-import { commentableLines, inlineAnchor, type FileDiff } from '../review/diff.js';
-import { annotations, annotationsNote, checkConclusion, checkSummary, checkTitle, inlineReviewBody } from '../review/render/check-run.js';
-import { fingerprintFromBody, inlineSuggestion, renderInlineComment, type InlineOptions } from '../review/render/inline.js';
+import { commentableLines } from '../review/diff.js';
+import { planReview, type ChangedSource } from '../review/plan.js';
+import { annotations, annotationsNote, checkSummary, checkTitle, inlineReviewBody } from '../review/render/check-run.js';
+import { fingerprintFromBody, renderInlineComment } from '../review/render/inline.js';
 import { ruleLookup } from '../review/render/rule-lookup.js';
 import { renderSummary } from '../review/render/summary.js';
 import { completeCheckRun, neutralCheckRun, startCheckRun } from './check-run.js';
 import { loadConfig } from './config.js';
 import type { GitHub } from './octokit.js';
 import { findSummaryComment, listOurReviewComments, postReview, upsertSummary, type InlineComment } from './publish.js';
-import { fetchFiles, getPullRequest, listReviewableFiles, type FetchedFile } from './pull-request.js';
+import { fetchFiles, getPullRequest, listReviewableFiles } from './pull-request.js';
 import { resolveGoneThreads } from './threads.js';
 
 /** GitHub's comment body limit is 65,536 characters; keep a margin. */
@@ -26,8 +26,16 @@ export interface ReviewLog {
 
 export interface ReviewDeps {
   log?: ReviewLog;
-  /** The rules a config turns on; the registry through the config by default. */
-  rules?: (config: Config) => EnabledRule[];
+  /** What each file is reviewed with; the config's rules and strict conventions by default. */
+  settings?: (config: Config) => ReviewSettings;
+  /** Where the engine runs; this thread, a file at a time, by default. */
+  analyser?: Analyser;
+}
+
+/** The config's rules for every file. */
+export function defaultSettings(config: Config): ReviewSettings {
+  const rules = enabledRules(config);
+  return { rulesFor: () => rules, conventionsFor: () => STRICT_CONVENTIONS };
 }
 
 export type ReviewOutcome =
@@ -94,27 +102,40 @@ export async function reviewPullRequest(octokit: GitHub, job: ReviewJob, control
       return { status: 'skipped', reason: 'no python files' };
     }
     const fetched = await fetchFiles(octokit, owner, repo, pr, changed, config.max_file_bytes);
-    const review = await analyseVersions(fetched.files, (deps.rules ?? enabledRules)(config), [...fetched.notes, ...problems.map(problemNote)]);
-    const reported = config.report === 'all' ? review.head.findings : review.newFindings;
-    const older = review.head.findings.length - review.newFindings.length;
-
+    const sources: ChangedSource[] = fetched.files.map((f) => ({
+      path: f.path,
+      head: f.head,
+      ...(f.base !== undefined ? { base: f.base, basePath: f.basePath } : {}),
+      diff: commentableLines(f.patch),
+    }));
+    const files = await analyseSources(sources, (deps.settings ?? defaultSettings)(config), deps.analyser);
     const postedBefore = new Set(existingInline.flatMap((c) => fingerprintsIn(c.body)));
-    const sources = new Map(fetched.files.map((f) => [f.path, f.head]));
-    const diffs = new Map(fetched.files.map((f) => [f.path, commentableLines(f.patch)]));
-    const comments = inlineComments(reported, diffs, sources, config, postedBefore);
+    const plan = planReview({ mode: 'change', files, config, notes: [...fetched.notes, ...problems.map(problemNote)], postedBefore });
+
+    const rule = ruleLookup();
+    const comments: InlineComment[] = plan.inline.map((i) => ({
+      path: i.finding.path,
+      line: i.anchor.line,
+      ...(i.anchor.startLine !== undefined ? { startLine: i.anchor.startLine } : {}),
+      body: renderInlineComment(
+        i.suggestion ? i.finding : { ...i.finding, fix: undefined },
+        rule(i.finding.rule),
+        i.suggestion ? { suggestion: i.suggestion } : {},
+      ),
+      fingerprint: i.finding.fingerprint,
+    }));
 
     if (control.isStale()) return await superseded(octokit, owner, repo, checkRunId);
     const review_ = await postReview(octokit, owner, repo, pullNumber, pr.headSha, inlineReviewBody(comments.length), comments);
     if (review_.rejected.length)
       log.warn({ rejected: review_.rejected.map((c) => `${c.path}:${c.line}`) }, 'GitHub refused some inline comments; they stay in the summary');
 
-    const result: AnalysisResult = { ...review.head, findings: reported };
-    const summary = renderSummary(result, { maxChars: SUMMARY_MAX_CHARS, olderFindings: config.report === 'new' ? older : 0, outsideDiff: 0 });
+    const summary = renderSummary(plan, { maxChars: SUMMARY_MAX_CHARS, scope: { kind: 'change' } });
     if (control.isStale()) return await superseded(octokit, owner, repo, checkRunId);
     const summaryState = await upsertSummary(octokit, owner, repo, pullNumber, summary, summaryComment);
 
     // Our earlier comments whose finding is no longer in the file: resolve their threads.
-    const present = new Set(review.head.findings.map((f) => f.fingerprint));
+    const present = new Set(files.flatMap((f) => f.head.findings.map((x) => x.fingerprint)));
     const analysed = new Set(fetched.files.map((f) => f.path));
     const gone = existingInline.filter((c) => fingerprintsIn(c.body).some((fp) => !present.has(fp)));
     let resolvedThreads = 0;
@@ -125,24 +146,24 @@ export async function reviewPullRequest(octokit: GitHub, job: ReviewJob, control
       });
     }
 
-    const conclusion = checkConclusion(reported, config.fail_on);
-    const annotated = annotations(reported);
-    const note = annotationsNote(reported.length, annotated.length);
+    const { conclusion } = plan.verdict;
+    const annotated = annotations(plan.reported);
+    const note = annotationsNote(plan.reported.length, annotated.length);
     await completeCheckRun(octokit, owner, repo, checkRunId, conclusion, {
-      title: checkTitle(reported, conclusion),
+      title: checkTitle(plan),
       summary: checkSummary(summary),
       ...(note ? { text: note } : {}),
       annotations: annotated,
     });
     log.info(
-      { pr: `${owner}/${repo}#${pullNumber}`, files: fetched.files.length, reported: reported.length, inline: review_.posted.length, conclusion },
+      { pr: `${owner}/${repo}#${pullNumber}`, files: fetched.files.length, reported: plan.reported.length, inline: review_.posted.length, conclusion },
       'review published',
     );
     return {
       status: 'published',
       files: fetched.files.length,
-      reported: reported.length,
-      older,
+      reported: plan.reported.length,
+      older: plan.preexisting.length,
       inline: review_.posted.length,
       rejected: review_.rejected.length,
       summary: summaryState,
@@ -156,83 +177,6 @@ export async function reviewPullRequest(octokit: GitHub, job: ReviewJob, control
     await neutralComplete(octokit, owner, repo, checkRunId, 'Review failed', `The review could not be completed: ${reason}.${retry}`).catch(() => undefined);
     throw error;
   }
-}
-
-interface VersionedAnalysis {
-  head: AnalysisResult;
-  /** Head findings whose fingerprint the base version of the file does not have. */
-  newFindings: Finding[];
-}
-
-/**
- * Analyses each head version and each base version once; a finding is new when its fingerprint is
- * not in the base. One file at a time with a turn of the event loop between files, so that a large
- * review never keeps the server from answering webhooks and health checks.
- */
-export async function analyseVersions(files: readonly FetchedFile[], rules: readonly EnabledRule[], notes: readonly Note[]): Promise<VersionedAnalysis> {
-  const head = await analyzeEach(
-    files.map((f) => ({ path: f.path, source: f.head })),
-    rules,
-    notes,
-  );
-  const withBase = files.filter((f): f is FetchedFile & { base: string } => f.base !== undefined);
-  const base = await analyzeEach(
-    withBase.map((f) => ({ path: f.basePath, source: f.base })),
-    rules,
-    [],
-  );
-  const baseFingerprints = new Map<string, Set<string>>();
-  for (const f of base.findings) {
-    const set = baseFingerprints.get(f.path) ?? new Set<string>();
-    set.add(f.fingerprint);
-    baseFingerprints.set(f.path, set);
-  }
-  const basePathOf = new Map(files.map((f) => [f.path, f.basePath]));
-  const newFindings = head.findings.filter((f) => !baseFingerprints.get(basePathOf.get(f.path) ?? f.path)?.has(f.fingerprint));
-  return { head, newFindings };
-}
-
-async function analyzeEach(inputs: readonly SourceInput[], rules: readonly EnabledRule[], notes: readonly Note[]): Promise<AnalysisResult> {
-  const total = emptyResult(notes);
-  for (const input of inputs) {
-    mergeInto(total, analyze([input], rules));
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-  return total;
-}
-
-/** The findings that go inline: on a line GitHub accepts, not posted before, most severe first, capped. */
-function inlineComments(
-  findings: readonly Finding[],
-  diffs: ReadonlyMap<string, FileDiff>,
-  sources: ReadonlyMap<string, string>,
-  config: Config,
-  postedBefore: ReadonlySet<string>,
-): InlineComment[] {
-  const rule = ruleLookup();
-  const ordered = [...findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.path.localeCompare(b.path) || a.line - b.line);
-  const lineCache = new Map<string, string[]>();
-  const out: InlineComment[] = [];
-  for (const f of ordered) {
-    if (out.length >= config.max_inline_comments) break;
-    const diff = diffs.get(f.path);
-    if (!diff || postedBefore.has(f.fingerprint)) continue;
-    const options: InlineOptions = { lineText: (line) => linesOf(lineCache, sources, f.path)[line - 1] };
-    const suggestion = inlineSuggestion(f, options);
-    const anchor = inlineAnchor(f, diff, config.filter, suggestion && { start: suggestion.startLine, end: suggestion.endLine });
-    if (!anchor) continue;
-    // A suggestion replaces exactly the commented lines: drop it when the comment sits elsewhere.
-    const fits = suggestion && (anchor.startLine ?? anchor.line) === suggestion.startLine && anchor.line === suggestion.endLine;
-    const shown = suggestion && !fits ? { ...f, fix: undefined } : f;
-    out.push({ path: f.path, ...anchor, body: renderInlineComment(shown, rule(f.rule), options), fingerprint: f.fingerprint });
-  }
-  return out;
-}
-
-function linesOf(cache: Map<string, string[]>, sources: ReadonlyMap<string, string>, path: string): string[] {
-  let lines = cache.get(path);
-  if (!lines) cache.set(path, (lines = (sources.get(path) ?? '').split(/\r?\n/)));
-  return lines;
 }
 
 function fingerprintsIn(body: string): string[] {

@@ -38,8 +38,13 @@ export const ConfigSchema = z.strictObject({
   max_file_bytes: z.number().int().positive().default(1_000_000),
   drafts: z.boolean().default(false),
   command: z.string().regex(/^\S+$/, 'one word, like /review').default('/review'),
-  /** The security severity that fails the check run (app) or the exit status (CLI). */
+  /** The security severity that fails the check run (app) and the exit status (CLI); medium when unset. */
   fail_on: z.enum([...SEVERITIES, 'none']).optional(),
+  /**
+   * A `# nosec` / `# noqa` that the change itself adds to silence a security finding still fails the
+   * check, unless the repository trusts its authors to suppress.
+   */
+  allow_author_suppressions: z.boolean().default(false),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -7,6 +7,7 @@ import { DEFAULT_CONFIG, enabledRules, type Config } from '../../src/review/conf
 import { fingerprintMarker } from '../../src/review/render/inline.js';
 import { unifiedPatch } from '../support/github-stand-in.js';
 import { installationClient } from '../support/probot.js';
+import { STRICT_CONVENTIONS } from '../../src/engine/conventions.js';
 
 /** The worker against nock: what it reads, what it writes, and what it must never write. */
 
@@ -18,7 +19,7 @@ const JOB: ReviewJob = { deliveryId: 'd1', installationId: 77, owner: 'acme', re
 const fresh: JobControl = { isStale: () => false };
 /** Only the unused-import rule, so that the counts below do not move as other rules are added. */
 const onlyImports = (config: Config) => enabledRules(config).filter((r) => r.rule.category === 'unused-imports');
-const DEPS: ReviewDeps = { rules: onlyImports };
+const DEPS: ReviewDeps = { settings: (config) => ({ rulesFor: () => onlyImports(config), conventionsFor: () => STRICT_CONVENTIONS }) };
 
 const BASE = `import os
 

@@ -8,6 +8,8 @@ export interface FlaggedCase {
   lines: number[];
   /** Text every finding's message contains (or one per finding). */
   message?: string | string[];
+  /** The finding-specific fix text each finding carries (or one per finding). */
+  suggestion?: string | string[];
   path?: string;
   options?: Record<string, unknown>;
 }
@@ -35,6 +37,10 @@ export function ruleTester(rule: Rule, cases: { flagged: FlaggedCase[]; clean: C
       if (c.message !== undefined) {
         const messages = Array.isArray(c.message) ? c.message : findings.map(() => c.message as string);
         findings.forEach((f, i) => expect(f.message).toContain(messages[i]));
+      }
+      if (c.suggestion !== undefined) {
+        const texts = Array.isArray(c.suggestion) ? c.suggestion : findings.map(() => c.suggestion as string);
+        expect(findings.map((f) => f.suggestion)).toEqual(texts);
       }
     });
   });

@@ -3,7 +3,23 @@ import { ruleTester } from '../../helpers/rule-tester.js';
 
 ruleTester(raiseWithoutFrom, {
   flagged: [
-    { code: 'try:\n    port = int(text)\nexcept ValueError:\n    raise ConfigError("bad port")\n', lines: [4], message: 'raise with `from err`' },
+    {
+      code: 'try:\n    port = int(text)\nexcept ValueError:\n    raise ConfigError("bad port")\n',
+      lines: [4],
+      message: 'raise with `from err`',
+      suggestion: 'Write `except ValueError as err:` and add `from err` to the raise (or `from None` to hide the original).',
+    },
+    // The fix names what the handler already calls the caught exception.
+    {
+      code: 'try:\n    pass\nexcept (KeyError, IndexError) as missing:\n    raise LookupFailed(key)\n',
+      lines: [4],
+      suggestion: 'Add `from missing` to the raise (or `from None` to hide the original).',
+    },
+    {
+      code: 'try:\n    pass\nexcept:\n    raise Failed()\n',
+      lines: [4],
+      suggestion: 'Write `except Exception as err:` and add `from err` to the raise (or `from None` to hide the original).',
+    },
     { code: 'try:\n    pass\nexcept E as e:\n    if x:\n        raise A()\n    elif y:\n        raise B()\n    else:\n        raise C(e)\n', lines: [5, 7, 9] },
     { code: 'try:\n    pass\nexcept E:\n    for i in x:\n        raise A()\n    with m:\n        raise B\n', lines: [5, 7] },
     { code: 'try:\n    pass\nexcept* E:\n    raise A()\n', lines: [4], message: 'Within an `except*` block' },

@@ -4,6 +4,7 @@ import { rules } from '../../../analyzers/security/index.js';
 import { analyze } from '../../../src/engine/analyze.js';
 import type { EnabledRule } from '../../../src/engine/run.js';
 import { NO_SECURITY_DEFECTS, renderSummary } from '../../../src/review/render/summary.js';
+import { planOf } from '../../helpers/plan.js';
 
 const enabled: EnabledRule[] = rules.map((rule) => ({ rule, options: {} }));
 const fixture = (name: string) => ({ path: `app/${name}`, source: readFileSync(join('test/fixtures/security', name), 'utf8') });
@@ -32,7 +33,7 @@ test('a deliberately vulnerable module: every defect found, each with its CWE an
     '78 flask-debug high CWE-94',
     '78 bind-all-interfaces medium CWE-605',
   ]);
-  const summary = renderSummary(result, { rules });
+  const summary = renderSummary(planOf(result), { rules });
   expect(summary.startsWith('Security defects detected: 18')).toBe(true);
   expect(summary).toContain('app/vulnerable_app.py:23');
 });
@@ -41,7 +42,7 @@ test('the same module written safely: no security finding, and the verdict says 
   const result = analyze([fixture('clean_app.py')], enabled);
   expect(result.notes).toEqual([]);
   expect(result.findings).toEqual([]);
-  const summary = renderSummary(result, { rules });
+  const summary = renderSummary(planOf(result), { rules });
   expect(summary.startsWith(NO_SECURITY_DEFECTS)).toBe(true);
   expect(NO_SECURITY_DEFECTS).toBe('No security defects are detected in the code.');
 });
