@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { RULES } from '../analyzers/index.js';
+import { measureCodeFacts } from '../analyzers/python/code-facts.js';
 import type { Category } from '../src/engine/finding.js';
 import { parsePython } from '../src/engine/parse.js';
 import { analyzeFile, type EnabledRule } from '../src/engine/run.js';
@@ -43,6 +44,8 @@ passes.push(['walk + scope model, no rules', await timed(run([]))]);
 passes.push([`all default rules (${all.length})`, await timed(run(all))]);
 passes.push(['all but security', await timed(run(without(['security'])))]);
 passes.push(['all but naming, type hints, signatures, indentation, function logic', await timed(run(without(issue4)))]);
+// What a review adds to learn conventions: the text measurement of base versions and neighbours (whole files here).
+passes.push(['code facts for conventions (text only, no parse)', await timed((s) => (measureCodeFacts(s, Infinity), 0))]);
 const parseOnly = passes[0]![1].seconds;
 
 console.log(`corpus: ${root} — ${files.length} files, ${megabytes.toFixed(1)} MB; ${RULES.length} rules registered, ${all.length} on by default`);
@@ -58,4 +61,5 @@ console.log(`security adds ${(((total - passes[3]![1].seconds) / total) * 100).t
 console.log(
   `naming + type hints + signatures + indentation + function logic add ${(((total - passes[4]![1].seconds) / parseOnly) * 100).toFixed(1)}% over parse-only`,
 );
+console.log(`code facts cost ${((passes[5]![1].seconds / total) * 100).toFixed(1)}% of the full analysis of the same bytes`);
 console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);

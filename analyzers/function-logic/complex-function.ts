@@ -30,10 +30,8 @@ export const complexFunction: Rule<z.output<typeof OPTIONS>> = {
       measureFunction(
         context,
         m.node,
-        'cyclomatic complexity',
-        m.complexity,
-        max,
-        (name) => `\`${name}\` is too complex: cyclomatic complexity ${m.complexity} (limit ${max}).`,
+        { quantity: 'cyclomatic complexity', value: m.complexity, limit: max, usual: 10 },
+        (name, limit) => `\`${name}\` is too complex: cyclomatic complexity ${m.complexity} (limit ${limit}).`,
       ),
     );
   },

@@ -66,7 +66,12 @@ export const tooManyArguments: Rule<z.output<typeof OPTIONS>> = {
         if (decorators.some((d) => d === 'override' || d === 'overload')) return;
         const isStatic = decorators.some((d) => d === 'staticmethod' || d === 'abstractstaticmethod');
         if (enclosingClass(fn) && !isStatic) count--;
-        measureFunction(context, fn, 'arguments', count, max, (name) => `\`${name}\` takes ${count} arguments (limit ${max}).`);
+        measureFunction(
+          context,
+          fn,
+          { quantity: 'arguments', value: count, limit: max, usual: 5 },
+          (name, limit) => `\`${name}\` takes ${count} arguments (limit ${limit}).`,
+        );
       },
     };
   },

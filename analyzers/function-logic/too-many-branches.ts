@@ -27,7 +27,12 @@ export const tooManyBranches: Rule<z.output<typeof OPTIONS>> = {
   create(context) {
     const max = context.options.maxBranches;
     return functionMetricsVisitor((m) =>
-      measureFunction(context, m.node, 'branches', m.branches, max, (name) => `\`${name}\` has too many branches: ${m.branches} (limit ${max}).`),
+      measureFunction(
+        context,
+        m.node,
+        { quantity: 'branches', value: m.branches, limit: max, usual: 12 },
+        (name, limit) => `\`${name}\` has too many branches: ${m.branches} (limit ${limit}).`,
+      ),
     );
   },
 };

@@ -26,7 +26,12 @@ export const tooManyStatements: Rule<z.output<typeof OPTIONS>> = {
   create(context) {
     const max = context.options.maxStatements;
     return functionMetricsVisitor((m) =>
-      measureFunction(context, m.node, 'statements', m.statements, max, (name) => `\`${name}\` has too many statements: ${m.statements} (limit ${max}).`),
+      measureFunction(
+        context,
+        m.node,
+        { quantity: 'statements', value: m.statements, limit: max, usual: 50 },
+        (name, limit) => `\`${name}\` has too many statements: ${m.statements} (limit ${limit}).`,
+      ),
     );
   },
 };

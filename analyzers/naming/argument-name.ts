@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import type { Rule } from '../../src/engine/rule.js';
+import { followsConventions } from '../../src/engine/conventions.js';
+import { hasFrameworkDecorator } from './imposed.js';
 import type { Scope } from '../../src/engine/scope.js';
 import { bindingsOfKind, enclosingClass, hasTypingDecorator } from '../python/definitions.js';
 import { nameConfidence } from './bindings.js';
@@ -22,6 +24,10 @@ export const argumentName: Rule<z.output<typeof IGNORE_NAMES_OPTIONS>> = {
   },
   create(ctx) {
     const ignored = nameMatcher(ctx.options.ignoreNames);
+    // Conventional: test parameters are fixture names, and a module that already writes such names keeps its style.
+    const c = ctx.conventions;
+    const conventional = followsConventions(c);
+    if (conventional && (c.testCode || c.ownNaming?.arguments)) return {};
     return {
       'module:exit'() {
         const model = ctx.scopes;
@@ -34,6 +40,8 @@ export const argumentName: Rule<z.output<typeof IGNORE_NAMES_OPTIONS>> = {
           if (skip === undefined) {
             // As Ruff: an `@override` method must keep its base's parameter names.
             skip = def !== undefined && enclosingClass(model, def) !== undefined && hasTypingDecorator(model, def, 'override');
+            // A framework's decorator reads the parameter's name (`@click.option("--Name")`).
+            if (conventional && def !== undefined && hasFrameworkDecorator(def)) skip = true;
             skipped.set(scope, skip);
           }
           if (skip) continue;

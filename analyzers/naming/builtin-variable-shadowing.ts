@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Rule } from '../../src/engine/rule.js';
+import { followsConventions } from '../../src/engine/conventions.js';
 import type { BindingKind } from '../../src/engine/scope.js';
 import { placedBindings } from './bindings.js';
 import { BUILTINS_IGNORE_OPTIONS, PYTHON_BUILTINS, SHADOWING_FIX } from '../python/builtins.js';
@@ -27,6 +28,8 @@ export const builtinVariableShadowing: Rule<z.output<typeof BUILTINS_IGNORE_OPTI
   },
   create(ctx) {
     const ignored = new Set(ctx.options.ignore);
+    // Conventional: `id = …`, `input = …` in a test are test data.
+    if (followsConventions(ctx.conventions) && ctx.conventions.testCode) return {};
     return {
       'module:exit'() {
         for (const { binding: b, at } of placedBindings(ctx.scopes)) {

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Rule } from '../../src/engine/rule.js';
+import { followsConventions } from '../../src/engine/conventions.js';
 import { bindingsOfKind } from '../python/definitions.js';
 import { nameConfidence } from './bindings.js';
 import { isCapWords, IGNORE_NAMES_OPTIONS, nameMatcher } from '../python/naming-style.js';
@@ -21,6 +22,9 @@ export const className: Rule<z.output<typeof IGNORE_NAMES_OPTIONS>> = {
   },
   create(ctx) {
     const ignored = nameMatcher(ctx.options.ignoreNames);
+    // Conventional: classes in tests are test data, and a module that already names classes this way keeps its style.
+    const c = ctx.conventions;
+    if (followsConventions(c) && (c.testCode || c.ownNaming?.classes)) return {};
     return {
       'module:exit'() {
         for (const b of bindingsOfKind(ctx.scopes, 'class')) {

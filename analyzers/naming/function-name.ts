@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import type { Rule } from '../../src/engine/rule.js';
+import { followsConventions } from '../../src/engine/conventions.js';
+import { mirrorsOtherNames } from './imposed.js';
 import { bindingsOfKind, enclosingClass, hasExternalBase, inheritsFrom, isOverrideOrOverload } from '../python/definitions.js';
 import { isVisitorMethodName, nameConfidence } from './bindings.js';
 import { isLowercase, IGNORE_NAMES_OPTIONS, nameMatcher } from '../python/naming-style.js';
@@ -23,6 +25,10 @@ export const functionName: Rule<z.output<typeof IGNORE_NAMES_OPTIONS>> = {
   },
   create(ctx) {
     const ignored = nameMatcher(ctx.options.ignoreNames);
+    const c = ctx.conventions;
+    const conventional = followsConventions(c);
+    // Conventional: a module that already names its functions this way keeps its style.
+    if (conventional && c.ownNaming?.functions) return {};
     return {
       'module:exit'() {
         const model = ctx.scopes;
@@ -37,6 +43,8 @@ export const functionName: Rule<z.output<typeof IGNORE_NAMES_OPTIONS>> = {
             continue;
           }
           if (ignored(b.name)) continue;
+          // Conventional: a test's name is found by its prefix and describes what it tests; a name whose capitals spell another name of the file is that name's.
+          if (conventional && ((c.testCode && b.name.startsWith('test')) || mirrorsOtherNames(b.name, ctx.file.source))) continue;
           const def = b.statement;
           if (isOverrideOrOverload(model, def)) continue;
           const cls = enclosingClass(model, def);

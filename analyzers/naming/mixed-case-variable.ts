@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Rule } from '../../src/engine/rule.js';
+import { followsConventions } from '../../src/engine/conventions.js';
 import { classBases, isTypingName } from '../python/definitions.js';
 import { definesType, nameConfidence, placedBindings, STORED_KINDS } from './bindings.js';
 import { isMixedCase, IGNORE_NAMES_OPTIONS, nameMatcher } from '../python/naming-style.js';
@@ -21,6 +22,10 @@ export const mixedCaseVariable: Rule<z.output<typeof IGNORE_NAMES_OPTIONS>> = {
   },
   create(ctx) {
     const ignored = nameMatcher(ctx.options.ignoreNames);
+    // Conventional: test data is not reported, and a module that already writes mixedCase globals keeps its style.
+    const c = ctx.conventions;
+    if (followsConventions(c) && c.testCode) return {};
+    const globalsFollowModule = followsConventions(c) && c.ownNaming?.globals === true;
     return {
       'module:exit'() {
         const model = ctx.scopes;
@@ -37,6 +42,7 @@ export const mixedCaseVariable: Rule<z.output<typeof IGNORE_NAMES_OPTIONS>> = {
             if (typedDict) continue;
             ctx.report({ node: b.node, code: 'N815', message: `Variable \`${b.name}\` in class scope should not be mixedCase`, subject: b.name });
           } else {
+            if (globalsFollowModule) continue;
             const confidence = nameConfidence(model, b.name, undefined);
             ctx.report({
               node: b.node,

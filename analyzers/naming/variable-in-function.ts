@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Rule } from '../../src/engine/rule.js';
+import { followsConventions } from '../../src/engine/conventions.js';
 import { definesType, placedBindings, STORED_KINDS } from './bindings.js';
 import { isLowercase, IGNORE_NAMES_OPTIONS, nameMatcher } from '../python/naming-style.js';
 
@@ -20,6 +21,9 @@ export const variableInFunction: Rule<z.output<typeof IGNORE_NAMES_OPTIONS>> = {
   },
   create(ctx) {
     const ignored = nameMatcher(ctx.options.ignoreNames);
+    // Conventional: capitalised locals in tests are test data (`G1_RP1`), and a module that already writes them has chosen to.
+    const c = ctx.conventions;
+    if (followsConventions(c) && (c.testCode || c.ownNaming?.variables)) return {};
     return {
       'module:exit'() {
         const model = ctx.scopes;

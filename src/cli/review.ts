@@ -1,11 +1,9 @@
 import { readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import picomatch from 'picomatch';
-import { STRICT_CONVENTIONS } from '../engine/conventions.js';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { decodePython } from '../engine/decode.js';
 import type { Note } from '../engine/finding.js';
 import { memoryKeeper } from '../engine/memory.js';
-import type { EnabledRule } from '../engine/rule.js';
+import type { EnabledRule, Rule } from '../engine/rule.js';
 import { analyseSources, inThisThread, type Analyser, type ReviewSettings } from '../review/analyse.js';
 import { DEFAULT_CONFIG, enabledRules, parseConfigYaml, type Config } from '../review/config.js';
 import { wholeFileDiff } from '../review/diff.js';
@@ -13,10 +11,13 @@ import { exitStatus, planReview, type AnalysedFile, type ReviewPlan } from '../r
 import { renderJson } from '../review/render/json.js';
 import { writeSarif } from '../review/render/sarif.js';
 import { renderSummary, type ReviewScope } from '../review/render/summary.js';
+import { repositoryConventions } from '../review/conventions/index.js';
+import { compileGlobs } from '../review/globs.js';
 import { UsageError, type ReviewArgs } from './args.js';
+import { readConfigFile } from './config-file.js';
 import { collectFiles } from './collect-files.js';
 import { readGitChange, resolveRange } from './git-change.js';
-import { repositoryRoot } from './git.js';
+import { cliRepoContext, projectRoot } from './repo-context.js';
 import { progressLine } from './progress.js';
 import { writeJson, type OutStream } from './write-json.js';
 
@@ -31,53 +32,73 @@ export interface CliIo {
 /** `pr-reviewer review`: a change (`--diff`) or whole files in, one review out; returns the exit status. */
 export async function runReview(args: ReviewArgs, io: CliIo, version?: string): Promise<number> {
   const config = loadConfig(args.config, io.cwd);
-  const rules = [...enabledRules(config), ...(io.extraRules ?? [])];
-  const settings: ReviewSettings = { rulesFor: () => rules, conventionsFor: () => STRICT_CONVENTIONS };
   const maxBytes = args.maxFileBytes ?? config.max_file_bytes;
   const first = resolve(io.cwd, args.paths[0]!);
   // Paths in every format are relative to the repository's root, so code scanning places them right from any folder.
-  const root = repositoryRoot(isDirectory(first) ? first : dirname(first)) ?? io.cwd;
+  const root = projectRoot(isDirectory(first) ? first : dirname(first), io.cwd);
+  const review: Review = { config, maxBytes, root, io };
 
-  const { plan, scope } = args.diff ? await reviewChange(args, config, settings, root, io) : await reviewFiles(args, config, settings, maxBytes, root, io);
+  const { plan, scope } = args.diff ? await reviewChange(args, review) : await reviewFiles(args, review);
 
   if (args.format === 'json') await writeJson(renderJson(plan, { scope }), io.stdout);
-  else if (args.format === 'sarif') await writeSarif(plan, io.stdout, { rules: rules.map((r) => r.rule), ...(version ? { toolVersion: version } : {}) });
+  else if (args.format === 'sarif') await writeSarif(plan, io.stdout, { rules: sarifRules(config, io), ...(version ? { toolVersion: version } : {}) });
   else io.stdout.write(`${renderSummary(plan, { scope, markdown: false }).trimEnd()}\n`);
   return exitStatus(plan);
 }
 
-async function reviewChange(
-  args: ReviewArgs,
-  config: Config,
-  settings: ReviewSettings,
-  root: string,
-  io: CliIo,
-): Promise<{ plan: ReviewPlan; scope: ReviewScope }> {
+interface Review {
+  config: Config;
+  maxBytes: number;
+  /** The repository's root: every path is relative to it. */
+  root: string;
+  io: CliIo;
+}
+
+/**
+ * The rules and conventions for each file: the config, the repository's lint settings and the
+ * habits of the code the change does not touch (or of the files themselves, reviewed whole).
+ */
+function settingsFor(review: Review, files: readonly string[], bases?: ReadonlyMap<string, string>): { settings: ReviewSettings; notes: Note[] } {
+  const context = cliRepoContext(review.root, files, { maxBytes: review.maxBytes, ...(bases ? { bases } : {}) });
+  const repository = repositoryConventions({ config: review.config, lintFiles: context.lintFiles, sources: context.sources });
+  const extra = review.io.extraRules ?? [];
+  const settings: ReviewSettings = {
+    rulesFor: (path) => (extra.length ? [...repository.rulesFor(path), ...extra] : repository.rulesFor(path)),
+    conventionsFor: (path) => repository.conventionsFor(path),
+  };
+  const notes = repository.problems.map((p): Note => ({ path: '', kind: 'config', message: p.key ? `\`${p.key}\`: ${p.message}` : p.message }));
+  return { settings, notes };
+}
+
+async function reviewChange(args: ReviewArgs, review: Review): Promise<{ plan: ReviewPlan; scope: ReviewScope }> {
+  const { config, root, io } = review;
   const range = resolveRange(args.diff!, root);
   const pathspecs = args.paths.map((p) => relative(root, resolve(io.cwd, p)).split(sep).join('/')).filter((p) => p !== '');
   for (const p of pathspecs) if (p.startsWith('..') || isAbsolute(p)) throw new UsageError(`${p}: outside the repository at ${root}`);
-  const change = readGitChange(root, range, { pathspecs, selects: selector(config), maxBytes: args.maxFileBytes ?? config.max_file_bytes });
+  const change = readGitChange(root, range, { pathspecs, selects: selector(config), maxBytes: review.maxBytes });
+  const bases = new Map(change.sources.flatMap((s) => (s.base !== undefined ? [[s.path, s.base] as const] : [])));
+  const { settings, notes } = settingsFor(
+    review,
+    change.sources.map((s) => join(root, s.path)),
+    bases,
+  );
   const files = await analyseSources(change.sources, settings);
-  const plan = planReview({ mode: 'change', files, config: { ...config, ...(args.report ? { report: args.report } : {}) }, notes: change.notes });
+  const reviewConfig = { ...config, ...(args.report ? { report: args.report } : {}) };
+  const plan = planReview({ mode: 'change', files, config: reviewConfig, notes: [...change.notes, ...notes] });
   return { plan, scope: { kind: 'change', range: range.label } };
 }
 
 /** Whole files, one at a time: read, decode, analyse, keep only the results; no tree or text outlives its file. */
-async function reviewFiles(
-  args: ReviewArgs,
-  config: Config,
-  settings: ReviewSettings,
-  maxBytes: number,
-  root: string,
-  io: CliIo,
-  analyser: Analyser = inThisThread,
-): Promise<{ plan: ReviewPlan; scope: ReviewScope }> {
-  const { files, unreadable, empty } = collectFiles(args.paths, io.cwd, config);
-  const notes: Note[] = unreadable.map((u) => ({
-    path: shown(u.path, root),
-    kind: 'skipped',
-    message: `${shown(u.path, root)}: skipped: folder could not be read (${u.reason})`,
-  }));
+async function reviewFiles(args: ReviewArgs, review: Review, analyser: Analyser = inThisThread): Promise<{ plan: ReviewPlan; scope: ReviewScope }> {
+  const { config, maxBytes, root, io } = review;
+  const { files, unreadable, skipped, empty } = collectFiles(args.paths, io.cwd, config);
+  const { settings, notes: configNotes } = settingsFor(review, files);
+  const skip = (file: string, why: string): Note => ({ path: shown(file, root), kind: 'skipped', message: `${shown(file, root)}: skipped: ${why}` });
+  const notes: Note[] = [
+    ...configNotes,
+    ...unreadable.map((u) => skip(u.path, `folder could not be read (${u.reason})`)),
+    ...skipped.map((u) => skip(u.path, u.reason)),
+  ];
   const analysed: AnalysedFile[] = [];
   const progress = progressLine(io.stderr, files.length);
   const release = memoryKeeper();
@@ -88,11 +109,7 @@ async function reviewFiles(
     try {
       bytes = readFileSync(file);
     } catch (error) {
-      notes.push({
-        path,
-        kind: 'skipped',
-        message: `${path}: skipped: could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
-      });
+      notes.push(skip(file, `could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`));
       continue;
     }
     const decoded = decodePython(bytes, maxBytes);
@@ -110,22 +127,21 @@ async function reviewFiles(
   return { plan, scope: { kind: 'files', empty: empty.map((p) => shown(resolve(io.cwd, p), root)) } };
 }
 
+/** The rules SARIF describes: every rule the config turns on anywhere, and the extra ones. */
+function sarifRules(config: Config, io: CliIo): Rule[] {
+  return [...enabledRules(config), ...(io.extraRules ?? [])].map((r) => r.rule);
+}
+
 /** Python files that the config's include/exclude globs select, by repository-relative path. */
 function selector(config: Config): (path: string) => boolean {
-  const included = picomatch([...config.include], { dot: true });
-  const excluded = config.exclude.length ? picomatch([...config.exclude], { dot: true }) : () => false;
+  const included = compileGlobs(config.include);
+  const excluded = compileGlobs(config.exclude);
   return (path) => (path.endsWith('.py') || path.endsWith('.pyi')) && included(path) && !excluded(path);
 }
 
 function loadConfig(path: string | undefined, cwd: string): Config {
   if (!path) return DEFAULT_CONFIG;
-  let text: string;
-  try {
-    text = readFileSync(resolve(cwd, path), 'utf8');
-  } catch (error) {
-    throw new UsageError(`--config ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
-  }
-  const { config, problems } = parseConfigYaml(text, path);
+  const { config, problems } = parseConfigYaml(readConfigFile(path, cwd), path);
   if (problems.length) {
     const first = problems[0]!;
     const where = first.key ? ` (${first.key})` : '';

@@ -80,6 +80,8 @@ export interface Measure {
   limit: number;
   /** The same function's value in the base version, when a review of a change knows it. */
   before?: number;
+  /** The repository's own limit, looser than `limit`: such a finding is worth saying only when a change crosses `limit`. */
+  ceiling?: number;
 }
 
 /** A name that follows its convention: the evidence for "the code mixes camelCase and snake_case". */

@@ -100,4 +100,6 @@ export interface EnabledRule {
   /** What the config sets; the engine parses it with the rule's schema, which fills in the defaults. */
   options: RuleOptions;
   severity?: Severity;
+  /** Codes of this rule that are off here (the repository's lint config ignores them): never reported, never judged by RUF100. */
+  disabledCodes?: readonly string[];
 }

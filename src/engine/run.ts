@@ -102,7 +102,10 @@ export function analyzeFile(path: string, source: string, rules: readonly Enable
       scopes: builder.model,
       options,
       conventions,
-      report: (report) => raw.push({ enabled, report }),
+      report: (report) => {
+        const code = report.code ?? enabled.rule.codes[0];
+        if (!(code !== undefined && enabled.disabledCodes?.includes(code))) raw.push({ enabled, report });
+      },
       measured: (node, subject, value) => measured.push({ rule: enabled.rule.id, start: node.startIndex, subject, value }),
       conforming: (node, name) => {
         if (conformingNames.length < MAX_CONFORMING) conformingNames.push({ path, line: node.startPosition.row + 1, name });

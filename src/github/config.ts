@@ -31,13 +31,26 @@ export async function loadConfig(octokit: GitHub, owner: string, repo: string): 
 async function readYaml(octokit: GitHub, owner: string, repo: string, source: string, problems: ConfigProblem[]): Promise<unknown> {
   const file = await readFile(octokit, owner, repo, CONFIG_PATH);
   if (file.kind === 'missing') return undefined;
+  if (file.kind === 'not-a-file') {
+    problems.push({ key: '', message: `${source} is not a regular file (${file.type})` });
+    return undefined;
+  }
   if (file.kind === 'too-large') {
     problems.push({ key: '', message: `${source} is too large to be a config file` });
     return undefined;
   }
   const read = readConfigYaml(Buffer.from(file.bytes).toString('utf8'), source);
-  problems.push(...read.problems);
-  return read.raw;
+  if ('problem' in read) {
+    problems.push(read.problem);
+    return undefined;
+  }
+  const raw = read.raw;
+  if (raw === null || raw === undefined) return undefined;
+  if (!isRecord(raw)) {
+    problems.push({ key: '', message: `${source}: the config must be a mapping of keys to values` });
+    return undefined;
+  }
+  return raw;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -167,6 +167,8 @@ function compare(file: AnalysedFile): Comparison {
       const was = before.get(`${f.rule}\0${measureKey(f.symbol, f.subject)}`);
       if (was !== undefined) f.measure.before = was;
       if (was !== undefined && was >= f.measure.value) return false;
+      // Within the repository's own looser limit: only the change that crosses the usual one is worth a word.
+      if (f.measure.ceiling !== undefined) return was !== undefined && was <= f.measure.limit;
       // A function the change did not touch cannot have grown; a new or grown one must be on changed lines.
       return was !== undefined || touchesAddedLine(f, source.diff) || !base;
     }

@@ -1,6 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { createServer } from 'node:net';
-import { run, type Server } from 'probot';
+import type { Server } from 'probot';
+import { startServer } from '../../src/http/start-server.js';
 import app from '../../src/index.js';
 import { GitHubStandIn } from '../support/github-stand-in.js';
 import { deliver, pullRequestPayload } from '../support/webhooks.js';
@@ -97,7 +98,7 @@ describe('the app server end to end', () => {
       publicKeyEncoding: { type: 'spki', format: 'pem' },
     });
     const port = await freePort();
-    server = await run(app, {
+    ({ server } = await startServer(app, {
       env: {
         APP_ID: '12345',
         PRIVATE_KEY: privateKey,
@@ -109,7 +110,7 @@ describe('the app server end to end', () => {
         LOG_LEVEL: 'fatal',
         NODE_ENV: 'test',
       },
-    });
+    }));
     url = `http://127.0.0.1:${port}`;
   });
 

@@ -1,4 +1,5 @@
 import type { AnalysisResult } from '../../src/engine/analyze.js';
+import { STRICT_CONVENTIONS, type FileConventions } from '../../src/engine/conventions.js';
 import { analyzeFile } from '../../src/engine/run.js';
 import type { EnabledRule } from '../../src/engine/rule.js';
 import { DEFAULT_CONFIG, type Config } from '../../src/review/config.js';
@@ -28,7 +29,14 @@ export function planOf(
 }
 
 /** The plan of a change to one file: both versions through the real engine, the diff between them as GitHub shows it. */
-export function planOfChange(path: string, base: string | undefined, head: string, rules: readonly EnabledRule[], config: Partial<Config> = {}): ReviewPlan {
+export function planOfChange(
+  path: string,
+  base: string | undefined,
+  head: string,
+  rules: readonly EnabledRule[],
+  config: Partial<Config> = {},
+  conventions: FileConventions = STRICT_CONVENTIONS,
+): ReviewPlan {
   const patch = base === undefined ? undefined : createTwoFilesPatch(path, path, base, head, '', '', { context: 3 }).split('\n').slice(4).join('\n');
   const source = {
     path,
@@ -36,6 +44,8 @@ export function planOfChange(path: string, base: string | undefined, head: strin
     diff: base === undefined ? wholeFileDiff(head) : commentableLines(patch || '@@ -0,0 +0,0 @@\n'),
     ...(base !== undefined ? { base, basePath: path } : {}),
   };
-  const files = [{ source, head: analyzeFile(path, head, rules), ...(base !== undefined ? { base: analyzeFile(path, base, rules) } : {}) }];
+  const files = [
+    { source, head: analyzeFile(path, head, rules, conventions), ...(base !== undefined ? { base: analyzeFile(path, base, rules, conventions) } : {}) },
+  ];
   return planReview({ mode: 'change', files, config: { ...DEFAULT_CONFIG, ...config }, notes: [] });
 }

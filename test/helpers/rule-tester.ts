@@ -1,3 +1,4 @@
+import type { FileConventions } from '../../src/engine/conventions.js';
 import type { Finding } from '../../src/engine/finding.js';
 import type { Rule } from '../../src/engine/rule.js';
 import { analyzeFile } from '../../src/engine/run.js';
@@ -12,17 +13,20 @@ export interface FlaggedCase {
   suggestion?: string | string[];
   path?: string;
   options?: Record<string, unknown>;
+  /** What the code around expects (strict when not given). */
+  conventions?: FileConventions;
 }
 
 export interface CleanCase {
   code: string;
   path?: string;
   options?: Record<string, unknown>;
+  conventions?: FileConventions;
 }
 
 /** Runs one rule on a snippet (dedented), through the real engine: parse, scope model, walk, suppressions. */
-export function runRule(rule: Rule, code: string, path = 'example.py', options: Record<string, unknown> = {}): Finding[] {
-  const result = analyzeFile(path, dedent(code), [{ rule, options }]);
+export function runRule(rule: Rule, code: string, path = 'example.py', options: Record<string, unknown> = {}, conventions?: FileConventions): Finding[] {
+  const result = analyzeFile(path, dedent(code), [{ rule, options }], conventions);
   const failures = result.notes.filter((n) => n.kind === 'analyzer-failed');
   if (failures.length) throw new Error(failures.map((n) => n.message).join('\n'));
   return result.findings.filter((f) => f.rule === rule.id);
@@ -32,7 +36,7 @@ export function runRule(rule: Rule, code: string, path = 'example.py', options: 
 export function ruleTester(rule: Rule, cases: { flagged: FlaggedCase[]; clean: CleanCase[] }): void {
   describe(`${rule.id}: flags`, () => {
     test.each(cases.flagged.map((c) => [firstLine(c.code), c] as const))('%s', (_name, c) => {
-      const findings = runRule(rule, c.code, c.path, c.options);
+      const findings = runRule(rule, c.code, c.path, c.options, c.conventions);
       expect(findings.map((f) => f.line)).toEqual(c.lines);
       if (c.message !== undefined) {
         const messages = Array.isArray(c.message) ? c.message : findings.map(() => c.message as string);
@@ -46,7 +50,7 @@ export function ruleTester(rule: Rule, cases: { flagged: FlaggedCase[]; clean: C
   });
   describe(`${rule.id}: leaves alone`, () => {
     test.each(cases.clean.map((c) => [firstLine(c.code), c] as const))('%s', (_name, c) => {
-      expect(runRule(rule, c.code, c.path, c.options)).toEqual([]);
+      expect(runRule(rule, c.code, c.path, c.options, c.conventions)).toEqual([]);
     });
   });
 }

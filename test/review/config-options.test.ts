@@ -1,7 +1,7 @@
 import { RULES } from '../../analyzers/index.js';
 import { analyzeFile } from '../../src/engine/run.js';
 import { optionDocs, ruleOptions } from '../../src/engine/rule-options.js';
-import { enabledRules, parseConfigYaml, readConfigYaml, validateConfig } from '../../src/review/config.js';
+import { enabledRules, parseConfigYaml, validateConfig } from '../../src/review/config.js';
 
 const rule = (id: string) => RULES.find((r) => r.id === id)!;
 
@@ -27,6 +27,13 @@ describe('rule options in the config', () => {
     ]);
     const complex = enabledRules(config).find((e) => e.rule.id === 'complex-function')!;
     expect(ruleOptions(complex.rule, complex.options)).toEqual({ maxComplexity: 10 });
+  });
+
+  test('the options of a rule in an override are checked as well', () => {
+    const { problems } = validateConfig({ overrides: [{ files: ['tests/**'], rules: { 'too-many-arguments': { options: { maxArg: 8 } } } }] });
+    expect(problems).toEqual([
+      { key: 'overrides.0.rules.too-many-arguments.options.maxArg', message: "too-many-arguments has no option 'maxArg' (its options: maxArgs)" },
+    ]);
   });
 
   test('options for a rule that has none are a problem too; the YAML source is named', () => {
@@ -56,17 +63,5 @@ describe('rule options in the config', () => {
       { name: 'mypyInitReturn', accepts: 'true or false', default: false, description: expect.any(String) },
     ]);
     expect(optionDocs(rule('eval-exec'))).toEqual([]);
-  });
-});
-
-describe('config YAML, read one way for the app and the CLI', () => {
-  test('a mapping is the config; an empty file is none; anything else is a named problem', () => {
-    expect(readConfigYaml('filter: file\n', 'x.yml')).toEqual({ raw: { filter: 'file' }, problems: [] });
-    expect(readConfigYaml('# nothing yet\n', 'x.yml')).toEqual({ raw: undefined, problems: [] });
-    expect(readConfigYaml('- a\n- b\n', 'x.yml')).toEqual({
-      raw: undefined,
-      problems: [{ key: '', message: 'x.yml: the config must be a mapping of keys to values' }],
-    });
-    expect(readConfigYaml('filter: [\n', 'x.yml').problems).toEqual([{ key: '', message: expect.stringMatching(/^x\.yml is not valid YAML: /) }]);
   });
 });

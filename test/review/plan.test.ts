@@ -2,6 +2,7 @@ import { tooManyStatements } from '../../analyzers/function-logic/too-many-state
 import { complexFunction } from '../../analyzers/function-logic/complex-function.js';
 import { unusedImport } from '../../analyzers/unused-imports/unused-import.js';
 import { evalExec } from '../../analyzers/security/eval-exec.js';
+import { STRICT_CONVENTIONS } from '../../src/engine/conventions.js';
 import type { EnabledRule, Rule } from '../../src/engine/rule.js';
 import { exitStatus, planReview } from '../../src/review/plan.js';
 import { renderSummary, NO_SECURITY_DEFECTS } from '../../src/review/render/summary.js';
@@ -52,6 +53,22 @@ describe('size and complexity: judged by what the change does to the number', ()
     ['a new function over the limit', 'X = 1\n', `X = 1\n\n\n${fn('g', 55)}`, '55 statements (limit 50)'],
   ])('%s', (_name, base, head, said) => {
     const plan = planOfChange('m.py', base, head, statements);
+    if (said === undefined) expect(plan.reported).toEqual([]);
+    else expect(renderSummary(plan)).toContain(said);
+  });
+
+  test.each([
+    ["pushed past the usual limit, within the repository's own", 8, 11, 'cyclomatic complexity 12, was 9 (limit 10; the repository allows 19)'],
+    ["already past the usual limit and grown, within the repository's own", 10, 12, undefined],
+    ["a new function past the usual limit, within the repository's own", undefined, 11, undefined],
+    ["past the repository's own limit", 8, 20, 'cyclomatic complexity 21, was 9 (limit 19)'],
+  ])('a looser limit of the repository (max-complexity = 19): %s', (_name, before, after, said) => {
+    const branches = (n: number): string =>
+      `def f(x):\n${Array.from({ length: n }, (_, i) => `    if x == ${i}:\n        return ${i}\n`).join('')}    return x\n`;
+    const rules = [{ rule: complexFunction, options: { maxComplexity: 19 } }];
+    const base = before === undefined ? 'X = 1\n' : branches(before);
+    const head = before === undefined ? `X = 1\n\n\n${branches(after)}` : branches(after);
+    const plan = planOfChange('m.py', base, head, rules, {}, { ...STRICT_CONVENTIONS, profile: 'conventional' });
     if (said === undefined) expect(plan.reported).toEqual([]);
     else expect(renderSummary(plan)).toContain(said);
   });

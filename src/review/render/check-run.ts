@@ -1,6 +1,6 @@
 import { SEVERITIES, severityRank, type Finding, type Severity } from '../../engine/finding.js';
 import { isSecurityFinding, type ReviewPlan } from '../plan.js';
-import { plural, shorten } from './markdown.js';
+import { plainText, plural, shorten } from './markdown.js';
 
 export type { Conclusion } from '../plan.js';
 
@@ -84,3 +84,14 @@ export function checkSummary(markdown: string): string {
 export function inlineReviewBody(comments: number): string {
   return `pr-reviewer: ${plural(comments, 'inline comment')} on lines this pull request changes. The full review is in the summary comment.`;
 }
+
+/** The check run of a review that could not finish: the reason (inert: it may name a file), and what happens next. */
+export function reviewFailedOutput(reason: string, willRetry: boolean): { title: string; summary: string } {
+  const next = willRetry
+    ? ' It will be tried again; a new check run will follow.'
+    : ' It will not be tried again on its own: push a commit, or re-run this check, to review the pull request.';
+  return { title: 'Review failed', summary: `The review could not be completed: ${plainText(shorten(reason, 1000))}.${next}` };
+}
+
+/** The check run of a review that returned without concluding it (a bug of ours, said rather than left spinning). */
+export const NO_RESULT_OUTPUT = { title: 'Review ended without a result', summary: 'The review stopped before it could publish a result.' };

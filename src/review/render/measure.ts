@@ -6,10 +6,11 @@ export function measureText(m: Measure): string {
   // Counted things read "58 statements"; a named measure reads "cyclomatic complexity 12".
   const counted = !m.quantity.includes(' ');
   const value = (n: number): string => (counted ? `${count(n)} ${m.quantity}` : `${m.quantity} ${count(n)}`);
-  if (m.before === undefined) return `${value(m.value)} (limit ${count(m.limit)})`;
+  const limit = m.ceiling !== undefined ? `limit ${count(m.limit)}; the repository allows ${count(m.ceiling)}` : `limit ${count(m.limit)}`;
+  if (m.before === undefined) return `${value(m.value)} (${limit})`;
   if (m.before > m.limit)
     return counted
-      ? `grew from ${count(m.before)} to ${value(m.value)} (limit ${count(m.limit)})`
-      : `${m.quantity} grew from ${count(m.before)} to ${count(m.value)} (limit ${count(m.limit)})`;
-  return `${value(m.value)}, was ${count(m.before)} (limit ${count(m.limit)})`;
+      ? `grew from ${count(m.before)} to ${value(m.value)} (${limit})`
+      : `${m.quantity} grew from ${count(m.before)} to ${count(m.value)} (${limit})`;
+  return `${value(m.value)}, was ${count(m.before)} (${limit})`;
 }

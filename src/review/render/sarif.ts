@@ -52,11 +52,7 @@ export async function writeSarif(plan: ReviewPlan, out: OutStream, options: Sari
   // `"results": []` occurs once, in the run: a JSON string cannot hold its raw quotes.
   const at = text.indexOf('"results": []');
   await put(out, `${text.slice(0, at)}"results": [`);
-  await writeLines(
-    plan.reported.map((f) => sarifResult(f, index.get(f.rule))),
-    out,
-    '        ',
-  );
+  await writeLines(plan.reported, out, '        ', (f) => sarifResult(f, index.get(f.rule)));
   await put(out, `${plan.reported.length ? '\n      ' : ''}]${text.slice(at + '"results": []'.length)}\n`);
 }
 

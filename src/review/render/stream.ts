@@ -4,10 +4,16 @@ export interface OutStream {
   once?(event: 'drain', listener: () => void): unknown;
 }
 
-/** One JSON value per line, in batches, honouring back-pressure. */
-export async function writeLines(items: readonly unknown[], out: OutStream, indent: string, batch = 2000): Promise<void> {
+/** One JSON value per line, in batches, honouring back-pressure; `as` builds each value only when its batch is written. */
+export async function writeLines<T>(
+  items: readonly T[],
+  out: OutStream,
+  indent: string,
+  as: (item: T) => unknown = (item) => item,
+  batch = 2000,
+): Promise<void> {
   for (let i = 0; i < items.length; i += batch) {
-    const lines = items.slice(i, i + batch).map((item, j) => `${i + j ? ',' : ''}\n${indent}${JSON.stringify(item)}`);
+    const lines = items.slice(i, i + batch).map((item, j) => `${i + j ? ',' : ''}\n${indent}${JSON.stringify(as(item))}`);
     await put(out, lines.join(''));
   }
 }
