@@ -105,19 +105,20 @@ describeRedis(redis ? 'redisQueue (BullMQ)' : NOT_RUN_MESSAGE, () => {
   });
 
   test('a head pushed on one replica makes the review running on another stale', async () => {
-    let control: JobControl | undefined;
+    // By head: the worker may start the newer job while the older one runs, and that job is not stale.
+    const controls = new Map<string, JobControl>();
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
-    const worker = await replica(async (_j, c) => {
-      control = c;
+    const worker = await replica(async (j, c) => {
+      controls.set(j.headSha, c);
       await gate;
     });
     const webhook = await replica(async () => undefined, { work: false });
     await webhook.enqueue(job(3, 'old'));
-    await until(() => control !== undefined);
-    expect(control!.isStale()).toBe(false);
+    await until(() => controls.has('old'));
+    expect(controls.get('old')!.isStale()).toBe(false);
     await webhook.enqueue(job(3, 'new'));
-    await until(() => control!.isStale());
+    await until(() => controls.get('old')!.isStale());
     release();
     await worker.drain();
   });
