@@ -36,7 +36,9 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
       const log = app.log.child({ delivery: job.deliveryId, pr: `${job.owner}/${job.repo}#${job.pullNumber}` });
       // Only comments and threads of our own bot are ours: a marker in anyone else's is ignored.
       const botLogin = `${await appSlug()}[bot]`;
-      await reviewPullRequest(octokit, job, control, { log, botLogin, ...options.review });
+      const outcome = await reviewPullRequest(octokit, job, control, { log, botLogin, ...options.review });
+      // Only a published review reviewed the head: after a skip (a draft) the next event for it must run.
+      return outcome.status === 'published' ? 'reviewed' : 'skipped';
     };
     const queue = await (options.queue ?? defaultQueue)(worker, app);
     const deps: EventDeps = { queue, commandLimiter: new CommandLimiter(), appSlug };

@@ -1,11 +1,20 @@
 import type { z } from 'zod';
 import type { Rule } from '../../src/engine/rule.js';
+import type { SyntaxNode } from '../../src/engine/syntax.js';
 import { followsConventions } from '../../src/engine/conventions.js';
 import { hasFrameworkDecorator } from './imposed.js';
 import type { Scope } from '../../src/engine/scope.js';
 import { bindingsOfKind, enclosingClass, hasTypingDecorator } from '../python/definitions.js';
 import { nameConfidence } from './bindings.js';
 import { isLowercase, IGNORE_NAMES_OPTIONS, nameMatcher } from '../python/naming-style.js';
+
+/** A parameter annotated `type[...]` / `Type[...]` (possibly optional): its value is a class. */
+function isClassValued(name: SyntaxNode): boolean {
+  const parameter = name.parent;
+  if (!parameter || (parameter.type !== 'typed_parameter' && parameter.type !== 'typed_default_parameter')) return false;
+  const annotation = parameter.childForFieldName('type')?.text ?? '';
+  return /(^|[\s|[(,.])(type|Type)\[/.test(annotation);
+}
 
 /** pep8-naming N803 with Ruff's semantics (lambdas included, `@override` methods exempt). */
 export const argumentName: Rule<z.output<typeof IGNORE_NAMES_OPTIONS>> = {
@@ -45,6 +54,8 @@ export const argumentName: Rule<z.output<typeof IGNORE_NAMES_OPTIONS>> = {
             skipped.set(scope, skip);
           }
           if (skip) continue;
+          // `Response: type[BaseResponse] = None` holds a class and is named like one (Werkzeug's and Flask's keyword).
+          if (conventional && isClassValued(b.node)) continue;
           const confidence = def ? nameConfidence(model, '', def) : undefined;
           ctx.report({ node: b.node, message: `Argument name \`${b.name}\` should be lowercase`, subject: b.name, ...(confidence ? { confidence } : {}) });
         }

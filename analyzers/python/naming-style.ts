@@ -122,3 +122,10 @@ export function nameMatcher(list: readonly string[]): (name: string) => boolean 
     );
   return (name) => exact.has(name) || globs.some((g) => g.test(name));
 }
+
+/** Ruff's default `dummy-variable-rgx`: `_`, `__`, `_name` are meant to be ignored; a dunder (`__loader__`) is not. */
+const DUMMY_NAME = /^(_+|(_+[a-zA-Z0-9_]*[a-zA-Z0-9]+?))$/;
+
+export function isDummyName(name: string): boolean {
+  return DUMMY_NAME.test(name);
+}

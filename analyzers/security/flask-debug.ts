@@ -1,6 +1,6 @@
 import type { Rule } from '../../src/engine/rule.js';
 import { keywordArgument, mentions } from './arguments.js';
-import { mayCall, callTarget, importsModule } from './call-target.js';
+import { importsModule, namedCalls } from './call-target.js';
 
 // Callee names this rule can be about: other calls are never resolved.
 const CALLEES = new Set<string>(['run']);
@@ -25,20 +25,14 @@ export const flaskDebug: Rule = {
     fix: 'Turn debug on only from the environment in development: `app.run(debug=os.environ.get("FLASK_DEBUG") == "1")`, or use `flask run --debug` locally.',
   },
   create(ctx) {
-    if (!FILE_HINT.test(ctx.file.source)) return {};
-    return {
-      call(node) {
-        if (!mayCall(ctx, node, CALLEES)) return;
-        if (!mentions(ctx, node, 'debug')) return;
-        const target = callTarget(ctx, node);
-        if (target.name !== 'run' || !target.method) return;
-        if (keywordArgument(node, 'debug')?.type !== 'true' || !importsModule(ctx, 'flask')) return;
-        ctx.report({
-          node,
-          message: 'The Flask app runs with debug=True, which exposes the Werkzeug debugger (remote code execution).',
-          subject: 'debug=True',
-        });
-      },
-    };
+    return namedCalls(ctx, FILE_HINT, CALLEES, (node, target) => {
+      if (target.name !== 'run' || !target.method || !mentions(ctx, node, 'debug')) return;
+      if (keywordArgument(node, 'debug')?.type !== 'true' || !importsModule(ctx, 'flask')) return;
+      ctx.report({
+        node,
+        message: 'The Flask app runs with debug=True, which exposes the Werkzeug debugger (remote code execution).',
+        subject: 'debug=True',
+      });
+    });
   },
 };

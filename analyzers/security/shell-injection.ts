@@ -107,7 +107,7 @@ export const shellInjection: Rule = {
               : 'with a command that is not a literal';
         ctx.report({
           node,
-          message: `\`${what}\` runs a shell ${how}; pass an argument list without shell=True.`,
+          message: `\`${what}\` runs a shell ${how}; ${found.code === 'B602' || found.code === 'B604' ? 'pass an argument list without shell=True' : found.code === 'B601' ? 'quote every piece of the command with `shlex.quote`' : 'run it with `subprocess.run([...])` and an argument list'}.`,
           subject: what,
           code: wildcard ? 'B609' : found.code,
           severity,

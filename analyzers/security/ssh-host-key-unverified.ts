@@ -1,6 +1,6 @@
 import type { Rule } from '../../src/engine/rule.js';
 import { positionalArguments } from './arguments.js';
-import { mayCall, callTarget } from './call-target.js';
+import { namedCalls } from './call-target.js';
 
 const ACCEPT_ANY = /(?:^|\.)(?:AutoAddPolicy|WarningPolicy)(?:\(\))?$/;
 
@@ -27,16 +27,12 @@ export const sshHostKeyUnverified: Rule = {
     fix: 'Load known hosts (`client.load_system_host_keys()`) and keep the default `RejectPolicy`.',
   },
   create(ctx) {
-    if (!FILE_HINT.test(ctx.file.source)) return {};
-    return {
-      call(node) {
-        if (!mayCall(ctx, node, CALLEES)) return;
-        if (callTarget(ctx, node).name !== 'set_missing_host_key_policy') return;
-        const policy = positionalArguments(node)[0];
-        if (!policy || !ACCEPT_ANY.test(policy.text)) return;
-        const name = /(AutoAddPolicy|WarningPolicy)/.exec(policy.text)![1]!;
-        ctx.report({ node, message: `\`${name}\` accepts any unknown SSH host key; verify against known hosts instead.`, subject: name });
-      },
-    };
+    return namedCalls(ctx, FILE_HINT, CALLEES, (node, target) => {
+      if (target.name !== 'set_missing_host_key_policy') return;
+      const policy = positionalArguments(node)[0];
+      if (!policy || !ACCEPT_ANY.test(policy.text)) return;
+      const name = /(AutoAddPolicy|WarningPolicy)/.exec(policy.text)![1]!;
+      ctx.report({ node, message: `\`${name}\` accepts any unknown SSH host key; verify against known hosts instead.`, subject: name });
+    });
   },
 };

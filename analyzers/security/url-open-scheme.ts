@@ -1,6 +1,6 @@
 import type { Rule } from '../../src/engine/rule.js';
 import { argument, stringValue } from './arguments.js';
-import { mayCall, callTarget } from './call-target.js';
+import { resolvedCalls } from './call-target.js';
 import { provenance } from './provenance.js';
 
 const OPENERS = new Set([
@@ -43,24 +43,19 @@ export const urlOpenScheme: Rule = {
     fix: 'Check the scheme first (`urllib.parse.urlsplit(url).scheme in ("http", "https")`), or use a client that only speaks HTTP, such as `requests`.',
   },
   create(ctx) {
-    if (!FILE_HINT.test(ctx.file.source)) return {};
-    return {
-      call(node) {
-        if (!mayCall(ctx, node, CALLEES)) return;
-        const q = callTarget(ctx, node).qualifiedName;
-        if (!q || !OPENERS.has(q)) return;
-        const url = argument(node, 0, 'url');
-        const literal = stringValue(url);
-        if (literal !== undefined && /^https?:\/\//i.test(literal)) return;
-        const facts = provenance(ctx, url);
-        ctx.report({
-          node,
-          message: `\`${q}\` opens any scheme, file:// included${facts.tainted ? ', and this URL comes from a parameter or the request' : ''}; check the scheme first.`,
-          subject: q,
-          severity: facts.tainted ? 'high' : 'medium',
-          confidence: url && !facts.literal ? 'medium' : 'low',
-        });
-      },
-    };
+    return resolvedCalls(ctx, FILE_HINT, CALLEES, (node, q) => {
+      if (!OPENERS.has(q)) return;
+      const url = argument(node, 0, 'url');
+      const literal = stringValue(url);
+      if (literal !== undefined && /^https?:\/\//i.test(literal)) return;
+      const facts = provenance(ctx, url);
+      ctx.report({
+        node,
+        message: `\`${q}\` opens any scheme, file:// included${facts.tainted ? ', and this URL comes from a parameter or the request' : ''}; check the scheme first.`,
+        subject: q,
+        severity: facts.tainted ? 'high' : 'medium',
+        confidence: url && !facts.literal ? 'medium' : 'low',
+      });
+    });
   },
 };

@@ -23,7 +23,7 @@ export type PostedItem = z.infer<typeof PostedItem>;
 /** The CLI's `--format json`, today's shape (`findings`, `summary`) and the review plan's (`inline`, `verdict`). */
 const CliJson = z.looseObject({
   findings: z.array(PostedItem).default([]),
-  inline: z.array(z.union([PostedItem, z.string(), z.looseObject({ fingerprint: z.string() })])).optional(),
+  inline: z.array(z.union([PostedItem, z.string(), z.looseObject({ fingerprint: z.string(), also: z.array(z.string()).optional() })])).optional(),
   verdict: z.unknown().optional(),
   summary: z.looseObject({ securityDefects: z.number().optional() }).optional(),
 });
@@ -55,8 +55,9 @@ export function postedReview(json: unknown, exitStatus: number): PostedReview {
     typeof verdict === 'string' ? verdict : typeof verdict?.conclusion === 'string' ? verdict.conclusion : securityDefects ? 'defects' : 'clean';
   if (!cli.inline) return { inline: cli.findings, summary: [], securityDefects, verdict: verdictText, exitStatus, planned: false };
   const byFingerprint = (fp: string): PostedItem | undefined => cli.findings.find((f) => f.fingerprint === fp);
+  // A comment may speak of several findings on its line (`also`): each is a posted item.
   const inline = cli.inline
-    .map((i) => (typeof i === 'string' ? byFingerprint(i) : 'rule' in i ? (i as PostedItem) : byFingerprint(i.fingerprint)))
+    .flatMap((i) => (typeof i === 'string' ? [byFingerprint(i)] : 'rule' in i ? [i as PostedItem] : [i.fingerprint, ...(i.also ?? [])].map(byFingerprint)))
     .filter((i): i is PostedItem => i !== undefined);
   const inlineKeys = new Set(inline.map(itemKey));
   const summary = cli.findings.filter((f) => !inlineKeys.has(itemKey(f)));

@@ -15,6 +15,8 @@ export interface CliRepoContext {
   lintFiles: Record<string, string>;
   /** Paths relative to the root. */
   sources: UntouchedSource[];
+  /** `.pyi` stubs in the folders of the reviewed files, relative to the root. */
+  stubs: string[];
 }
 
 export interface CliRepoContextOptions {
@@ -68,12 +70,13 @@ export function cliRepoContext(root: string, files: readonly string[], options: 
   }
 
   const folders = new Set(real.map((f) => dirname(f)));
+  const stubs: string[] = [];
   for (const folder of folders) {
     let names: string[];
     try {
-      names = readdirSync(folder)
-        .filter((n) => n.endsWith('.py'))
-        .sort();
+      const all = readdirSync(folder).sort();
+      for (const n of all) if (n.endsWith('.pyi')) stubs.push(repoPath(join(folder, n)));
+      names = all.filter((n) => n.endsWith('.py'));
     } catch {
       continue;
     }
@@ -88,7 +91,7 @@ export function cliRepoContext(root: string, files: readonly string[], options: 
       taken++;
     }
   }
-  return { lintFiles, sources };
+  return { lintFiles, sources, stubs };
 }
 
 function readPython(path: string, maxBytes: number): string | undefined {

@@ -60,7 +60,7 @@ interface Review {
  */
 function settingsFor(review: Review, files: readonly string[], bases?: ReadonlyMap<string, string>): { settings: ReviewSettings; notes: Note[] } {
   const context = cliRepoContext(review.root, files, { maxBytes: review.maxBytes, ...(bases ? { bases } : {}) });
-  const repository = repositoryConventions({ config: review.config, lintFiles: context.lintFiles, sources: context.sources });
+  const repository = repositoryConventions({ config: review.config, lintFiles: context.lintFiles, sources: context.sources, stubs: context.stubs });
   const extra = review.io.extraRules ?? [];
   const settings: ReviewSettings = {
     rulesFor: (path) => (extra.length ? [...repository.rulesFor(path), ...extra] : repository.rulesFor(path)),

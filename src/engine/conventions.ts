@@ -13,6 +13,10 @@ export interface FileConventions {
   annotations: boolean;
   /** Public defs here are expected to carry docstrings: the code around documents its public defs. */
   docstrings: boolean;
+  /** The module's types live in a `.pyi` stub beside it: its defs are not asked for annotations. */
+  typeStub?: boolean;
+  /** The repository's type checker says unannotated defs are fine here (mypy's `disallow_untyped_defs = false` for the module). */
+  untypedDefsAllowed?: boolean;
   /** Modules here are expected to start with a docstring (D100/D104); as `docstrings` when not given. */
   moduleDocstrings?: boolean;
   /**

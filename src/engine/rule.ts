@@ -38,6 +38,11 @@ export interface Report {
   measure?: Omit<Measure, 'before'>;
   /** Security: why the code looks like an intended opt-out (see Finding.advisory). */
   advisory?: string;
+  /**
+   * The statement the finding belongs to, when it spans several lines: a `# noqa` on its first
+   * line silences the finding too (Ruff's parent range: `from m import (a,  # noqa` covers `b` below).
+   */
+  parent?: SyntaxNode;
 }
 
 /** The options a rule reads: plain data, every key present (the schema's defaults fill what the config leaves out). */
@@ -82,6 +87,11 @@ export interface Rule<Options extends RuleOptions = RuleOptions> {
   cwe?: number;
   /** Codes of the same check in other tools (F401, B307…), accepted by noqa/nosec. */
   codes: string[];
+  /**
+   * Codes whose check in the other tool is wider than this rule (Ruff's B018 also flags attribute
+   * reads): a `# noqa` naming one may be there for that tool, so it is never called unused (RUF100).
+   */
+  partialCodes?: string[];
   /** Off unless the config turns it on. */
   optIn?: boolean;
   /**

@@ -60,6 +60,10 @@ const POSITION_TYPES = new Set([
   'except_clause',
   'except_group_clause',
   'comment',
+  'subscript',
+  'generic_type',
+  'type_parameter',
+  'type',
 ]);
 
 /** The summary cites one or two; a few per file is plenty. */
@@ -154,8 +158,9 @@ export function analyzeFile(path: string, source: string, rules: readonly Enable
     const enters = enter.get(type);
     const exits = exit.get(type);
     const node = enters || exits || BUILDER_NODE_TYPES.has(type) ? cursor.currentNode : undefined;
-    // A `body` child becomes a scope's range; other positions the builder reads are listed.
-    const positioned = node !== undefined || field === 'body' || POSITION_TYPES.has(type);
+    // A `body` child becomes a scope's range, a subscript item's start tells what it subscripts;
+    // other positions the builder reads are listed.
+    const positioned = node !== undefined || field === 'body' || field === 'subscript' || POSITION_TYPES.has(type);
     const frame: WalkFrame = {
       type,
       field,
@@ -220,8 +225,13 @@ function finalise(
   const findings: Finding[] = [];
   const suppressed: SuppressedFinding[] = [];
   const occurrences = new Map<string, number>();
+  const parentLines = new Map<Finding, number>();
   const sorted = raw
-    .map((r) => toFinding(file, model, r.enabled, r.report))
+    .map((r) => {
+      const f = toFinding(file, model, r.enabled, r.report);
+      if (r.report.parent) parentLines.set(f, lineOf(file, r.report.parent.startIndex));
+      return f;
+    })
     .sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
   const codes = new Map(rules.map((r) => [r.rule.id, r.rule.codes]));
   // Fingerprints before suppressions: adding or removing a `# noqa` never changes a finding's identity.
@@ -235,7 +245,7 @@ function finalise(
   };
   for (const f of sorted) {
     stamp(f);
-    const s = suppressionFor(f, codes.get(f.rule) ?? [], byLine);
+    const s = suppressionFor(f, codes.get(f.rule) ?? [], byLine, parentLines.get(f));
     if (s) suppressed.push({ rule: f.rule, line: f.line, by: s.kind, commentLine: s.line, finding: f });
     else findings.push(f);
   }

@@ -55,8 +55,16 @@ export interface SuppressibleFinding {
  * The suppression that silences a finding, if any: `# nosec` for security, `# noqa` for the rest;
  * either one naming the rule (our id or its flake8/ruff/bandit code) silences any category.
  */
-export function suppressionFor(finding: SuppressibleFinding, codes: readonly string[], byLine: Map<number, Suppression[]>): Suppression | undefined {
-  for (const line of finding.line === finding.endLine ? [finding.line, 0] : [finding.line, finding.endLine, 0]) {
+export function suppressionFor(
+  finding: SuppressibleFinding,
+  codes: readonly string[],
+  byLine: Map<number, Suppression[]>,
+  /** The first line of the statement the finding belongs to (Report.parent), when it has one. */
+  parentLine?: number,
+): Suppression | undefined {
+  const lines = finding.line === finding.endLine ? [finding.line, 0] : [finding.line, finding.endLine, 0];
+  if (parentLine !== undefined && !lines.includes(parentLine)) lines.push(parentLine);
+  for (const line of lines) {
     for (const s of byLine.get(line) ?? []) {
       if (s.codes.length === 0) {
         const matches = s.kind === 'nosec' ? finding.category === 'security' : finding.category !== 'security';

@@ -30,7 +30,7 @@ export function unusedSuppressionFindings(file: SourceFile, suppressions: Suppre
     for (const code of s.codes) {
       if (s.used.has(code)) continue;
       const target = rules.find((r) => r.rule.id === code || r.rule.codes.includes(code));
-      if (!target || target.disabledCodes?.includes(code)) continue;
+      if (!target || target.rule.partialCodes?.includes(code) || target.disabledCodes?.includes(code)) continue;
       const column = s.start - file.lineStarts[s.line - 1]! + 1;
       out.push({
         path: file.path,

@@ -26,6 +26,8 @@ export interface RepoContext {
   lintFiles: Record<string, string>;
   /** Neighbours of the changed files at the base commit, measured; paths from the root. */
   neighbours: Array<{ path: string; facts: CodeFacts }>;
+  /** `.pyi` stubs of the base commit (from the listing: no read). */
+  stubs: string[];
   /** API calls this read made (cached answers cost none). */
   reads: number;
   /** What could not be read (the review goes on with less evidence). */
@@ -42,6 +44,7 @@ interface Blob {
 interface Listing {
   root: Map<string, Blob>;
   pythonByFolder: Map<string, Blob[]>;
+  stubs: string[];
 }
 
 /** A small LRU: a Map keeps insertion order, so the first key is the oldest. */
@@ -98,7 +101,7 @@ export async function readRepoContext(
   options: RepoContextOptions = {},
 ): Promise<RepoContext> {
   const budget = options.maxReads ?? REPO_CONTEXT_READS;
-  const context: RepoContext = { lintFiles: {}, neighbours: [], reads: 0, problems: [] };
+  const context: RepoContext = { lintFiles: {}, neighbours: [], stubs: [], reads: 0, problems: [] };
   if (budget < 1) return context;
   const key = `${owner}/${repo}@${baseSha}`;
   let listingPromise = listings.get(key);
@@ -117,6 +120,7 @@ export async function readRepoContext(
     return context;
   }
 
+  context.stubs = listing.stubs;
   // Planned reads: one for the listing, one per config that exists, then neighbours. Counted whether or not the cache answers.
   const configs = LINT_CONFIG_FILES.map((name) => listing.root.get(name)).filter((b): b is Blob => b !== undefined);
   const room = Math.max(0, Math.min(options.maxNeighbours ?? MAX_NEIGHBOURS, budget - 1 - configs.length));
@@ -165,18 +169,20 @@ async function listTree(octokit: GitHub, owner: string, repo: string, sha: strin
   const { data } = await octokit.rest.git.getTree({ owner, repo, tree_sha: sha, recursive: 'true' });
   const root = new Map<string, Blob>();
   const pythonByFolder = new Map<string, Blob[]>();
+  const stubs: string[] = [];
   for (const entry of data.tree) {
     if (entry.type !== 'blob' || !entry.path || !entry.sha) continue;
     const blob = { path: entry.path, sha: entry.sha, size: entry.size ?? 0 };
     const slash = entry.path.lastIndexOf('/');
     if (slash < 0) root.set(entry.path, blob);
+    if (entry.path.endsWith('.pyi')) stubs.push(entry.path);
     if (!entry.path.endsWith('.py')) continue;
     const folder = slash < 0 ? '' : entry.path.slice(0, slash);
     const list = pythonByFolder.get(folder) ?? [];
     list.push(blob);
     pythonByFolder.set(folder, list);
   }
-  return { root, pythonByFolder };
+  return { root, pythonByFolder, stubs };
 }
 
 /**

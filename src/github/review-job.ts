@@ -7,7 +7,7 @@ import { repositoryConventions } from '../review/conventions/index.js';
 import { commentableLines } from '../review/diff.js';
 import { planReview, type ChangedSource } from '../review/plan.js';
 import { annotations, annotationsNote, checkSummary, checkTitle, inlineReviewBody } from '../review/render/check-run.js';
-import { fingerprintFromBody, renderInlineComment } from '../review/render/inline.js';
+import { fingerprintsFromBody, renderInlineComment } from '../review/render/inline.js';
 import { plainText } from '../review/render/markdown.js';
 import { ruleLookup } from '../review/render/rule-lookup.js';
 import { renderSummary } from '../review/render/summary.js';
@@ -149,7 +149,8 @@ async function review(
     ...(f.base !== undefined ? { base: f.base, basePath: f.basePath } : {}),
     diff: commentableLines(f.patch),
   }));
-  const conventions = context && repositoryConventions({ config, lintFiles: context.lintFiles, sources: [...untouched(sources), ...context.neighbours] });
+  const conventions =
+    context && repositoryConventions({ config, lintFiles: context.lintFiles, sources: [...untouched(sources), ...context.neighbours], stubs: context.stubs });
   const settings = deps.settings?.(config) ?? conventions!;
   const files = await analyseSources(sources, settings, deps.analyser);
   const postedBefore = new Set(existingInline.flatMap((c) => fingerprintsIn(c.body)));
@@ -162,11 +163,10 @@ async function review(
     path: i.finding.path,
     line: i.anchor.line,
     ...(i.anchor.startLine !== undefined ? { startLine: i.anchor.startLine } : {}),
-    body: renderInlineComment(
-      i.suggestion ? i.finding : { ...i.finding, fix: undefined },
-      rule(i.finding.rule),
-      i.suggestion ? { suggestion: i.suggestion } : {},
-    ),
+    body: renderInlineComment(i.suggestion ? i.finding : { ...i.finding, fix: undefined }, rule(i.finding.rule), {
+      ...(i.suggestion ? { suggestion: i.suggestion } : {}),
+      also: i.also.map((f) => ({ finding: f, rule: rule(f.rule) })),
+    }),
     fingerprint: i.finding.fingerprint,
   }));
 
@@ -218,8 +218,7 @@ function untouched(sources: readonly ChangedSource[]): Array<{ path: string; sou
 }
 
 function fingerprintsIn(body: string): string[] {
-  const fp = fingerprintFromBody(body);
-  return fp ? [fp] : [];
+  return fingerprintsFromBody(body);
 }
 
 function problemNote(p: ConfigProblem): Note {

@@ -46,6 +46,8 @@ export interface PlanInput {
 
 export interface PlannedInline {
   finding: Finding;
+  /** Other findings on the same line, said in the same comment (one comment per line). */
+  also: Finding[];
   anchor: InlineAnchor;
   /** A GitHub suggestion that replaces exactly the commented lines, when the fix is one. */
   suggestion?: InlineSuggestion;
@@ -208,23 +210,37 @@ function decide(reported: readonly Finding[], suppressedInChange: SuppressedFind
   return { defects, suppressedInChange: silenced, unreviewed, failing, failOn, conclusion };
 }
 
-/** The findings that go inline: on a line the diff lets us comment, not posted before, most severe first, capped. */
+/**
+ * The findings that go inline: on a line the diff lets us comment, not posted before, most severe
+ * first, one comment per line (the others on it said in the same comment), capped. A function
+ * that was already over a size limit and grew is said in the summary only: its line is not new.
+ */
 function planInline(findings: readonly Finding[], input: PlanInput): PlannedInline[] {
   if (input.mode !== 'change') return [];
   const byPath = new Map(input.files.map((f) => [f.source.path, f.source]));
   const lineCache = new Map<string, string[]>();
   const out: PlannedInline[] = [];
+  const byLine = new Map<string, PlannedInline>();
   for (const f of [...findings].sort(bySeverityThenPlace)) {
-    if (out.length >= input.config.max_inline_comments) break;
     const source = byPath.get(f.path);
     if (!source || input.postedBefore?.has(f.fingerprint)) continue;
+    if (f.measure?.before !== undefined && f.measure.before > f.measure.limit) continue;
     const lineText = (line: number): string | undefined => linesOf(lineCache, source)[line - 1];
     const suggestion = inlineSuggestion(f, { lineText });
     const anchor = inlineAnchor(f, source.diff, input.config.filter, suggestion && { start: suggestion.startLine, end: suggestion.endLine });
     if (!anchor) continue;
     // A suggestion replaces exactly the commented lines: drop it when the comment sits elsewhere.
     const fits = suggestion && (anchor.startLine ?? anchor.line) === suggestion.startLine && anchor.line === suggestion.endLine;
-    out.push({ finding: f, anchor, ...(fits ? { suggestion } : {}) });
+    const line = `${f.path}:${anchor.line}`;
+    const shared = byLine.get(line);
+    if (shared) {
+      shared.also.push(f);
+      continue;
+    }
+    if (out.length >= input.config.max_inline_comments) continue;
+    const planned: PlannedInline = { finding: f, also: [], anchor, ...(fits ? { suggestion } : {}) };
+    byLine.set(line, planned);
+    out.push(planned);
   }
   return out;
 }

@@ -83,6 +83,22 @@ describe('size and complexity: judged by what the change does to the number', ()
   });
 });
 
+describe('inline comments', () => {
+  test('one comment per line: the most severe finding leads, the others are said in it', () => {
+    const plan = planOfChange('m.py', 'x = 1\n', 'x = 1\nimport os; y = eval(input())\n', on(evalExec, unusedImport));
+    expect(plan.inline).toHaveLength(1);
+    expect(plan.inline[0]!.finding.rule).toBe('eval-exec');
+    expect(plan.inline[0]!.also.map((f) => f.rule)).toEqual(['unused-import']);
+    expect(plan.reported).toHaveLength(2);
+  });
+
+  test('a function already over a size limit that grew is said in the summary, not inline', () => {
+    const plan = planOfChange('m.py', fn('f', 52), fn('f', 58), on(tooManyStatements));
+    expect(plan.reported).toHaveLength(1);
+    expect(plan.inline).toEqual([]);
+  });
+});
+
 describe('the verdict: one decision for the summary, the check run and the exit status', () => {
   const security = on(evalExec, unusedImport);
 

@@ -25,6 +25,8 @@ export interface ConventionsInput {
    * changed file (under its head path) and its neighbours.
    */
   sources?: readonly UntouchedSource[];
+  /** `.pyi` stubs of the repository (paths from the root), where a module's types may live instead. */
+  stubs?: readonly string[];
 }
 
 export interface RepositoryConventions {
@@ -40,6 +42,13 @@ export interface RepositoryConventions {
 
 /** Codes that pydocstyle users rarely want on code that otherwise documents (magic methods, `__init__`): on only when asked for. */
 const QUIET_BY_DEFAULT = ['D105', 'D107'];
+
+/**
+ * Size and complexity checks, and `raise … from` style (B904), are a project's choice, not a
+ * defect: where the repository runs a linter, they apply only when it selects them or sets their
+ * limit (flake8's `max-complexity`); a repository with no linter config gets our defaults.
+ */
+const MEASURED_WHEN_CHOSEN = new Set(['C901', 'PLR0912', 'PLR0913', 'PLR0915', 'PLR1702', 'B904']);
 
 /**
  * One repository's conventions for one review: pure, from the config, the lint config texts and
@@ -58,6 +67,7 @@ export function repositoryConventions(input: ConventionsInput): RepositoryConven
   }
   const rules = new Map<string, EnabledRule[]>();
   const conventions = new Map<string, FileConventions>();
+  const stubs = new Set((input.stubs ?? []).map(normalise));
   return {
     rulesFor(path) {
       // Paths that match the same overrides and per-file ignores get the same rules: computed once.
@@ -79,6 +89,7 @@ export function repositoryConventions(input: ConventionsInput): RepositoryConven
         const evidence: Evidence = {
           ...(facts.has(key) ? { own: facts.get(key)! } : {}),
           neighbours: (byFolder.get(folderOf(key)) ?? []).filter(([p]) => p !== key).map(([, f]) => f),
+          ...(stubs.has(`${key.replace(/\.py$/, '')}.pyi`) ? { stub: true } : {}),
         };
         out = profile === 'strict' ? { ...STRICT_CONVENTIONS, testCode } : inferConventions(key, testCode, evidence, settings);
         conventions.set(key, out);
@@ -130,6 +141,8 @@ function rulesForPath(config: Config, lint: LintSettings, path: string): Enabled
     else ruleLevel[key] = setting;
   }
   const conventional = local.profile === 'conventional';
+  // A pydocstyle convention alone is not a linter that could have chosen size checks.
+  const runsLinter = lint.selections.some((s) => !/pydocstyle|convention\)/.test(s.source));
   const out: EnabledRule[] = [];
   for (const enabled of enabledRules({ ...local, rules: ruleLevel })) {
     const rule = enabled.rule;
@@ -146,6 +159,8 @@ function rulesForPath(config: Config, lint: LintSettings, path: string): Enabled
       const state = codeState(lint.selections, code, path);
       if (state === 'off' && !ruleSpeaks) disabled.push(code);
       else if (conventional && QUIET_BY_DEFAULT.includes(code) && state !== 'on') disabled.push(code);
+      else if (conventional && !ruleSpeaks && MEASURED_WHEN_CHOSEN.has(code) && state !== 'on' && runsLinter && !lint.options.some((o) => o.rule === rule.id))
+        disabled.push(code);
     }
     if (rule.codes.length && disabled.length === rule.codes.length) continue;
     const options = { ...enabled.options };

@@ -28,6 +28,8 @@ export const HABIT = {
 export interface Evidence {
   own?: CodeFacts;
   neighbours: readonly CodeFacts[];
+  /** A `.pyi` stub sits beside the module: its types live there, not in the `.py`. */
+  stub?: boolean;
 }
 
 /**
@@ -44,13 +46,23 @@ export function inferConventions(path: string, testCode: boolean, evidence: Evid
     };
     return (evidence.own && decide(evidence.own)) ?? decide(pooled) ?? false;
   };
+  const observed = (measure: (f: CodeFacts) => [number, number], min: number, threshold: number): boolean | undefined => {
+    const [hits, total] = measure(evidence.own ?? pooled);
+    const [poolHits, poolTotal] = measure(pooled);
+    if (total >= min) return hits / total >= threshold;
+    return poolTotal >= min ? poolHits / poolTotal >= threshold : undefined;
+  };
 
-  const typeChecked = lint.typeCheckers.some((t) => t.expectsAnnotations(path) === true);
+  const annotated = (f: CodeFacts): [number, number] => [f.annotatedDefs + f.partlyAnnotatedDefs, f.defs];
+  // A checker whose config names its scope is a promise; one without a scope checks what its command line says, so the code's own habit decides.
+  const checked = lint.typeCheckers.filter((t) => t.expectsAnnotations(path) === true);
+  const untypedDefsAllowed = lint.typeCheckers.some((t) => t.expectsAnnotations(path) === false);
   const annotations =
-    selected('ANN001') ||
-    selected('ANN201') ||
-    typeChecked ||
-    habit((f) => [f.annotatedDefs + f.partlyAnnotatedDefs, f.defs], HABIT.minDefs, HABIT.annotatedShare);
+    !evidence.stub &&
+    (selected('ANN001') ||
+      selected('ANN201') ||
+      checked.some((t) => t.scoped) ||
+      (observed(annotated, HABIT.minDefs, HABIT.annotatedShare) ?? checked.length > 0));
   const docstrings =
     !testCode && (selected('D103') || selected('D102') || habit((f) => [f.documentedPublicDefs, f.publicDefs], HABIT.minPublicDefs, HABIT.documentedShare));
   const modules = [...(evidence.own ? [evidence.own] : []), ...evidence.neighbours];
@@ -64,7 +76,17 @@ export function inferConventions(path: string, testCode: boolean, evidence: Evid
     const source = own && own.pep8 + own.other >= HABIT.minNames ? own : pooled.names[kind];
     if (namingHabit(source)) ownNaming[kind] = true;
   }
-  return { profile: 'conventional', testCode, annotations, docstrings, moduleDocstrings, ownNaming, publicKeywords: pooled.publicKeywords };
+  return {
+    profile: 'conventional',
+    testCode,
+    annotations,
+    ...(evidence.stub ? { typeStub: true } : {}),
+    ...(untypedDefsAllowed ? { untypedDefsAllowed: true } : {}),
+    docstrings,
+    moduleDocstrings,
+    ownNaming,
+    publicKeywords: pooled.publicKeywords,
+  };
 }
 
 function namingHabit(count: NameCount): boolean {

@@ -7,6 +7,11 @@ export interface TypeCheckScope {
   /** Where it was read: `pyproject.toml [tool.mypy]`. */
   source: string;
   /**
+   * The config names what it checks (mypy's files/packages, pyright's include/strict). Without a
+   * scope the command line decides, so the code's own habit outweighs the config's demands.
+   */
+  scoped: boolean;
+  /**
    * true: the path is in the checker's scope and no setting lets its defs go unannotated;
    * false: in scope, but its config says unannotated defs are fine there (mypy's
    * `disallow_untyped_defs = false` for the module); undefined: not covered, or unknown.
@@ -144,6 +149,7 @@ export function mypyScope(tomls: ReadonlyMap<string, Table>, inis: ReadonlyMap<s
   if (!scoped && !demands && !overrides.some((o) => o.untypedDefs === true)) return undefined;
   return {
     source,
+    scoped,
     expectsAnnotations(path) {
       const modules = moduleNames(path);
       if (excludes.some((r) => r.test(path))) return undefined;
@@ -200,16 +206,18 @@ export function pyrightScope(pyproject: Table | undefined, json: string | undefi
   const include = list(config.include);
   const strict = list(config.strict);
   const mode = config.typeCheckingMode;
-  if (!include.length && !strict.length && mode !== 'strict') return undefined;
+  if (!strict.length && mode !== 'strict') return undefined;
   const included = include.length ? pathMatcher(include) : () => true;
   const inStrict = pathMatcher(strict);
   const excluded = pathMatcher(list(config.exclude));
   return {
     source,
+    scoped: include.length > 0 || strict.length > 0,
     expectsAnnotations(path) {
       if (excluded(path)) return undefined;
       if (inStrict(path)) return true;
-      return included(path) && (include.length > 0 || mode === 'strict') ? true : undefined;
+      // Pyright asks for annotations in strict mode only: basic and standard check the code as it is written.
+      return included(path) && mode === 'strict' ? true : undefined;
     },
   };
 }

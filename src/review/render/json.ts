@@ -9,8 +9,8 @@ export interface JsonReport {
   files: ReviewPlan['files'];
   /** What the review reports: with `--diff`, what the change introduces (`--report all`: every finding in changed files). */
   findings: Finding[];
-  /** The findings the app would comment on inline, by fingerprint, with the line it would use. */
-  inline: Array<{ fingerprint: string; path: string; line: number; startLine?: number }>;
+  /** The comments the app would post inline: the finding's fingerprint, the line, and the other findings said in the same comment. */
+  inline: Array<{ fingerprint: string; path: string; line: number; startLine?: number; also?: string[] }>;
   /** Findings of the base version that the change removed. */
   fixed: Finding[];
   /** Security findings that look intended: notes, never defects. */
@@ -55,6 +55,7 @@ export function renderJson(plan: ReviewPlan, options: SummaryOptions = {}): Json
       path: i.finding.path,
       line: i.anchor.line,
       ...(i.anchor.startLine !== undefined ? { startLine: i.anchor.startLine } : {}),
+      ...(i.also.length ? { also: i.also.map((f) => f.fingerprint) } : {}),
     })),
     fixed: plan.fixed,
     advisories: plan.advisories,

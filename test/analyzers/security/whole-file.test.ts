@@ -38,11 +38,14 @@ test('a deliberately vulnerable module: every defect found, each with its CWE an
   expect(summary).toContain('app/vulnerable_app.py:23');
 });
 
-test('the same module written safely: no security finding, and the verdict says so', () => {
+test('the same module written safely: no security defect (only an advisory note), and the verdict says so', () => {
   const result = analyze([fixture('clean_app.py')], enabled);
   expect(result.notes).toEqual([]);
-  expect(result.findings).toEqual([]);
-  const summary = renderSummary(planOf(result), { rules });
+  // `cache_key` hashes with MD5 and `usedforsecurity=False`: a note for the reader, never a defect.
+  expect(result.findings.map((f) => [f.line, f.rule, f.severity, f.advisory !== undefined])).toEqual([[56, 'weak-hash', 'low', true]]);
+  const plan = planOf(result);
+  expect(plan.advisories.map((f) => f.line)).toEqual([56]);
+  const summary = renderSummary(plan, { rules });
   expect(summary.startsWith(NO_SECURITY_DEFECTS)).toBe(true);
   expect(NO_SECURITY_DEFECTS).toBe('No security defects are detected in the code.');
 });

@@ -146,8 +146,25 @@ describe("a type checker's scope", () => {
       undefined,
     ],
     ['mypy without files does not say where it runs', { 'pyproject.toml': '[tool.mypy]\nignore_missing_imports = true\n' }, 'pkg/a.py', undefined],
-    ['pyrightconfig.json with comments', { 'pyrightconfig.json': '{\n  // checked\n  "include": ["lib"],\n  "exclude": ["lib/vendor"],\n}' }, 'lib/a.py', true],
-    ['pyright exclude', { 'pyrightconfig.json': '{"include": ["lib"], "exclude": ["lib/vendor"]}' }, 'lib/vendor/x.py', undefined],
+    [
+      'pyrightconfig.json with comments, in strict mode',
+      { 'pyrightconfig.json': '{\n  // checked\n  "include": ["lib"],\n  "typeCheckingMode": "strict",\n  "exclude": ["lib/vendor"],\n}' },
+      'lib/a.py',
+      true,
+    ],
+    [
+      'pyright exclude',
+      { 'pyrightconfig.json': '{"include": ["lib"], "typeCheckingMode": "strict", "exclude": ["lib/vendor"]}' },
+      'lib/vendor/x.py',
+      undefined,
+    ],
+    // flask: pyright includes its tests in basic mode, which checks code as written and asks for no annotations.
+    [
+      'pyright in basic mode',
+      { 'pyproject.toml': '[tool.pyright]\ninclude = ["src/flask", "tests"]\ntypeCheckingMode = "basic"\n' },
+      'tests/test_helpers.py',
+      undefined,
+    ],
     ['pyright strict paths', { 'pyproject.toml': '[tool.pyright]\nstrict = ["core"]\n' }, 'core/a.py', true],
   ])('%s', (_name, files, path, expected) => {
     expect(expects(files, path)).toBe(expected);

@@ -99,7 +99,48 @@ describe('conventions that turn on and off', () => {
         sources: [{ path: 'tests/test_util.py', source: UNANNOTATED }],
       },
       'tests/test_util.py',
-      ['5:ANN001', '5:ANN202'],
+      [], // test code: a half-typed test is the project's habit
+    ],
+    // starlette (2022): mypy lets tests go untyped; a test with one typed fixture is not an unfinished def.
+    [
+      'a half-typed test where mypy allows untyped defs',
+      {
+        config: DEFAULT_CONFIG,
+        lintFiles: { 'setup.cfg': '[mypy]\ndisallow_untyped_defs = True\n\n[mypy-tests.*]\ndisallow_untyped_defs = False\n' },
+        sources: [{ path: 'tests/test_util.py', source: UNANNOTATED }],
+      },
+      'tests/test_util.py',
+      [],
+    ],
+    [
+      'a half-typed test among untyped tests',
+      { config: DEFAULT_CONFIG, sources: [{ path: 'tests/test_util.py', source: UNANNOTATED }] },
+      'tests/test_util.py',
+      [],
+    ],
+    // attrs (2022): mypy.ini demands annotations but names no files; its tests run mypy on a typing example only.
+    [
+      'a scope-less mypy config beside a module that does not annotate',
+      {
+        config: DEFAULT_CONFIG,
+        lintFiles: { 'mypy.ini': '[mypy]\ndisallow_untyped_defs = True\n' },
+        sources: [{ path: 'tests/test_util.py', source: UNANNOTATED }],
+      },
+      'tests/test_util.py',
+      [], // test code: a half-typed test is the project's habit
+    ],
+    [
+      'a scope-less mypy config and no evidence around',
+      { config: DEFAULT_CONFIG, lintFiles: { 'mypy.ini': '[mypy]\ndisallow_untyped_defs = True\n' }, sources: [] },
+      'pkg/new.py',
+      ['1:ANN001', '1:ANN201', '5:ANN001', '5:ANN202'],
+    ],
+    // attrs keeps its types in validators.pyi beside validators.py.
+    [
+      'a module whose types live in a .pyi stub beside it',
+      { config: DEFAULT_CONFIG, sources: [{ path: 'src/attr/validators.py', source: ANNOTATED }], stubs: ['src/attr/validators.pyi'] },
+      'src/attr/validators.py',
+      [],
     ],
     [
       'a repository that selects ANN',
@@ -252,5 +293,30 @@ describe('per-path overrides', () => {
   test('an override may set the profile', () => {
     expect(repo.conventionsFor('src/core/engine.py').profile).toBe('strict');
     expect(repo.conventionsFor('src/app.py').profile).toBe('conventional');
+  });
+});
+
+describe('size and complexity checks follow the linter the repository runs', () => {
+  const on = (input: ConventionsInput, id: string): boolean =>
+    repositoryConventions(input)
+      .rulesFor('pkg/mod.py')
+      .some((r) => r.rule.id === id);
+  test.each<[string, Record<string, string> | undefined, string, boolean]>([
+    ['no linter config: our defaults', undefined, 'complex-function', true],
+    ['Ruff without C901 in its selection', { 'pyproject.toml': '[tool.ruff.lint]\nselect = ["E", "F", "B"]\n' }, 'complex-function', false],
+    ['Ruff that selects C901', { 'pyproject.toml': '[tool.ruff.lint]\nselect = ["E", "F", "C90"]\n' }, 'complex-function', true],
+    ['Ruff that sets a complexity limit', { 'pyproject.toml': '[tool.ruff.lint.mccabe]\nmax-complexity = 12\n' }, 'complex-function', true],
+    ['flake8 with max-complexity', { 'tox.ini': '[flake8]\nmax-complexity = 19\n' }, 'complex-function', true],
+    ['flake8, which has no PLR checks', { 'tox.ini': '[flake8]\nmax-complexity = 19\n' }, 'too-many-statements', false],
+    ['Ruff that selects all of Pylint', { 'pyproject.toml': '[tool.ruff.lint]\nselect = ["PL"]\n' }, 'too-many-arguments', true],
+    ['only a pydocstyle convention', { 'pyproject.toml': '[tool.pydocstyle]\nconvention = "numpy"\n' }, 'too-many-branches', true],
+  ])('%s', (_name, lintFiles, id, expected) => {
+    expect(on({ config: DEFAULT_CONFIG, ...(lintFiles ? { lintFiles } : {}) }, id)).toBe(expected);
+  });
+
+  test('the strict profile and our own config keep them on', () => {
+    const lintFiles = { 'pyproject.toml': '[tool.ruff.lint]\nselect = ["E"]\n' };
+    expect(on({ config: config({ profile: 'strict' }), lintFiles }, 'complex-function')).toBe(true);
+    expect(on({ config: config({ rules: { 'complex-function': { options: { maxComplexity: 8 } } } }), lintFiles }, 'complex-function')).toBe(true);
   });
 });

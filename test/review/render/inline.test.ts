@@ -1,6 +1,6 @@
 import { RULES } from '../../../analyzers/index.js';
 import { lineStartsOf, lineText } from '../../../src/engine/parse.js';
-import { fingerprintFromBody, fingerprintMarker, inlineSuggestion, renderInlineComment } from '../../../src/review/render/inline.js';
+import { fingerprintFromBody, fingerprintMarker, fingerprintsFromBody, inlineSuggestion, renderInlineComment } from '../../../src/review/render/inline.js';
 import { finding, review, shellDefect, shellRule } from './build.js';
 
 const unusedImport = RULES.find((r) => r.id === 'unused-import')!;
@@ -16,6 +16,10 @@ describe('fingerprint markers', () => {
     expect(body).toContain(fingerprintMarker('fp-test-shell-injection-3'));
     expect(fingerprintFromBody(body)).toBe('fp-test-shell-injection-3');
     expect(fingerprintFromBody('LGTM <!-- other-bot:fp=1 -->')).toBeUndefined();
+    // A comment that speaks of several findings on its line carries all their fingerprints.
+    const shared = renderInlineComment(shellDefect(3), shellRule, { also: [{ finding: { ...shellDefect(3), fingerprint: 'fp-other' }, rule: shellRule }] });
+    expect(shared).toContain('Also on this line:\n- **Shell command built from a variable**');
+    expect(fingerprintsFromBody(shared)).toEqual(['fp-test-shell-injection-3', 'fp-other']);
   });
 });
 
