@@ -18,6 +18,8 @@ export default tseslint.config(
     rules: {
       eqeqeq: ['error', 'smart'],
       '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
+      // `const { queuedAt: _, ...job } = queued` leaves a key out on purpose.
+      '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true, argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       // Passing on what a catch caught (`Promise.reject(error)`) is fine; rejecting with a string is not.
       '@typescript-eslint/prefer-promise-reject-errors': ['error', { allowThrowingUnknown: true }],
       // Without noUncheckedIndexedAccess, `list[i]!` is a note to the reader, not a fault.

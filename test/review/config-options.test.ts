@@ -32,7 +32,10 @@ describe('rule options in the config', () => {
   test('the options of a rule in an override are checked as well', () => {
     const { problems } = validateConfig({ overrides: [{ files: ['tests/**'], rules: { 'too-many-arguments': { options: { maxArg: 8 } } } }] });
     expect(problems).toEqual([
-      { key: 'overrides.0.rules.too-many-arguments.options.maxArg', message: "too-many-arguments has no option 'maxArg' (its options: maxArgs)" },
+      {
+        key: 'overrides.0.rules.too-many-arguments.options.maxArg',
+        message: "too-many-arguments has no option 'maxArg' (its options: maxArgs, keywordConstructors)",
+      },
     ]);
   });
 
