@@ -64,7 +64,7 @@ const codes = new Set(families.flatMap((f) => f.codes));
 const familyOf = new Map<string, Family>();
 for (const f of families) for (const c of f.codes) familyOf.set(canonicalCode(c), f);
 
-const rules: EnabledRule[] = RULES.filter((r) => r.codes.some((c) => codes.has(c))).map((rule) => ({ rule, options: { ...rule.options } }));
+const rules: EnabledRule[] = RULES.filter((r) => r.codes.some((c) => codes.has(c))).map((rule) => ({ rule, options: {} }));
 const select = [...codes];
 const stable = new Workspace({ lint: { select: families.filter((f) => !f.preview).flatMap((f) => f.codes) } }, PositionEncoding.Utf16);
 const preview = families.some((f) => f.preview)

@@ -1,4 +1,5 @@
 import type { SyntaxNode } from '../../src/engine/syntax.js';
+import { z } from 'zod';
 import type { Rule } from '../../src/engine/rule.js';
 import { followsConventions } from '../../src/engine/conventions.js';
 import { startsWithDocstring } from './docstring-node.js';
@@ -28,21 +29,27 @@ interface Definition {
 const CODES = ['D100', 'D101', 'D102', 'D103', 'D104', 'D105', 'D106', 'D107'];
 
 /** pydocstyle D100–D107 with Ruff's semantics (no convention set). */
-export const missingDocstring: Rule = {
+const OPTIONS = z.strictObject({
+  ignore: z.array(z.enum(CODES)).default([]).describe('pydocstyle codes this rule does not report, e.g. `[D105, D107]` for magic methods and `__init__`.'),
+});
+
+export const missingDocstring: Rule<z.output<typeof OPTIONS>> = {
   id: 'missing-docstring',
   category: 'docstrings',
   title: 'Missing docstring',
   severity: 'info',
   codes: CODES,
-  options: { ignore: [] },
+  optionsSchema: OPTIONS,
   doc: {
     what: 'A public module, package, class, method or function without a docstring (pydocstyle D100–D107). Public means no leading underscore, not nested in a function, not in a private module or class, and listed in `__all__` when the module has one. `@overload` stubs and `@override` methods are exempt. Under the conventional profile: never on test code (test files, tests, test classes, fixtures), D105/D107 only when asked for, and public defs only where the code around documents its own.',
     why: 'The docstring is what `help()`, IDEs and generated docs show; a public name without one leaves every caller to read the code.',
     example: 'def parse_header(line):\n    key, _, value = line.partition(":")\n    return key.strip(), value.strip()',
+    useInstead:
+      '"""Parsing of HTTP headers."""\n\n\ndef parse_header(line):\n    """Split a header line into its name and value."""\n    key, _, value = line.partition(":")\n    return key.strip(), value.strip()',
     fix: 'Add a docstring as the first statement, a one-line summary in imperative mood: `"""Split a header line into its name and value."""`.',
   },
   create(ctx) {
-    const ignored = new Set(Array.isArray(ctx.options.ignore) ? (ctx.options.ignore as unknown[]).map(String) : []);
+    const ignored = new Set<string>(ctx.options.ignore);
     // Type stubs document nothing (Ruff skips them).
     if (ctx.file.path.endsWith('.pyi')) return {};
     // Under the conventional profile: never on test code; public defs and modules only where the code around documents them.

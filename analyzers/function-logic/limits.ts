@@ -1,10 +1,10 @@
+import { z } from 'zod';
 import type { RuleContext } from '../../src/engine/rule.js';
 import type { SyntaxNode } from '../../src/engine/syntax.js';
 
-/** A rule's numeric limit from its options, falling back to the default when unset or invalid. */
-export function limitOption(options: Readonly<Record<string, unknown>>, key: string, fallback: number): number {
-  const value = options[key];
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : fallback;
+/** A size rule's limit option: a whole number, at least 0, with its default and what it limits. */
+export function limitOption(fallback: number, description: string) {
+  return z.number().int().min(0).default(fallback).describe(description);
 }
 
 /** The name of a function_definition (what Ruff reports on), or the node itself. */

@@ -77,6 +77,7 @@ export const raiseWithoutFrom: Rule = {
     what: '`raise NewError(...)` inside an `except` block with no `from` clause (a bare `raise` and re-raising the caught exception are fine).',
     why: 'Without `from err` the traceback says the new error happened "during handling" of the old one, as if the handler itself were broken; `from err` records the cause, `from None` says it is deliberately hidden.',
     example: 'try:\n    port = int(text)\nexcept ValueError:\n    raise ConfigError(f"bad port {text!r}")',
+    useInstead: 'try:\n    port = int(text)\nexcept ValueError as err:\n    raise ConfigError(f"bad port {text!r}") from err',
     fix: 'Write `except ValueError as err:` and `raise ConfigError(...) from err` (or `from None` to hide the original).',
   },
   create(context) {

@@ -1,4 +1,5 @@
 import type { SyntaxNode } from '../../src/engine/syntax.js';
+import { z } from 'zod';
 import type { Rule } from '../../src/engine/rule.js';
 import { decoratorName, decoratorsOf, enclosingClass, lastSegment } from '../python/decorators.js';
 import { isDummyName } from '../python/naming-style.js';
@@ -48,22 +49,34 @@ const CONSTRUCTORS = new Set(['__init__', '__new__']);
 /** Pylint's and Ruff's default `max-args`. */
 const USUAL_MAX = 5;
 
-export const tooManyArguments: Rule = {
+const OPTIONS = z.strictObject({
+  maxArgs: limitOption(
+    USUAL_MAX,
+    "The most parameters a function may take, not counting `self`/`cls`, `*args`/`**kwargs` or `_`-prefixed dummies (Ruff's `max-args`).",
+  ),
+  keywordConstructors: z
+    .boolean()
+    .default(false)
+    .describe('Also report constructors whose parameters past the limit all have defaults or are keyword-only (always so in the strict profile).'),
+});
+
+export const tooManyArguments: Rule<z.output<typeof OPTIONS>> = {
   id: 'too-many-arguments',
   category: 'function-logic',
   title: 'Function takes too many arguments',
   severity: 'low',
   codes: ['PLR0913'],
-  options: { maxArgs: 5, keywordConstructors: false },
+  optionsSchema: OPTIONS,
   doc: {
     what: 'Function definitions with more than `maxArgs` (5) parameters, not counting `self`/`cls`, `*args`/`**kwargs` or `_`-prefixed dummies; `@override` and `@overload` signatures are exempt. A constructor whose parameters beyond the limit all have defaults or are keyword-only (a data holder configured by keyword, as `argparse.ArgumentParser`) is reported only in the strict profile or with the option `keywordConstructors`.',
     why: 'Callers must remember the order and meaning of every argument; a long parameter list usually means the function does several jobs or several arguments travel together.',
     example: 'def move(x, y, z, dx, dy, dz, dt):\n    ...',
+    useInstead: 'def move(position: Vector, velocity: Vector, dt: float):\n    ...',
     fix: 'Group arguments that travel together into a dataclass or NamedTuple, make the rarely used ones keyword-only with defaults, or split the function.',
   },
   create(context) {
-    const max = limitOption(context.options, 'maxArgs', 5);
-    const keywordConstructors = context.options.keywordConstructors === true || context.conventions.profile === 'strict';
+    const max = context.options.maxArgs;
+    const keywordConstructors = context.options.keywordConstructors || context.conventions.profile === 'strict';
     if (context.file.path.endsWith('.pyi')) return {};
     return {
       function_definition: (fn) => {

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { Rule } from '../../src/engine/rule.js';
 import type { SyntaxNode } from '../../src/engine/syntax.js';
 import { followsConventions } from '../../src/engine/conventions.js';
@@ -5,7 +6,7 @@ import { hasFrameworkDecorator } from './imposed.js';
 import type { Scope } from '../../src/engine/scope.js';
 import { bindingsOfKind, enclosingClass, hasTypingDecorator } from '../python/definitions.js';
 import { nameConfidence } from './bindings.js';
-import { isLowercase, nameMatcher } from '../python/naming-style.js';
+import { isLowercase, IGNORE_NAMES_OPTIONS, nameMatcher } from '../python/naming-style.js';
 
 /** A parameter annotated `type[...]` / `Type[...]` (possibly optional): its value is a class. */
 function isClassValued(name: SyntaxNode): boolean {
@@ -16,17 +17,18 @@ function isClassValued(name: SyntaxNode): boolean {
 }
 
 /** pep8-naming N803 with Ruff's semantics (lambdas included, `@override` methods exempt). */
-export const argumentName: Rule = {
+export const argumentName: Rule<z.output<typeof IGNORE_NAMES_OPTIONS>> = {
   id: 'argument-name',
   category: 'naming',
   title: 'Argument name not lowercase',
   severity: 'low',
   codes: ['N803'],
-  options: { ignoreNames: undefined },
+  optionsSchema: IGNORE_NAMES_OPTIONS,
   doc: {
     what: 'A function or lambda parameter whose name has capitals (`userId`, `X`) (pep8-naming N803). Parameters of methods whose class inherits from outside the file are reported at low confidence: callers may pass them by keyword as the base class names them.',
     why: 'Parameters are local variables; PEP 8 writes them in snake_case, and mixing styles makes keyword arguments hard to remember.',
     example: 'def load(userId, Path):\n    ...',
+    useInstead: 'def load(user_id, path):\n    ...',
     fix: 'Rename to snake_case (`user_id`, `path`), including callers that pass it by keyword.',
   },
   create(ctx) {

@@ -68,6 +68,7 @@ export const bindAllInterfaces: Rule = {
     what: 'The address `"0.0.0.0"` given to something that listens: a `bind`/`create_server`/`run` call, a `host=` argument, a `HOST = ...` setting or default. Not the source address of a client (`local_address=`, `source_address=`) or a data field of a class.',
     why: 'Binding to every interface exposes the service to every network the machine is on, not just the one intended.',
     example: 'server.bind(("0.0.0.0", 8080))',
+    useInstead: 'server.bind(("127.0.0.1", 8080))',
     fix: 'Bind to the interface that should serve (`"127.0.0.1"` for local use) and make the address configurable.',
   },
   create(ctx) {

@@ -24,6 +24,7 @@ export const evalExec: Rule = {
     what: '`eval` or `exec` called on a string that is not a literal, and `compile` of request data, `sys.argv` or `input()`.',
     why: 'Whoever controls the string runs arbitrary Python in the process, with all of its rights.',
     example: 'result = eval(request.args["expr"])',
+    useInstead: 'result = ast.literal_eval(request.args["expr"])',
     fix: 'Parse the data instead of running it: `ast.literal_eval` for Python literals, `json.loads` for JSON, or a lookup table of allowed operations.',
   },
   create(ctx) {

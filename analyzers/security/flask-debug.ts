@@ -20,7 +20,8 @@ export const flaskDebug: Rule = {
   doc: {
     what: '`app.run(debug=True)` in a module that uses Flask.',
     why: 'The Werkzeug debugger lets whoever reaches the page run Python in the server; debug mode must never reach production.',
-    example: 'app.run(host="0.0.0.0", debug=True)',
+    example: 'from flask import Flask\n\napp = Flask(__name__)\napp.run(debug=True)',
+    useInstead: 'from flask import Flask\n\napp = Flask(__name__)\napp.run(debug=os.environ.get("FLASK_DEBUG") == "1")',
     fix: 'Turn debug on only from the environment in development: `app.run(debug=os.environ.get("FLASK_DEBUG") == "1")`, or use `flask run --debug` locally.',
   },
   create(ctx) {

@@ -79,6 +79,7 @@ export const hardcodedSecret: Rule = {
     what: 'A string literal stored as a password, token, secret or key (assignment, default argument, keyword argument, dict entry, comparison), or shaped like a private key or cloud credential.',
     why: 'Secrets in source reach every clone, fork, log and backup of the repository, and cannot be rotated without a release.',
     example: 'DB_PASSWORD = "hunter2-prod-2024"',
+    useInstead: 'DB_PASSWORD = os.environ["DB_PASSWORD"]',
     fix: 'Read the secret at run time from the environment or a secret store: `DB_PASSWORD = os.environ["DB_PASSWORD"]`.',
   },
   create(ctx) {

@@ -26,6 +26,7 @@ export const insecureRandom: Rule = {
     what: 'The `random` module used to make tokens, passwords, keys, salts or nonces, or called inside a function whose name says it does security work.',
     why: '`random` is a Mersenne Twister: after 624 outputs an observer can predict every later one, so tokens made with it can be guessed.',
     example: 'token = "".join(random.choice(alphabet) for _ in range(32))',
+    useInstead: 'token = secrets.token_urlsafe(32)',
     fix: 'Use the `secrets` module: `secrets.token_urlsafe(32)`, `secrets.choice(alphabet)`.',
   },
   create(ctx) {

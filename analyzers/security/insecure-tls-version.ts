@@ -26,6 +26,7 @@ export const insecureTlsVersion: Rule = {
     what: 'SSLv2, SSLv3, TLS 1.0 or TLS 1.1 constants (`ssl.PROTOCOL_TLSv1`, `SSL.SSLv3_METHOD`…) passed to an SSL API or used as a default argument.',
     why: 'These protocol versions have practical attacks (POODLE, BEAST, downgrade) and are disabled by current servers and browsers.',
     example: 'ctx = ssl.SSLContext(ssl.PROTOCOL_TLSv1)',
+    useInstead: 'ctx = ssl.create_default_context()',
     fix: 'Use `ssl.create_default_context()` (or `ssl.PROTOCOL_TLS_CLIENT`) and, if needed, `ctx.minimum_version = ssl.TLSVersion.TLSv1_2`.',
   },
   create(ctx) {

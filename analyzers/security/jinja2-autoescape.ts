@@ -21,6 +21,7 @@ export const jinja2Autoescape: Rule = {
     what: '`jinja2.Environment(...)` with `autoescape=False` or without `autoescape`.',
     why: 'Without autoescaping, every variable rendered into HTML can inject markup and script (cross-site scripting).',
     example: 'env = jinja2.Environment(loader=FileSystemLoader("templates"))',
+    useInstead: 'env = jinja2.Environment(loader=FileSystemLoader("templates"), autoescape=select_autoescape())',
     fix: 'Turn escaping on: `Environment(loader=..., autoescape=select_autoescape())` (or `autoescape=True`).',
   },
   create(ctx) {

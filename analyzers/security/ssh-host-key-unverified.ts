@@ -23,6 +23,7 @@ export const sshHostKeyUnverified: Rule = {
     what: "paramiko's `set_missing_host_key_policy` given `AutoAddPolicy` or `WarningPolicy`.",
     why: 'An unknown host key is then accepted, so a man in the middle can pose as the server and capture credentials and commands.',
     example: 'client.set_missing_host_key_policy(paramiko.AutoAddPolicy())',
+    useInstead: 'client.load_system_host_keys()\nclient.set_missing_host_key_policy(paramiko.RejectPolicy())',
     fix: 'Load known hosts (`client.load_system_host_keys()`) and keep the default `RejectPolicy`.',
   },
   create(ctx) {

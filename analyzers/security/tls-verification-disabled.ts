@@ -28,6 +28,7 @@ export const tlsVerificationDisabled: Rule = {
     what: '`ssl._create_unverified_context()`, `requests`/`httpx` calls with `verify=False`, `cert_reqs=ssl.CERT_NONE`, or a context whose `verify_mode` is set to `CERT_NONE`. Where the caller asked for it (`if not verify:` on a parameter) or in test code it is a low advisory note, not a defect.',
     why: 'Without certificate checks anyone on the network path can impersonate the server and read or change the traffic.',
     example: 'requests.get(url, verify=False)',
+    useInstead: 'requests.get(url, verify="/etc/ssl/private-ca.pem")',
     fix: "Keep verification on; to trust a private CA, give the client that CA's bundle (a CA file path, or a context made by `ssl.create_default_context(cafile=...)`) instead of turning checks off.",
   },
   create(ctx) {

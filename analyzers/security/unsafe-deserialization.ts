@@ -44,6 +44,7 @@ export const unsafeDeserialization: Rule = {
     what: "Data loaded with `pickle`/`cPickle`/`dill`, `marshal`, `shelve` or `jsonpickle.decode`. A round trip of the process's own pickle through a variable, and loads in test code, are low advisory notes, not defects.",
     why: 'Unpickling calls whatever constructors the data names: a crafted payload runs arbitrary code. marshal is not hardened against malformed data either.',
     example: 'session = pickle.loads(request.cookies["session"])',
+    useInstead: 'session = json.loads(request.cookies["session"])',
     fix: 'Exchange data as JSON (or another data-only format) and validate it; unpickle only data this process wrote itself, or sign it with `hmac` and check the signature first.',
   },
   create(ctx) {

@@ -34,7 +34,8 @@ export const unsafeMarkup: Rule = {
   doc: {
     what: '`markupsafe.Markup(...)` or Django `mark_safe(...)` applied to text built by formatting or taken from a parameter or the request.',
     why: 'Markup tells the template engine not to escape the text: any outside data inside it becomes HTML and script (cross-site scripting).',
-    example: 'return Markup(f"<b>{username}</b>")',
+    example: 'from markupsafe import Markup\n\n\ndef greeting(username):\n    return Markup(f"<b>{username}</b>")',
+    useInstead: 'from markupsafe import Markup\n\n\ndef greeting(username):\n    return Markup("<b>{}</b>").format(username)',
     fix: 'Escape the pieces and let Markup build the string: `Markup("<b>{}</b>").format(username)` or Django `format_html("<b>{}</b>", username)`.',
   },
   create(ctx) {

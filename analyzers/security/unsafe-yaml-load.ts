@@ -40,6 +40,7 @@ export const unsafeYamlLoad: Rule = {
     what: '`yaml.load`, `yaml.load_all`, `yaml.unsafe_load` or `yaml.full_load` without `SafeLoader`.',
     why: "PyYAML's full and unsafe loaders build Python objects named by tags in the document (`!!python/object/apply`), so a crafted document runs code.",
     example: 'config = yaml.load(stream)',
+    useInstead: 'config = yaml.safe_load(stream)',
     fix: 'Use `yaml.safe_load(stream)` (or `yaml.load(stream, Loader=yaml.SafeLoader)`).',
   },
   create(ctx) {

@@ -39,6 +39,7 @@ export const urlOpenScheme: Rule = {
     what: '`urllib.request.urlopen`/`urlretrieve`/`URLopener` on a URL that is not a literal `http(s)://` address.',
     why: 'urllib also opens `file://` and other schemes: a URL that comes from outside can read local files or reach internal services.',
     example: 'data = urllib.request.urlopen(url).read()',
+    useInstead: 'data = requests.get(url, timeout=10).content',
     fix: 'Check the scheme first (`urllib.parse.urlsplit(url).scheme in ("http", "https")`), or use a client that only speaks HTTP, such as `requests`.',
   },
   create(ctx) {

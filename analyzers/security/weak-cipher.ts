@@ -35,7 +35,8 @@ export const weakCipher: Rule = {
   doc: {
     what: 'DES, 3DES, RC2, RC4 (ARC4), Blowfish, IDEA, CAST or XOR from PyCrypto/PyCryptodome/cryptography, and the ECB mode.',
     why: 'These ciphers have short keys or blocks or known biases, and ECB encrypts equal blocks to equal ciphertext, so the data pattern shows through.',
-    example: 'cipher = DES.new(key, DES.MODE_ECB)',
+    example: 'from Crypto.Cipher import DES\n\ncipher = DES.new(key, DES.MODE_ECB)',
+    useInstead: 'from cryptography.hazmat.primitives.ciphers.aead import AESGCM\n\nciphertext = AESGCM(key).encrypt(nonce, data, None)',
     fix: 'Use an authenticated modern cipher: `cryptography.fernet.Fernet`, or AES-GCM / ChaCha20-Poly1305 from `cryptography`.',
   },
   create(ctx) {

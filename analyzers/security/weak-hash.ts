@@ -51,6 +51,7 @@ export const weakHash: Rule = {
     what: '`hashlib.md5`/`sha1`, `hashlib.new("md5")` and the MD2/MD4/MD5/SHA-1 constructors of PyCrypto and cryptography. Where the code says the hash guards nothing (`usedforsecurity=False`, a wrapper that passes `usedforsecurity` on from its caller, a constant hashed, or it makes an ETag, a cache key or a nonce) it is a low advisory note, not a defect.',
     why: 'Collisions for MD5 and SHA-1 can be computed cheaply: signatures, integrity checks and password hashes built on them can be forged.',
     example: 'digest = hashlib.md5(password.encode()).hexdigest()',
+    useInstead: 'digest = hashlib.scrypt(password.encode(), salt=salt, n=2**14, r=8, p=1)',
     fix: 'Use `hashlib.sha256` (or `hashlib.scrypt`/`argon2` for passwords); for a checksum or cache key that guards nothing, say so with `usedforsecurity=False`.',
   },
   create(ctx) {

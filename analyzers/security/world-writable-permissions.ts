@@ -65,6 +65,7 @@ export const worldWritablePermissions: Rule = {
     what: '`os.chmod` (or `Path.chmod`, `os.fchmod`, `os.lchmod`) with a mode that lets any user write (`o+w`, as in `0o777` or `0o666`).',
     why: 'Any local user or compromised service can then replace the file: a script, config or library that this program later trusts.',
     example: 'os.chmod(path, 0o777)',
+    useInstead: 'os.chmod(path, 0o750)',
     fix: 'Grant only what the owner (and maybe the group) needs: `os.chmod(path, 0o750)` or `0o640`.',
   },
   create(ctx) {

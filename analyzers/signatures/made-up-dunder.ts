@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Rule } from '../../src/engine/rule.js';
 import type { Binding } from '../../src/engine/scope.js';
 import { decoratorName, decoratorsOf, lastSegment } from '../python/decorators.js';
@@ -8,14 +9,22 @@ import { DATA_MODEL_METHODS, isDunder, KNOWN_ATTRIBUTES, LIBRARY_METHODS, PYTHON
 const ATTRIBUTE_DECORATORS = new Set(['property', 'cached_property', 'setter', 'getter', 'deleter']);
 
 /** Like Pylint's bad-dunder-name (PLW3201): methods always; class attributes when the option asks. */
-export const madeUpDunder: Rule = {
+const OPTIONS = z.strictObject({
+  allow: z.array(z.string()).default([]).describe('Dunder names your code or framework defines on purpose, never flagged (`__custom__`).'),
+  classAttributes: z
+    .boolean()
+    .default(false)
+    .describe('Also report class attributes with made-up dunder names (`__cache__ = {}`); off because frameworks define their own (`__visit_name__`).'),
+});
+
+export const madeUpDunder: Rule<z.output<typeof OPTIONS>> = {
   id: 'made-up-dunder',
   category: 'signatures',
   title: 'Made-up dunder name',
   severity: 'low',
   codes: ['PLW3201'],
   partialCodes: ['PLW3201'],
-  options: { allow: [], classAttributes: false },
+  optionsSchema: OPTIONS,
   doc: {
     what: "A method named with double underscores on both sides (`__validate__`) that is not one of Python's special names or a well-known library protocol (`__array__`, `__rich__`, `__get_validators__`…), and a Python 2 special method (`__nonzero__`, `__unicode__`, `__div__`…) whose Python 3 successor the class lacks. Methods marked `@override` are left alone; so is a property named for a special attribute (`__dict__`). Class attributes (`__cache__ = {}`) only with the option `classAttributes`: frameworks use their own (`__visit_name__`).",
     why: '`__name__` names belong to Python: the interpreter calls them implicitly and may define new ones. A made-up one is never called by Python, misleads readers into looking for the hook, and may collide with a future special name. A Python 2 one is never called on Python 3: `__nonzero__` without `__bool__` leaves every instance true.',
@@ -24,8 +33,8 @@ export const madeUpDunder: Rule = {
     fix: 'Use a private name (`_validate`); if it was meant to be a special method, correct the spelling; rename a Python 2 method to its Python 3 successor (`__nonzero__` → `__bool__`). Names your framework requires can be listed in the rule option `allow`.',
   },
   create(ctx) {
-    const allowed = new Set(Array.isArray(ctx.options.allow) ? ctx.options.allow.map(String) : []);
-    const classAttributes = ctx.options.classAttributes === true;
+    const allowed = new Set(ctx.options.allow);
+    const classAttributes = ctx.options.classAttributes;
     const known = (name: string): boolean => DATA_MODEL_METHODS.has(name) || LIBRARY_METHODS.has(name) || allowed.has(name);
     return {
       'module:exit'() {

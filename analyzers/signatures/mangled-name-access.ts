@@ -37,6 +37,8 @@ export const mangledNameAccess: Rule = {
     why: "Inside `class Session`, `self.__token` is stored as `_Session__token`. Outside the class `obj.__token` looks for a different attribute and fails (or silently reads another one), and `_Session__token` couples the caller to the class's private implementation.",
     example:
       'class Session:\n    def __init__(self, token):\n        self.__token = token\n\ndef debug(session):\n    print(session.__token)  # AttributeError',
+    useInstead:
+      'class Session:\n    def __init__(self, token):\n        self.__token = token\n\n    @property\n    def token(self):\n        return self.__token\n\ndef debug(session):\n    print(session.token)',
     fix: 'Give the class a public method or property for what callers need, or use a single underscore (`_token`) if the attribute is meant to be shared within the package.',
   },
   create(ctx) {

@@ -13,6 +13,7 @@ export const missingArgumentAnnotation: Rule = {
     what: 'A function parameter without a type annotation: a named parameter (ANN001), `*args` (ANN002) or `**kwargs` (ANN003). The first parameter of a method or classmethod (`self`, `cls`) is exempt; the implementation behind `@overload` stubs is left to the stubs. Under the conventional profile, only where the code around annotates or a type checker covers the file, or in a def that is itself partly annotated.',
     why: 'Annotated parameters let type checkers and IDEs catch wrong calls before they run, and tell the reader what to pass without reading the body.',
     example: 'def scale(values, factor: float) -> list[float]:\n    return [v * factor for v in values]',
+    useInstead: 'def scale(values: list[float], factor: float) -> list[float]:\n    return [v * factor for v in values]',
     fix: 'Annotate the parameter (`values: list[float]`, `*args: str`, `**kwargs: object`).',
   },
   create(ctx) {

@@ -17,6 +17,7 @@ export const unusedImport: Rule = {
     what: 'An imported name that the module never reads, is not listed in `__all__`, and is not an explicit re-export (`import x as x`).',
     why: 'Unused imports slow start-up, hide real dependencies and make readers look for a use that is not there.',
     example: 'import os\nimport sys\n\nprint(sys.argv)   # os is never used',
+    useInstead: 'import sys\n\nprint(sys.argv)',
     fix: 'Remove the import, or the one name from a multi-name import. To re-export a name on purpose, list it in `__all__` or write `import x as x`.',
   },
   create(ctx) {

@@ -19,6 +19,7 @@ export const unusedVariable: Rule = {
     what: 'A local variable (or `except … as name`) that is assigned and never read.',
     why: 'Dead assignments usually mean a bug (the value was meant to be used or returned) or leftover code that misleads readers.',
     example: 'def total(items):\n    count = len(items)   # never read\n    return sum(items)',
+    useInstead: 'def total(items):\n    return sum(items)',
     fix: 'Use the value, or remove the assignment (keep the right-hand side if it has side effects). Name it `_` if it must stay.',
   },
   create(ctx) {

@@ -2,7 +2,7 @@ import { lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodePython, formatBytes } from '../engine/decode.js';
 import type { Note } from '../engine/finding.js';
-import { fileDiffs, wholeFileDiff } from '../review/diff.js';
+import { fileDiffs, wholeFileDiff, type FileDiff } from '../review/diff.js';
 import type { ChangedSource } from '../review/plan.js';
 import { UsageError } from './args.js';
 import { git, readBlobs, type Blob } from './git.js';
@@ -90,7 +90,7 @@ export function readGitChange(root: string, range: GitRange, options: ChangeOpti
           root,
         ),
       )
-    : new Map();
+    : new Map<string, FileDiff>();
 
   const notes: Note[] = [];
   const skip = (path: string, why: string): void => void notes.push({ path, kind: 'skipped', message: `${path}: skipped: ${why}` });

@@ -6,7 +6,7 @@ export function git(args: readonly string[], cwd: string, input?: string): strin
   try {
     return execFileSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['pipe', 'pipe', 'pipe'], ...(input !== undefined ? { input } : {}) });
   } catch (error) {
-    const stderr = String((error as { stderr?: unknown }).stderr ?? '')
+    const stderr = String((error as { stderr?: string }).stderr ?? '')
       .trim()
       .split('\n')[0];
     throw new UsageError(`git ${args.filter((a) => !a.startsWith('-') && !a.includes('=')).join(' ')} failed: ${stderr || (error as Error).message}`);

@@ -4,6 +4,7 @@ import { fingerprint } from './fingerprint.js';
 import { lineText, sourceFile, type SourceFile } from './parse.js';
 import { STRICT_CONVENTIONS, type FileConventions } from './conventions.js';
 import type { EnabledRule, Report, RuleContext } from './rule.js';
+import { enabledRuleOptions } from './rule-options.js';
 
 export type { EnabledRule } from './rule.js';
 import { BUILDER_FIELD_PARENTS, BUILDER_NODE_TYPES, ScopeBuilder, type Scope, type ScopeModel, type WalkFrame } from './scope.js';
@@ -93,10 +94,17 @@ export function analyzeFile(path: string, source: string, rules: readonly Enable
   const exit = new Map<string, Handler[]>();
   const fileExit: Handler[] = [];
   for (const enabled of rules) {
+    let options;
+    try {
+      options = enabledRuleOptions(enabled);
+    } catch (error) {
+      fail(enabled, error);
+      continue;
+    }
     const context: RuleContext = {
       file,
       scopes: builder.model,
-      options: enabled.options,
+      options,
       conventions,
       report: (report) => {
         const code = report.code ?? enabled.rule.codes[0];

@@ -16,7 +16,8 @@ export const unusedSuppression: Rule = {
   doc: {
     what: 'A `# noqa: CODE` or `# nosec CODE` comment naming a check that reports nothing on that line.',
     why: 'Stale suppressions hide the next real problem on the line and make the code look riskier than it is.',
-    example: 'import os  # noqa: F401   (os is used below)',
+    example: 'import os  # noqa: F401\n\nprint(os.getcwd())',
+    useInstead: 'import os\n\nprint(os.getcwd())',
     fix: 'Remove the code from the comment, or the whole comment when nothing is left.',
   },
   create: () => ({}),

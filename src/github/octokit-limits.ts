@@ -82,7 +82,7 @@ export function reviewerOctokit<T extends typeof ProbotOctokit>(Base: T = Probot
   const group = (throttle: ThrottleOptions, id: string, options: Bottleneck.ConstructorOptions): Bottleneck.Group => {
     const owner = throttle.connection ?? groups;
     let byId = groups.get(owner);
-    if (!byId) groups.set(owner, (byId = new Map()));
+    if (!byId) groups.set(owner, (byId = new Map<string, Bottleneck.Group>()));
     let found = byId.get(id);
     if (!found) {
       const B = throttle.Bottleneck ?? Bottleneck;

@@ -76,7 +76,7 @@ export async function reviewPullRequest(octokit: GitHub, job: ReviewJob, control
     repo: job.repo,
     headSha,
     deliveryId: job.deliveryId,
-    log: { warn: log.warn, error: log.error ?? log.warn },
+    log: { warn: (obj: object, msg?: string) => log.warn(obj, msg), error: (obj: object, msg?: string) => (log.error ?? log.warn).call(log, obj, msg) },
   });
   const options = { willRetry: control.finalAttempt === false };
   let start;

@@ -35,6 +35,7 @@ export async function startServer(
   };
   proto.listen = function (this: HttpServer, ...args: unknown[]): unknown {
     restore();
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the server Probot listens on is what we are here to catch
     bounded = this;
     // run() has applied .env to process.env by now; an explicit env replaces it, as in run().
     const env = options.env ?? process.env;

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { RULES } from '../../analyzers/index.js';
 import { CATEGORIES, SEVERITIES, type Category } from '../engine/finding.js';
 import type { EnabledRule } from '../engine/run.js';
+import { optionDocs } from '../engine/rule-options.js';
 import { globProblem } from './globs.js';
 
 /** The one config schema, shared by the app (`.github/pr-reviewer.yml`) and the CLI (`--config`). */
@@ -97,7 +98,7 @@ export function validateConfig(raw: unknown): LoadedConfig {
     return { config: DEFAULT_CONFIG, problems: [{ key: '', message: 'the config must be a mapping of keys to values' }] };
   }
   const first = ConfigSchema.safeParse(raw);
-  if (first.success) return { config: first.data, problems: [] };
+  if (first.success) return checkRuleOptions(first.data, []);
   const problems = first.error.issues.map((issue) => ({
     key: issue.path.map(String).join('.') || (issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : ''),
     message: issue.message,
@@ -117,7 +118,51 @@ export function validateConfig(raw: unknown): LoadedConfig {
   }
   if (Array.isArray(pruned.overrides)) pruned.overrides = pruned.overrides.filter((o) => !badOverrides.has(o));
   const second = ConfigSchema.safeParse(pruned);
-  return { config: second.success ? second.data : DEFAULT_CONFIG, problems };
+  return second.success ? checkRuleOptions(second.data, problems) : { config: DEFAULT_CONFIG, problems };
+}
+
+/**
+ * Checks `rules.<id>.options` (top level and in each override) against each rule's own schema: a
+ * misspelt key or a wrong value is a named problem (`rules.complex-function.options.maxComplexty`),
+ * and is left out.
+ */
+function checkRuleOptions(config: Config, problems: ConfigProblem[]): LoadedConfig {
+  checkOptionsOf(config.rules, 'rules', problems);
+  config.overrides.forEach((o, i) => o.rules && checkOptionsOf(o.rules, `overrides.${i}.rules`, problems));
+  return { config, problems };
+}
+
+function checkOptionsOf(rules: Config['rules'], path: string, problems: ConfigProblem[]): void {
+  for (const [key, setting] of Object.entries(rules)) {
+    if (typeof setting !== 'object' || setting.options === undefined) continue;
+    const rule = RULES.find((r) => r.id === key || r.codes.includes(key))!;
+    const at = `${path}.${key}.options`;
+    if (!rule.optionsSchema) {
+      problems.push({ key: at, message: `${rule.id} has no options` });
+      delete setting.options;
+      continue;
+    }
+    const options: Record<string, unknown> = { ...setting.options };
+    const checked = rule.optionsSchema.safeParse(options);
+    if (checked.success) continue;
+    const docs = optionDocs(rule);
+    for (const issue of checked.error.issues) {
+      if (issue.code === 'unrecognized_keys') {
+        for (const name of issue.keys) {
+          problems.push({ key: `${at}.${name}`, message: `${rule.id} has no option '${name}' (its options: ${docs.map((d) => d.name).join(', ')})` });
+          delete options[name];
+        }
+      } else {
+        const name = String(issue.path[0] ?? '');
+        const doc = docs.find((d) => d.name === name);
+        const message = doc ? `option '${name}' of ${rule.id} expects ${doc.accepts}; got ${JSON.stringify(options[name])}` : `${rule.id}: ${issue.message}`;
+        problems.push({ key: name ? `${at}.${name}` : at, message });
+        if (name) delete options[name];
+      }
+    }
+    // What remains fits, or the rule runs with its defaults.
+    setting.options = rule.optionsSchema.safeParse(options).success ? options : {};
+  }
 }
 
 /** Aliases a config may use (YAML's own default is 100): enough for shared lists, too few to expand a "billion laughs". */
@@ -234,7 +279,8 @@ export function enabledRules(config: Config): EnabledRule[] {
     const severity = (typeof setting === 'object' ? setting.severity : undefined) ?? (typeof category === 'object' ? category.severity : undefined);
     out.push({
       rule,
-      options: { ...rule.options, ...(typeof setting === 'object' ? setting.options : {}) },
+      // The engine parses them with the rule's schema, which fills in the defaults.
+      options: (typeof setting === 'object' ? setting.options : undefined) ?? {},
       ...(severity ? { severity } : {}),
     });
   }

@@ -349,6 +349,33 @@ test('overtaken by a newer push during the review: the check run says so and not
   expect(w.checkUpdate[0]).toMatchObject({ conclusion: 'neutral', output: { title: 'Superseded' } });
 });
 
+test("a check run that cannot be created is logged through the app's own logger (pino's methods need their `this`), and the review still concludes one", async () => {
+  pull();
+  config();
+  files([pyFile()]);
+  contents('app/core.py', HEAD, HEAD_SRC);
+  existing();
+  nock(API).post(`${REPO}/check-runs`).times(2).reply(500, { message: 'boom' });
+  const w = writes({ checkUpdates: 0 });
+  /** Like pino: a method that reads its own instance's state. */
+  class Logger {
+    readonly #lines: string[] = [];
+    get lines(): string[] {
+      return this.#lines;
+    }
+    info(_obj: object, msg?: string): void {
+      this.#lines.push(`info ${msg}`);
+    }
+    warn(_obj: object, msg?: string): void {
+      this.#lines.push(`warn ${msg}`);
+    }
+  }
+  const log = new Logger();
+  published(await reviewPullRequest(installationClient(), JOB, fresh, { ...DEPS, log }));
+  expect(log.lines).toContain('warn could not create the check run; the review goes on and concludes with a new one');
+  expect(w.checkCreate.at(-1)).toMatchObject({ status: 'completed', head_sha: HEAD });
+}, 15_000);
+
 test('a file whose patch GitHub left out is analysed; its findings go to the summary only', async () => {
   pull();
   config();

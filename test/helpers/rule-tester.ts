@@ -26,7 +26,7 @@ export interface CleanCase {
 
 /** Runs one rule on a snippet (dedented), through the real engine: parse, scope model, walk, suppressions. */
 export function runRule(rule: Rule, code: string, path = 'example.py', options: Record<string, unknown> = {}, conventions?: FileConventions): Finding[] {
-  const result = analyzeFile(path, dedent(code), [{ rule, options: { ...rule.options, ...options } }], conventions);
+  const result = analyzeFile(path, dedent(code), [{ rule, options }], conventions);
   const failures = result.notes.filter((n) => n.kind === 'analyzer-failed');
   if (failures.length) throw new Error(failures.map((n) => n.message).join('\n'));
   return result.findings.filter((f) => f.rule === rule.id);

@@ -10,7 +10,7 @@ import { checkTitle } from '../../src/review/render/check-run.js';
 import { DEFAULT_CONFIG } from '../../src/review/config.js';
 import { planOfChange } from '../helpers/plan.js';
 
-const on = (...rules: Rule[]): EnabledRule[] => rules.map((rule) => ({ rule, options: { ...rule.options } }));
+const on = (...rules: Rule[]): EnabledRule[] => rules.map((rule) => ({ rule, options: {} }));
 
 /** A function of `n` simple statements. */
 function fn(name: string, n: number, extra = ''): string {

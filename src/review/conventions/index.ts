@@ -1,8 +1,8 @@
 import { RULES } from '../../../analyzers/index.js';
 import { measureCodeFacts, type CodeFacts } from '../../../analyzers/python/code-facts.js';
-import { DEFAULT_IGNORE_NAMES } from '../../../analyzers/python/naming-style.js';
 import { STRICT_CONVENTIONS, type FileConventions } from '../../engine/conventions.js';
 import type { EnabledRule, Rule } from '../../engine/rule.js';
+import { ruleOptions } from '../../engine/rule-options.js';
 import { configForPath, enabledRules, overridesFor, type Config, type ConfigProblem } from '../config.js';
 import { codeState } from './codes.js';
 import { inferConventions, type Evidence } from './infer.js';
@@ -165,11 +165,12 @@ function rulesForPath(config: Config, lint: LintSettings, path: string): Enabled
     if (rule.codes.length && disabled.length === rule.codes.length) continue;
     const options = { ...enabled.options };
     const configured = configuredOptions(local, rule);
-    for (const key of Object.keys(rule.options ?? {})) {
+    const defaults = ruleOptions(rule);
+    for (const key of Object.keys(defaults)) {
       if (configured.has(key)) continue;
-      const defaults = key === 'ignoreNames' ? (rule.options?.[key] ?? DEFAULT_IGNORE_NAMES) : rule.options?.[key];
-      const value = lintOption(lint, rule.id, key, defaults);
-      if (value !== undefined) options[key] = value;
+      const value = lintOption(lint, rule.id, key, defaults[key]);
+      // A linter's setting that the rule's schema would refuse (a fraction for a count) is left to the default.
+      if (value !== undefined && rule.optionsSchema?.safeParse({ ...options, [key]: value }).success) options[key] = value;
       // mypy's reading, not flake8-annotations': `__init__` with typed arguments needs no `-> None`.
       else if (conventional && rule.id === 'missing-return-annotation' && key === 'mypyInitReturn') options[key] = true;
     }

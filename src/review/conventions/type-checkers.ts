@@ -83,6 +83,7 @@ function pythonRegex(pattern: string): RegExp | undefined {
       .replace(/\\#/g, '\u0000')
       .replace(/#[^\n]*/g, '')
       .replace(/\s+/g, '')
+      // eslint-disable-next-line no-control-regex -- NUL stands in for an escaped `#` (above)
       .replace(/\u0000/g, '\\#');
   }
   try {

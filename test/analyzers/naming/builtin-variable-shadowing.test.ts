@@ -1,4 +1,3 @@
-import { builtinArgumentShadowing } from '../../../analyzers/naming/builtin-argument-shadowing.js';
 import { builtinVariableShadowing } from '../../../analyzers/naming/builtin-variable-shadowing.js';
 import { ruleTester } from '../../helpers/rule-tester.js';
 
@@ -24,17 +23,5 @@ ruleTester(builtinVariableShadowing, {
     { code: 'import string as str' },
     { code: 'ids = [1]\nkind = type(ids)' },
     { code: 'id = 1', options: { ignore: ['id'] } },
-  ],
-});
-
-ruleTester(builtinArgumentShadowing, {
-  flagged: [
-    { code: 'def find(id, type=None, *list, **dict):\n    pass', lines: [1, 1, 1, 1], message: 'Function argument' },
-    { code: 'class A:\n    def get(self, input):\n        pass', lines: [2] },
-  ],
-  clean: [
-    { code: 'f = lambda id: id' },
-    { code: 'from typing import override\nclass A(B):\n    @override\n    def get(self, id):\n        pass' },
-    { code: 'def find(ident, kind=None):\n    pass' },
   ],
 });
