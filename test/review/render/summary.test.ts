@@ -50,6 +50,21 @@ describe('renderSummary: the security verdict', () => {
     expect(text.split(shellRule.doc.why).length - 1).toBe(1);
     expect(text).toContain('Why it is dangerous and how to fix it: as for 1 above.');
   });
+
+  test("a defect's computed fix replaces the rule's generic one, and quotes the code as prose: nothing in it is markup", () => {
+    const computed = { ...shellDefect(3), suggestion: 'Pass `["ls", path]` and drop `shell=True`.' };
+    const hostile = { ...shellDefect(7), suggestion: 'Write @admin <!-- x --> [link](http://evil) instead of `a` ``` `b`.' };
+    const text = renderSummary(result([computed, hostile]), { rules });
+    expect(text).toContain('   Fix: Pass `["ls", path]` and drop `shell=True`.');
+    expect(text).not.toContain(`Fix: ${shellRule.doc.fix}`);
+    // The second of a rule is not explained again, but its own fix is said.
+    expect(text.split(shellRule.doc.why).length - 1).toBe(1);
+    expect(text).toContain('   Why it is dangerous: as for 1 above.');
+    const fix = text.split('\n').find((l) => l.startsWith('   Fix: Write'))!;
+    expect(fix).toContain('@\u200badmin');
+    expect(fix).toContain('\\<!-- x --\\>');
+    expect(fix).toContain('\\[link\\](http:\u200b//evil)');
+  });
 });
 
 describe('renderSummary: suggestions', () => {
