@@ -45,6 +45,13 @@ describe('renderSummary: the security verdict', () => {
     );
   });
 
+  test("from the real engine: the defect's fix in the words of its call, its hostile argument quoted as inert code", () => {
+    const source = '"""C."""\nimport yaml\n\nconfig = yaml.load("@admin <!-- x -->", Loader=yaml.Loader)\n';
+    const text = renderSummary(review({ 'conf.py': source }));
+    expect(text).toContain('   Fix: Use `yaml.safe_load("@admin <\u200b!-- x -->")`: it builds only plain data (dicts, lists, strings, numbers).');
+    expect(text).not.toContain('<!-- x');
+  });
+
   test('a rule that repeats is explained once', () => {
     const text = renderSummary(result([shellDefect(3), shellDefect(7)]), { rules });
     expect(text.split(shellRule.doc.why).length - 1).toBe(1);
@@ -134,6 +141,17 @@ describe('renderSummary: suggestions', () => {
     ];
     const text = renderSummary(result([...params, ...others]), { rules });
     expect(text).toContain('(5 places): `dump` at `app.py:120`, `dumps` at `app.py:183`, `load` at `app.py:274` and 2 more.');
+  });
+
+  test("a group's computed fix is said once when every finding of it calls for the same; otherwise, and without one, no fix text", () => {
+    const source = '"""M."""\n\n\ndef log(msg: str):\n    """Log."""\n    print(msg)\n';
+    const text = renderSummary(review({ 'm.py': source }));
+    expect(text).toContain('Function without a return type annotation (1 place): `log` at `m.py:4`. Add `-> None`: `log` returns no value.');
+    const two = renderSummary(review({ 'm.py': `${source}\n\ndef warn(msg: str):\n    """Warn."""\n    print(msg)\n` }));
+    expect(two).toContain('Function without a return type annotation (2 places): `log` at `m.py:4` and `warn` at `m.py:9`.\n');
+    const valued = renderSummary(review({ 'm.py': '"""M."""\n\n\ndef load(path: str):\n    """Load."""\n    return open(path).read()\n' }));
+    expect(valued).toContain('Function without a return type annotation (1 place): `load` at `m.py:4`.\n');
+    expect(valued).not.toMatch(/Fix:|ReturnType/);
   });
 
   test('a stale suppression is worded as such, not as one more unused import', () => {
