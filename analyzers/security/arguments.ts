@@ -87,11 +87,12 @@ export function isFString(node: SyntaxNode): boolean {
 
 /**
  * Code from the call to quote in a suggestion (`yaml.safe_load(stream)`): one line, at most `max`
- * characters and no backtick, so that it reads as code and stays one code span; undefined for
+ * characters, no backtick and no control character, so that it reads as code and stays one code span; undefined for
  * anything longer or stranger, and the suggestion then names the function alone.
  */
 export function quotable(text: string | undefined, max = 40): string | undefined {
-  if (text === undefined || text.length > max || /[`\r\n]/.test(text)) return undefined;
+  // Control characters (a terminal's escapes) and bidirectional overrides would not read as the code does.
+  if (text === undefined || text.length > max || /[`\p{Cc}\u202a-\u202e\u2066-\u2069]/u.test(text)) return undefined;
   return text.trim() || undefined;
 }
 

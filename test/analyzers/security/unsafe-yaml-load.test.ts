@@ -50,3 +50,13 @@ describe('unsafe-yaml-load: `safe_load` in the words of the call, with its strea
     clean: [{ code: 'import yaml\nyaml.safe_load(stream)' }],
   });
 });
+
+test('unsafe-yaml-load: an argument holding a raw control character or a bidirectional override is not quoted', () => {
+  const PLAIN = ': it builds only plain data (dicts, lists, strings, numbers).';
+  const suggestion = (argument: string): string | undefined =>
+    runRule(unsafeYamlLoad, `import yaml\nyaml.load(${argument}, Loader=yaml.Loader)\n`)[0]!.suggestion;
+  // An escape written as text is code like any other.
+  expect(suggestion('"\\x1b[2J"')).toBe(`Use \`yaml.safe_load("\\x1b[2J")\`${PLAIN}`);
+  for (const raw of ['"\u001b[2J"', '"\u009b2J"', '"abc\u202edef"', '"\u2066x"'])
+    expect(suggestion(raw)).toBe(`Use \`yaml.safe_load\` without the loader${PLAIN}`);
+});
