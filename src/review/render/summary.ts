@@ -185,10 +185,12 @@ function numberedDefects(ctx: Context, findings: readonly Finding[], limit: numb
     if (by)
       lines.push(`   Silenced by: ${f.code(`# ${by.by}`)} ${by.commentLine === 0 ? 'for the whole file' : `on line ${by.commentLine}`}, added by this change.`);
     const seen = firstOfRule.get(d.rule);
-    if (seen !== undefined && !d.suggestion) lines.push(`   Why it is dangerous and how to fix it: as for ${seen} above.`);
+    if (seen !== undefined && d.suggestion === undefined) lines.push(`   Why it is dangerous and how to fix it: as for ${seen} above.`);
     else if (rule) {
       if (seen === undefined) firstOfRule.set(d.rule, i + 1);
-      lines.push(`   Why it is dangerous: ${rule.doc.why}`, `   Fix: ${d.suggestion ?? rule.doc.fix}`);
+      // A computed suggestion quotes the code (an argument's text): prose from the code, never trusted markup.
+      const fix = d.suggestion !== undefined ? f.text(d.suggestion) : rule.doc.fix;
+      lines.push(seen !== undefined ? `   Why it is dangerous: as for ${seen} above.` : `   Why it is dangerous: ${rule.doc.why}`, `   Fix: ${fix}`);
     }
   });
   return lines;
