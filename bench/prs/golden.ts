@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 
 /**
@@ -30,5 +30,5 @@ export function goldenDifference(file: string, markdown: string): string | undef
   const want = readFileSync(file, 'utf8');
   const got = asFile(markdown);
   if (want === got) return undefined;
-  return createTwoFilesPatch(file, 'regenerated', want, got, undefined, undefined, { context: 2 });
+  return createTwoFilesPatch(relative(process.cwd(), file), 'regenerated', want, got, undefined, undefined, { context: 2 });
 }
