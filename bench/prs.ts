@@ -43,7 +43,7 @@ const CLI = fileURLToPath(new URL('../src/cli.js', import.meta.url));
 
 const Change = z.strictObject({
   project: z.string(),
-  /** 'issue 9' for the eight changes the issue names, 'wider' for the rest: the acceptance figures are per group. */
+  /** 'first' for the eight changes issue 9 names, 'wider' for the rest: the figures are per group. */
   group: z.string(),
   repository: z.string().regex(/^[\w.-]+\/[\w.-]+$/),
   commit: z.string().regex(/^[0-9a-f]{40}$/),
