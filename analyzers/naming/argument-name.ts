@@ -5,8 +5,8 @@ import { followsConventions } from '../../src/engine/conventions.js';
 import { hasFrameworkDecorator } from './imposed.js';
 import type { Scope } from '../../src/engine/scope.js';
 import { bindingsOfKind, enclosingClass, hasTypingDecorator } from '../python/definitions.js';
-import { nameConfidence } from './bindings.js';
-import { isLowercase, IGNORE_NAMES_OPTIONS, nameMatcher } from '../python/naming-style.js';
+import { nameConfidence, passableByKeyword } from './bindings.js';
+import { freeRewrite, isLowercase, IGNORE_NAMES_OPTIONS, nameMatcher } from '../python/naming-style.js';
 
 /** A parameter annotated `type[...]` / `Type[...]` (possibly optional): its value is a class. */
 function isClassValued(name: SyntaxNode): boolean {
@@ -57,7 +57,16 @@ export const argumentName: Rule<z.output<typeof IGNORE_NAMES_OPTIONS>> = {
           // `Response: type[BaseResponse] = None` holds a class and is named like one (Werkzeug's and Flask's keyword).
           if (conventional && isClassValued(b.node)) continue;
           const confidence = def ? nameConfidence(model, '', def) : undefined;
-          ctx.report({ node: b.node, message: `Argument name \`${b.name}\` should be lowercase`, subject: b.name, ...(confidence ? { confidence } : {}) });
+          // A base class from outside may have chosen the name (callers pass it by keyword as the base names it).
+          const renamed = confidence === 'low' ? undefined : freeRewrite(b.name, 'snake_case', ctx.file.source);
+          const callers = def && passableByKeyword(def, b.node) ? ' and any call that passes it by keyword' : '';
+          ctx.report({
+            node: b.node,
+            message: `Argument name \`${b.name}\` should be lowercase`,
+            subject: b.name,
+            ...(confidence ? { confidence } : {}),
+            ...(renamed ? { suggestion: `Rename to \`${renamed}\` and update its uses in the body${callers}.` } : {}),
+          });
         }
       },
     };

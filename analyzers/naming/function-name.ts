@@ -3,8 +3,8 @@ import type { Rule } from '../../src/engine/rule.js';
 import { followsConventions } from '../../src/engine/conventions.js';
 import { mirrorsOtherNames } from './imposed.js';
 import { bindingsOfKind, enclosingClass, hasExternalBase, inheritsFrom, isOverrideOrOverload } from '../python/definitions.js';
-import { isVisitorMethodName, nameConfidence } from './bindings.js';
-import { isLowercase, IGNORE_NAMES_OPTIONS, nameMatcher } from '../python/naming-style.js';
+import { isModuleApi, isVisitorMethodName, nameConfidence } from './bindings.js';
+import { freeRewrite, isLowercase, IGNORE_NAMES_OPTIONS, nameMatcher } from '../python/naming-style.js';
 
 const HTTP_HANDLERS = new Set(['http.server.BaseHTTPRequestHandler', 'http.server.SimpleHTTPRequestHandler', 'http.server.CGIHTTPRequestHandler']);
 
@@ -52,7 +52,16 @@ export const functionName: Rule<z.output<typeof IGNORE_NAMES_OPTIONS>> = {
           // As Ruff: `do_GET` is the name http.server calls.
           if (cls && b.name.startsWith('do_') && inheritsFrom(model, cls.node, HTTP_HANDLERS)) continue;
           const confidence = nameConfidence(model, b.name, def);
-          ctx.report({ node: b.node, message: `Function name \`${b.name}\` should be lowercase`, subject: b.name, ...(confidence ? { confidence } : {}) });
+          // A method of a class from outside the file may carry its base's name: no rename to propose.
+          const renamed = cls && confidence === 'low' ? undefined : freeRewrite(b.name, 'snake_case', ctx.file.source);
+          const api = isModuleApi(model, ctx.file.path, b) ? '; keep the old name as an alias if it is public API' : '';
+          ctx.report({
+            node: b.node,
+            message: `Function name \`${b.name}\` should be lowercase`,
+            subject: b.name,
+            ...(confidence ? { confidence } : {}),
+            ...(renamed ? { suggestion: `Rename to \`${renamed}\` and update its callers${api}.` } : {}),
+          });
         }
       },
     };

@@ -29,7 +29,10 @@ export interface TextEdit {
   newText: string;
 }
 
-/** A fix the engine knows to be safe: applying it cannot change what the program does. */
+/**
+ * A fix the engine knows to be safe: applying it cannot change what the program does, or (a security
+ * defect's fix, such as `yaml.safe_load`) changes it only for the hostile input the defect lets in.
+ */
 export interface Fix {
   description: string;
   edits: TextEdit[];

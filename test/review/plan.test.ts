@@ -2,6 +2,7 @@ import { tooManyStatements } from '../../analyzers/function-logic/too-many-state
 import { complexFunction } from '../../analyzers/function-logic/complex-function.js';
 import { unusedImport } from '../../analyzers/unused-imports/unused-import.js';
 import { evalExec } from '../../analyzers/security/eval-exec.js';
+import { tlsVerificationDisabled } from '../../analyzers/security/tls-verification-disabled.js';
 import { STRICT_CONVENTIONS } from '../../src/engine/conventions.js';
 import type { EnabledRule, Rule } from '../../src/engine/rule.js';
 import { exitStatus, planReview } from '../../src/review/plan.js';
@@ -36,6 +37,16 @@ describe('new, pre-existing and fixed', () => {
     expect(renderSummary(plan)).toContain('It also fixes 2 findings the code had before (`os`: unused import; `sys`: unused import).');
   });
 
+  test("a fixed finding's rule title keeps its acronym mid-sentence; an advisory reads as one sentence", () => {
+    const base = 'import ssl\n\n\ndef connect(ctx, verify):\n    if not verify:\n        ctx.verify_mode = ssl.CERT_NONE\n    return ctx\n';
+    const head = 'import ssl\n\n\ndef connect(ctx):\n    return ctx\n';
+    const fixed = renderSummary(planOfChange('m.py', base, head, on(tlsVerificationDisabled)));
+    expect(fixed).toContain('(`verify_mode`: TLS certificate verification disabled)');
+    const advised = renderSummary(planOfChange('m.py', undefined, base, on(tlsVerificationDisabled)));
+    expect(advised).toContain("Not counted as a defect: this runs only when the caller's `verify` asks for it, an explicit opt-out.");
+    expect(advised.startsWith(NO_SECURITY_DEFECTS)).toBe(true);
+  });
+
   test('report: all reports old findings too, and nothing is called pre-existing', () => {
     const plan = planOfChange('m.py', 'import os\n', 'import os\nimport sys\n', on(unusedImport), { report: 'all' });
     expect(plan.reported.map((f) => f.subject)).toEqual(['os', 'sys']);
@@ -47,10 +58,10 @@ describe('size and complexity: judged by what the change does to the number', ()
   const statements = on(tooManyStatements);
   test.each([
     ['already over the limit, untouched by the change', fn('f', 52), `${fn('f', 52)}\n\nY = 1\n`, undefined],
-    ['already over the limit and made worse', fn('f', 52), fn('f', 58), 'grew from 52 to 58 statements (limit 50)'],
+    ['already over the limit and made worse', fn('f', 52), fn('f', 58), 'grew from 52 to 58 statements; limit 50'],
     ['already over the limit and made smaller', fn('f', 58), fn('f', 52), undefined],
-    ['pushed over the limit', fn('f', 45), fn('f', 55), '55 statements, was 45 (limit 50)'],
-    ['a new function over the limit', 'X = 1\n', `X = 1\n\n\n${fn('g', 55)}`, '55 statements (limit 50)'],
+    ['pushed over the limit', fn('f', 45), fn('f', 55), '55 statements, was 45; limit 50'],
+    ['a new function over the limit', 'X = 1\n', `X = 1\n\n\n${fn('g', 55)}`, '55 statements; limit 50'],
   ])('%s', (_name, base, head, said) => {
     const plan = planOfChange('m.py', base, head, statements);
     if (said === undefined) expect(plan.reported).toEqual([]);
@@ -58,10 +69,10 @@ describe('size and complexity: judged by what the change does to the number', ()
   });
 
   test.each([
-    ["pushed past the usual limit, within the repository's own", 8, 11, 'cyclomatic complexity 12, was 9 (limit 10; the repository allows 19)'],
+    ["pushed past the usual limit, within the repository's own", 8, 11, "cyclomatic complexity 12, was 9; limit 10, though the repository's linter allows 19"],
     ["already past the usual limit and grown, within the repository's own", 10, 12, undefined],
     ["a new function past the usual limit, within the repository's own", undefined, 11, undefined],
-    ["past the repository's own limit", 8, 20, 'cyclomatic complexity 21, was 9 (limit 19)'],
+    ["past the repository's own limit", 8, 20, 'cyclomatic complexity 21, was 9; limit 19'],
   ])('a looser limit of the repository (max-complexity = 19): %s', (_name, before, after, said) => {
     const branches = (n: number): string =>
       `def f(x):\n${Array.from({ length: n }, (_, i) => `    if x == ${i}:\n        return ${i}\n`).join('')}    return x\n`;
@@ -79,7 +90,7 @@ describe('size and complexity: judged by what the change does to the number', ()
     const plan = planOfChange('m.py', branches(8), branches(11), on(complexFunction));
     expect(plan.reported.map((f) => f.measure)).toEqual([{ quantity: 'cyclomatic complexity', value: 12, limit: 10, before: 9 }]);
     expect(plan.inline).toHaveLength(1);
-    expect(renderSummary(plan)).toContain('`f` at `m.py:1` (cyclomatic complexity 12, was 9 (limit 10))');
+    expect(renderSummary(plan)).toContain('`f` at `m.py:1` (cyclomatic complexity 12, was 9; limit 10)');
   });
 });
 

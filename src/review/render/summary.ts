@@ -6,7 +6,7 @@ import { byPlace, isSecurityFinding, type ReviewPlan } from '../plan.js';
 import { categoryHeading, CATEGORY_TEXT } from './category-text.js';
 import { count, MARKDOWN, plural, TERMINAL, type Flavour } from './flavour.js';
 import { measureText } from './measure.js';
-import { capitalise, listing, shorten } from './markdown.js';
+import { capitalise, listing, shorten, uncapitalise } from './markdown.js';
 import { ruleLookup } from './rule-lookup.js';
 
 /** What was reviewed, for the review's words. */
@@ -185,10 +185,12 @@ function numberedDefects(ctx: Context, findings: readonly Finding[], limit: numb
     if (by)
       lines.push(`   Silenced by: ${f.code(`# ${by.by}`)} ${by.commentLine === 0 ? 'for the whole file' : `on line ${by.commentLine}`}, added by this change.`);
     const seen = firstOfRule.get(d.rule);
-    if (seen !== undefined && !d.suggestion) lines.push(`   Why it is dangerous and how to fix it: as for ${seen} above.`);
+    if (seen !== undefined && d.suggestion === undefined) lines.push(`   Why it is dangerous and how to fix it: as for ${seen} above.`);
     else if (rule) {
       if (seen === undefined) firstOfRule.set(d.rule, i + 1);
-      lines.push(`   Why it is dangerous: ${rule.doc.why}`, `   Fix: ${d.suggestion ?? rule.doc.fix}`);
+      // A computed suggestion quotes the code (an argument's text): prose from the code, never trusted markup.
+      const fix = d.suggestion !== undefined ? f.text(d.suggestion) : rule.doc.fix;
+      lines.push(seen !== undefined ? `   Why it is dangerous: as for ${seen} above.` : `   Why it is dangerous: ${rule.doc.why}`, `   Fix: ${fix}`);
     }
   });
   return lines;
@@ -325,7 +327,7 @@ function notesSection(ctx: Context, limit: number): string | undefined {
     limit,
   );
   if (scope.kind === 'files' && plan.files.length) for (const p of scope.empty ?? []) lines.push(`- ${f.code(p)} holds no Python file.`);
-  for (const a of plan.advisories) lines.push(`- ${place(f, a)}: ${f.text(a.message)} Not a defect: ${f.text(a.advisory!)}`);
+  for (const a of plan.advisories) lines.push(`- ${place(f, a)}: ${f.text(a.message)} Not counted as a defect: ${f.text(uncapitalise(a.advisory!))}`);
   const { noqa, nosec } = plan.suppressed;
   if (noqa + nosec) {
     const by = noqa && nosec ? `${f.code('# noqa')} (${count(noqa)}) and ${f.code('# nosec')} (${count(nosec)})` : f.code(noqa ? '# noqa' : '# nosec');
@@ -407,7 +409,7 @@ function topics(ctx: Context): string {
 
 function fixedExamples(ctx: Context): string {
   const { f } = ctx;
-  const shown = ctx.plan.fixed.slice(0, 2).map((x) => `${f.code(exampleName(x))}: ${(ctx.rule(x.rule)?.title ?? x.rule).toLowerCase()}`);
+  const shown = ctx.plan.fixed.slice(0, 2).map((x) => `${f.code(exampleName(x))}: ${uncapitalise(ctx.rule(x.rule)?.title ?? x.rule)}`);
   const left = ctx.plan.fixed.length - shown.length;
   return left > 0 ? `${shown.join('; ')}; and ${count(left)} more` : shown.join('; ');
 }

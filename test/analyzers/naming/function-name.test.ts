@@ -38,3 +38,26 @@ test('records a couple of snake_case function names as evidence for the summary,
   );
   expect(result.conformingNames.map((c) => `${c.name}@${c.line}`)).toEqual(['fetch_all@5', 'load_one@7']);
 });
+
+describe('function-name: the snake_case name, when it is free', () => {
+  ruleTester(functionName, {
+    flagged: [
+      {
+        code: 'def fetchPage(url):\n    pass',
+        lines: [1],
+        suggestion: 'Rename to `fetch_page` and update its callers; keep the old name as an alias if it is public API.',
+      },
+      { code: 'def _fetchPage(url):\n    pass', lines: [1], suggestion: 'Rename to `_fetch_page` and update its callers.' },
+      { code: 'class Crawler:\n    def GetUser(self):\n        pass', lines: [2], suggestion: 'Rename to `get_user` and update its callers.' },
+      { code: 'def outer():\n    def HTTPServer():\n        pass', lines: [2], suggestion: 'Rename to `http_server` and update its callers.' },
+      // `__all__` leaves it out: not the module's API.
+      { code: '__all__ = ["run"]\ndef run():\n    pass\ndef loadAll():\n    pass', lines: [4], suggestion: 'Rename to `load_all` and update its callers.' },
+      // The snake_case name is taken (a rename would collide) or only mentioned: no name to propose.
+      { code: 'def fetchPage(url):\n    pass\ndef fetch_page(url):\n    pass', lines: [1], suggestion: null },
+      { code: '# fetch_page is the old spelling\ndef fetchPage(url):\n    pass', lines: [2], suggestion: null },
+      // A base class from outside may have chosen the name.
+      { code: 'import logging\nclass H(logging.Handler):\n    def handleError(self, record):\n        pass', lines: [3], suggestion: null },
+    ],
+    clean: [{ code: 'def fetch_page(url):\n    pass' }],
+  });
+});

@@ -45,10 +45,32 @@ describe('renderSummary: the security verdict', () => {
     );
   });
 
+  test("from the real engine: the defect's fix in the words of its call, its hostile argument quoted as inert code", () => {
+    const source = '"""C."""\nimport yaml\n\nconfig = yaml.load("@admin <!-- x -->", Loader=yaml.Loader)\n';
+    const text = renderSummary(review({ 'conf.py': source }));
+    expect(text).toContain('   Fix: Use `yaml.safe_load("@admin <\u200b!-- x -->")`: it builds only plain data (dicts, lists, strings, numbers).');
+    expect(text).not.toContain('<!-- x');
+  });
+
   test('a rule that repeats is explained once', () => {
     const text = renderSummary(result([shellDefect(3), shellDefect(7)]), { rules });
     expect(text.split(shellRule.doc.why).length - 1).toBe(1);
     expect(text).toContain('Why it is dangerous and how to fix it: as for 1 above.');
+  });
+
+  test("a defect's computed fix replaces the rule's generic one, and quotes the code as prose: nothing in it is markup", () => {
+    const computed = { ...shellDefect(3), suggestion: 'Pass `["ls", path]` and drop `shell=True`.' };
+    const hostile = { ...shellDefect(7), suggestion: 'Write @admin <!-- x --> [link](http://evil) instead of `a` ``` `b`.' };
+    const text = renderSummary(result([computed, hostile]), { rules });
+    expect(text).toContain('   Fix: Pass `["ls", path]` and drop `shell=True`.');
+    expect(text).not.toContain(`Fix: ${shellRule.doc.fix}`);
+    // The second of a rule is not explained again, but its own fix is said.
+    expect(text.split(shellRule.doc.why).length - 1).toBe(1);
+    expect(text).toContain('   Why it is dangerous: as for 1 above.');
+    const fix = text.split('\n').find((l) => l.startsWith('   Fix: Write'))!;
+    expect(fix).toContain('@\u200badmin');
+    expect(fix).toContain('\\<!-- x --\\>');
+    expect(fix).toContain('\\[link\\](http:\u200b//evil)');
   });
 });
 
@@ -119,6 +141,17 @@ describe('renderSummary: suggestions', () => {
     ];
     const text = renderSummary(result([...params, ...others]), { rules });
     expect(text).toContain('(5 places): `dump` at `app.py:120`, `dumps` at `app.py:183`, `load` at `app.py:274` and 2 more.');
+  });
+
+  test("a group's computed fix is said once when every finding of it calls for the same; otherwise, and without one, no fix text", () => {
+    const source = '"""M."""\n\n\ndef log(msg: str):\n    """Log."""\n    print(msg)\n';
+    const text = renderSummary(review({ 'm.py': source }));
+    expect(text).toContain('Function without a return type annotation (1 place): `log` at `m.py:4`. Add `-> None`: `log` returns no value.');
+    const two = renderSummary(review({ 'm.py': `${source}\n\ndef warn(msg: str):\n    """Warn."""\n    print(msg)\n` }));
+    expect(two).toContain('Function without a return type annotation (2 places): `log` at `m.py:4` and `warn` at `m.py:9`.\n');
+    const valued = renderSummary(review({ 'm.py': '"""M."""\n\n\ndef load(path: str):\n    """Load."""\n    return open(path).read()\n' }));
+    expect(valued).toContain('Function without a return type annotation (1 place): `load` at `m.py:4`.\n');
+    expect(valued).not.toMatch(/Fix:|ReturnType/);
   });
 
   test('a stale suppression is worded as such, not as one more unused import', () => {
