@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { GOLDEN_KINDS, goldenDifference, goldenFile, writeGolden } from './prs/golden.js';
-import { labelOf, labelStub, loadLabels, type Label } from './prs/labels.js';
+import { labelOf, labelStub, loadLabels, normaliseSnippet, type Label } from './prs/labels.js';
 import { gitDirOf, hasCommit, reviewChange, type PostedItem, type PostedKind, type PostedReview } from './prs/review.js';
 import { addItem, addTally, categoriesText, emptyTally, formatShare, perChange, posted, usefulShare, type Tally } from './prs/tally.js';
 
@@ -61,6 +61,8 @@ const Change = z.strictObject({
         path: z.string(),
         rule: z.string(),
         subject: z.string().optional(),
+        /** The source line, as in a label: when subject and snippet are both given, either may agree. */
+        snippet: z.string().optional(),
         defect: z.boolean().optional(),
         why: z.string().min(3),
       }),
@@ -132,7 +134,12 @@ for (const change of selected) {
   for (const item of review.summary) judge(item, false);
   for (const want of change.expect ?? []) {
     const postedItem = [...review.inline, ...review.summary].find(
-      (i) => i.path === want.path && (i.rule === want.rule || i.code === want.rule) && (want.subject === undefined || i.subject === want.subject),
+      (i) =>
+        i.path === want.path &&
+        (i.rule === want.rule || i.code === want.rule) &&
+        ((want.subject === undefined && want.snippet === undefined) ||
+          i.subject === want.subject ||
+          (want.snippet !== undefined && normaliseSnippet(i.snippet) === normaliseSnippet(want.snippet))),
     );
     const found = postedItem !== undefined && (!want.defect || (review.securityDefects > 0 && review.exitStatus !== 0));
     tally.expected++;
