@@ -65,7 +65,7 @@ export const unsafeDeserialization: Rule = {
   codes: ['B301', 'B302', 'S301', 'S302'],
   doc: {
     what: "Data loaded with `pickle`/`cPickle`/`dill`, `marshal`, `shelve` or `jsonpickle.decode`. A round trip of the process's own pickle through a variable, and loads in test code, are low advisory notes, not defects.",
-    why: 'Unpickling calls whatever constructors the data names: a crafted payload runs arbitrary code. marshal is not hardened against malformed data either.',
+    why: 'Loading such data calls whatever constructors it names (or, for marshal, trusts its bytes): a crafted payload runs arbitrary code.',
     example: 'session = pickle.loads(request.cookies["session"])',
     useInstead: 'session = json.loads(request.cookies["session"])',
     fix: 'Exchange data as JSON (or another data-only format) and validate it; unpickle only data this process wrote itself, or sign it with `hmac` and check the signature first.',

@@ -152,8 +152,15 @@ interface Comparison {
 }
 
 /**
+ * Findings that another line causes: an import or a variable is unused because its last use went.
+ * The change that removed the use made them, wherever they stand.
+ */
+const CAUSED_ELSEWHERE = new Set(['unused-import', 'unused-variable']);
+
+/**
  * New means the base does not have it and the change touched its lines: a finding whose code the
- * change did not touch is never the change's. Size findings compare the measured values instead:
+ * change did not touch is not the change's — unless another line causes it (CAUSED_ELSEWHERE) and
+ * the base had no such finding of that name. Size findings compare the measured values instead:
  * new when the change crosses the limit or makes a function already over it worse.
  */
 function compare(file: AnalysedFile): Comparison {
@@ -161,6 +168,8 @@ function compare(file: AnalysedFile): Comparison {
   const baseFingerprints = new Set(base?.findings.map((f) => f.fingerprint));
   const headFingerprints = new Set(head.findings.map((f) => f.fingerprint));
   const baseSuppressed = new Set(base?.suppressed.map((s) => s.finding.fingerprint));
+  // By rule and name, not fingerprint: an edit elsewhere in the function changes no name.
+  const baseNames = new Set(base?.findings.map((f) => `${f.rule}\0${f.subject ?? f.snippet}`));
   const before = new Map<string, number>();
   for (const m of base?.measurements ?? []) before.set(`${m.rule}\0${m.key}`, m.value);
 
@@ -175,7 +184,8 @@ function compare(file: AnalysedFile): Comparison {
       return was !== undefined || touchesAddedLine(f, source.diff) || !base;
     }
     if (baseFingerprints.has(f.fingerprint)) return false;
-    return !base || touchesChange(f, source.diff);
+    if (!base || touchesChange(f, source.diff)) return true;
+    return CAUSED_ELSEWHERE.has(f.rule) && !baseNames.has(`${f.rule}\0${f.subject ?? f.snippet}`);
   };
 
   const fixed = base ? base.findings.filter((f) => !headFingerprints.has(f.fingerprint) && !f.measure) : [];

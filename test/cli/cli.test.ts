@@ -70,7 +70,7 @@ describe('exit status', () => {
     write('app/calc.py', '"""Calc."""\n\n\ndef calc(text: str) -> object:\n    """Calc."""\n    return run_untrusted(text)\n');
     const r = await run(['review', '.'], dir, true);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('Security defects detected: 1 (1 medium).');
+    expect(r.stdout).toContain('Security defects detected: 1 (medium).');
     expect(r.stdout).toContain('`app/calc.py:6`');
   });
 
@@ -238,7 +238,7 @@ describe('--diff', () => {
     write('ignored.py', 'y = eval(input())\n');
     const r = await run(['review', '--diff', 'HEAD', '.'], dir, false);
     expect(r.code).toBe(1);
-    expect(r.stdout.split('\n')[0]).toBe('Security defects detected: 1 (1 high).');
+    expect(r.stdout.split('\n')[0]).toBe('Security defects detected: 1 (high).');
     expect(r.stdout).toContain('`pkg/new_module.py:1`');
     expect(r.stdout).not.toContain('ignored.py');
   });

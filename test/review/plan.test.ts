@@ -24,6 +24,20 @@ describe('new, pre-existing and fixed', () => {
     ['an old finding on an untouched line', 'import os\nimport sys\n', 'import os\nimport sys\nx = 1\n', [], ['os', 'sys']],
     ['an old finding on a moved line keeps its identity', 'import os\n', '"""Doc."""\nimport os\n', [], ['os']],
     ['a new file: everything is new', undefined, 'import os\n', ['os'], []],
+    [
+      'an import the change left unused by removing its last use',
+      'import os\nimport sys\n\nprint(os, sys)\n',
+      'import os\nimport sys\n\nprint(os)\n',
+      ['sys'],
+      [],
+    ],
+    [
+      'an import already unused stays old when another use goes',
+      'import os\nimport sys\n\nprint(1)\nprint(os)\n',
+      'import os\nimport sys\n\nprint(2)\n',
+      ['os'],
+      ['sys'],
+    ],
   ])('%s', (_name, base, head, introduced, older) => {
     const plan = planOfChange('m.py', base, head, on(unusedImport));
     expect(plan.reported.map((f) => f.subject)).toEqual(introduced);
@@ -141,14 +155,14 @@ describe('the verdict: one decision for the summary, the check run and the exit 
     const plan = planOfChange('m.py', 'x = 1\n', 'x = eval(input())  # nosec\n', security, { allow_author_suppressions: true });
     expect(plan.verdict.conclusion).toBe('success');
     expect(plan.verdict.suppressedInChange).toHaveLength(1);
-    expect(renderSummary(plan).split('\n')[0]).toBe('Security findings silenced by suppression comments that this change adds: 1 (1 high).');
+    expect(renderSummary(plan).split('\n')[0]).toBe('Security findings silenced by suppression comments that this change adds: 1 (high).');
   });
 
   test('fail_on moves the bar for all three answers alike', () => {
     const high = planOfChange('m.py', 'x = 1\n', 'x = eval(input())\n', security, { fail_on: 'critical' });
     expect([high.verdict.conclusion, exitStatus(high)]).toEqual(['success', 0]);
     expect(checkTitle(high)).toBe('1 security defect below the critical threshold');
-    expect(renderSummary(high).split('\n')[0]).toBe('Security defects detected: 1 (1 high).');
+    expect(renderSummary(high).split('\n')[0]).toBe('Security defects detected: 1 (high).');
     const none = planOfChange('m.py', 'x = 1\n', 'x = eval(input())\n', security, { fail_on: 'none' });
     expect(none.verdict.conclusion).toBe('success');
   });

@@ -29,7 +29,8 @@ export interface SummaryOptions {
 export const DEFAULT_MAX_CHARS = 60_000;
 export const NO_SECURITY_DEFECTS = 'No security defects are detected in the code.';
 export const SUGGESTIONS_INTRO = 'However, I do have some suggestions for improvement:';
-const SUGGESTIONS_AFTER_DEFECTS = 'Besides the security defects, I have some suggestions for improvement:';
+/** The intro in the singular, when there is one suggestion: "some suggestions" followed by one is not true. */
+const SUGGESTION_INTRO = 'However, I do have one suggestion for improvement:';
 
 /** The rule that reports stale `# noqa`/`# nosec` comments: worded apart from the category it lands in. */
 const UNUSED_SUPPRESSION = 'unused-suppression';
@@ -201,7 +202,7 @@ function severityBreakdown(findings: readonly Finding[]): string {
   for (const f of findings) counts.set(f.severity, (counts.get(f.severity) ?? 0) + 1);
   return [...counts.entries()]
     .sort((a, b) => severityRank(b[0]) - severityRank(a[0]))
-    .map(([s, n]) => `${count(n)} ${s}`)
+    .map(([s, n]) => (counts.size === 1 ? s : `${count(n)} ${s}`))
     .join(', ');
 }
 
@@ -215,7 +216,13 @@ function suggestionsSection(ctx: Context, exampleLimit: number): string | undefi
   }
   if (!items.length) return undefined;
   const { verdict } = ctx.plan;
-  const intro = verdict.defects.length || verdict.suppressedInChange.length ? SUGGESTIONS_AFTER_DEFECTS : SUGGESTIONS_INTRO;
+  const one = ctx.suggestions === 1;
+  const intro =
+    verdict.defects.length || verdict.suppressedInChange.length
+      ? `Besides the security ${verdict.defects.length + verdict.suppressedInChange.length === 1 ? 'finding' : 'findings'}, I have ${one ? 'one suggestion' : 'some suggestions'} for improvement:`
+      : one
+        ? SUGGESTION_INTRO
+        : SUGGESTIONS_INTRO;
   return [intro, '', ...items].join('\n');
 }
 
@@ -245,7 +252,8 @@ function item(ctx: Context, category: Category, findings: Finding[], exampleLimi
     const rule = ctx.rule(id);
     const title = id === UNUSED_SUPPRESSION ? 'Suppression comments that suppress nothing' : (rule?.title ?? id);
     const advice = sharedSuggestion(group);
-    lines.push(`${title} (${plural(group.length, 'place')}): ${examples(f, group, exampleLimit)}.${advice ? ` ${f.text(advice)}` : ''}`);
+    const places = group.length > 1 ? ` (${plural(group.length, 'place')})` : '';
+    lines.push(`${title}${places}: ${examples(f, group, exampleLimit)}.${advice ? ` ${f.text(advice)}` : ''}`);
   }
   return lines.join('\n');
 }
@@ -358,19 +366,25 @@ function overall(ctx: Context): string {
   const { verdict } = plan;
   if (plan.files.length === 0) return 'Overall, there was nothing to review; see the first line for why.';
   const defects = verdict.defects.length
-    ? `${plural(verdict.defects.length, 'security defect')} (${worst(f, verdict.defects)})${verdict.failing.length ? ' that should be fixed before merging' : ''}`
+    ? `${plural(verdict.defects.length, 'security defect')} (${worst(f, verdict.defects)})${verdict.failing.length ? ', to fix before merging' : ''}`
     : undefined;
   const silenced = verdict.suppressedInChange.length
     ? `${plural(verdict.suppressedInChange.length, 'suppression comment')} that ${verdict.suppressedInChange.length === 1 ? 'silences a security finding' : 'silence security findings'}`
     : undefined;
   const suggestions = ctx.suggestions ? `${plural(ctx.suggestions, 'suggestion')}${topics(ctx)}` : undefined;
-  const found = [defects, silenced, suggestions].filter((x): x is string => x !== undefined);
+  // Security first, in a sentence of its own; the suggestions after it.
+  const security = [defects, silenced].filter((x): x is string => x !== undefined);
+  const found = security.length ? security : [suggestions].filter((x): x is string => x !== undefined);
+  const after =
+    security.length && suggestions
+      ? ` Beyond ${verdict.defects.length + verdict.suppressedInChange.length === 1 ? 'it' : 'them'}, there ${ctx.suggestions === 1 ? 'is' : 'are'} ${suggestions}.`
+      : '';
   const sentences: string[] = [];
   if (plan.mode === 'change') {
     const added = plan.files.reduce((n, x) => n + x.added, 0);
     const size = `adds ${plural(added, 'line')} to ${plural(plan.files.length, 'Python file')}`;
     sentences.push(
-      found.length ? `Overall, this change ${size} and introduces ${listing(found)}.` : `Overall, this change ${size} and introduces nothing to flag.`,
+      found.length ? `Overall, this change ${size} and introduces ${listing(found)}.${after}` : `Overall, this change ${size} and introduces nothing to flag.`,
     );
     if (plan.fixed.length) sentences.push(`It also fixes ${plural(plan.fixed.length, 'finding')} the code had before (${fixedExamples(ctx)}).`);
   } else {
@@ -381,7 +395,7 @@ function overall(ctx: Context): string {
         : `the ${count(plan.files.length)} files reviewed (${plural(lines, 'line')})`;
     sentences.push(
       found.length
-        ? `Overall, ${what} ${plan.files.length === 1 ? 'has' : 'have'} ${listing(found)}.`
+        ? `Overall, ${what} ${plan.files.length === 1 ? 'has' : 'have'} ${listing(found)}.${after}`
         : `Overall, ${what} ${plan.files.length === 1 ? 'has' : 'have'} nothing to flag.`,
     );
   }
@@ -389,11 +403,10 @@ function overall(ctx: Context): string {
   return sentences.join(' ');
 }
 
-/** "1 high: `eval` at `a.py:3`": the worst defect named. */
+/** "medium: `pickle.load` at `a.py:3`", or with several "the worst: high, `eval` at `a.py:3`". */
 function worst(f: Flavour, defects: readonly Finding[]): string {
   const top = defects[0]!;
-  const rest = defects.length > 1 ? `, ${severityBreakdown(defects)} in all` : '';
-  return `the worst: ${top.severity}, ${f.code(exampleName(top))} at ${place(f, top)}${rest}`;
+  return `${defects.length > 1 ? 'the worst: ' : ''}${top.severity}${defects.length > 1 ? ',' : ':'} ${f.code(exampleName(top))} at ${place(f, top)}`;
 }
 
 /** ", mostly about docstrings (4) and naming (2)" or ", about type hints". */

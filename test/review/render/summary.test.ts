@@ -41,7 +41,7 @@ describe('renderSummary: the security verdict', () => {
     expect(text).toContain('`conf.py:9`');
     expect(text).toContain(`Fix: ${yamlRule.doc.fix}`);
     expect(text).toMatch(
-      /^Overall, the 2 files reviewed \(200 lines\) have 2 security defects \(the worst: high, `subprocess\.run\(f"ls \{path\}", shell=True\)` at `app\.py:12`, 1 high, 1 medium in all\) that should be fixed before merging\.$/m,
+      /^Overall, the 2 files reviewed \(200 lines\) have 2 security defects \(the worst: high, `subprocess\.run\(f"ls \{path\}", shell=True\)` at `app\.py:12`\), to fix before merging\.$/m,
     );
   });
 
@@ -106,7 +106,7 @@ describe('renderSummary: suggestions', () => {
         `,
       }),
     );
-    expect(text).toContain('1. Unused imports:\nUnused import (1 place): `os` at `svc.py:2`.');
+    expect(text).toContain('1. Unused imports:\nUnused import: `os` at `svc.py:2`.');
     expect(text).toContain('2. Unused variables:\n');
     expect(text).toContain('`result` at `svc.py:8`');
     // The rule doc's generic advice is for the rule reference, not presented as if it were about this code.
@@ -123,6 +123,33 @@ describe('renderSummary: suggestions', () => {
     const text = renderSummary(result([shellDefect(4)]), { rules });
     expect(text).not.toContain('However');
     expect(text).not.toContain('suggestions for improvement');
+  });
+
+  test.each([
+    ['one suggestion, no defect', [], 1, 'However, I do have one suggestion for improvement:', 'has 1 suggestion, about unused imports.'],
+    ['two suggestions, no defect', [], 2, 'However, I do have some suggestions for improvement:', 'has 2 suggestions, about unused imports.'],
+    [
+      'one defect, one suggestion',
+      [4],
+      1,
+      'Besides the security finding, I have one suggestion for improvement:',
+      '(high: `subprocess.run(f"ls {path}", shell=True)` at `app.py:4`), to fix before merging. Beyond it, there is 1 suggestion, about unused imports.',
+    ],
+    [
+      'two defects, two suggestions',
+      [4, 9],
+      2,
+      'Besides the security findings, I have some suggestions for improvement:',
+      '(the worst: high, `subprocess.run(f"ls {path}", shell=True)` at `app.py:4`), to fix before merging. Beyond them, there are 2 suggestions, about unused imports.',
+    ],
+  ])('numbers agree with the words: %s', (_name, defectLines, imports, intro, closing) => {
+    const unused = Array.from({ length: imports }, (_, i) =>
+      finding({ rule: 'unused-import', category: 'unused-imports', severity: 'low', path: 'util.py', line: i + 1, subject: `m${i}`, snippet: `import m${i}` }),
+    );
+    const text = renderSummary(result([...defectLines.map((line) => shellDefect(line)), ...unused]), { rules });
+    expect(text).toContain(`\n${intro}\n`);
+    expect(text).toContain(closing);
+    if (defectLines.length) expect(text).toContain(`Security defects detected: ${defectLines.length} (high).`);
   });
 
   test('many findings: three examples, then how many more', () => {
@@ -146,18 +173,18 @@ describe('renderSummary: suggestions', () => {
   test("a group's computed fix is said once when every finding of it calls for the same; otherwise, and without one, no fix text", () => {
     const source = '"""M."""\n\n\ndef log(msg: str):\n    """Log."""\n    print(msg)\n';
     const text = renderSummary(review({ 'm.py': source }));
-    expect(text).toContain('Function without a return type annotation (1 place): `log` at `m.py:4`. Add `-> None`: `log` returns no value.');
+    expect(text).toContain('Function without a return type annotation: `log` at `m.py:4`. Add `-> None`: `log` returns no value.');
     const two = renderSummary(review({ 'm.py': `${source}\n\ndef warn(msg: str):\n    """Warn."""\n    print(msg)\n` }));
     expect(two).toContain('Function without a return type annotation (2 places): `log` at `m.py:4` and `warn` at `m.py:9`.\n');
     const valued = renderSummary(review({ 'm.py': '"""M."""\n\n\ndef load(path: str):\n    """Load."""\n    return open(path).read()\n' }));
-    expect(valued).toContain('Function without a return type annotation (1 place): `load` at `m.py:4`.\n');
+    expect(valued).toContain('Function without a return type annotation: `load` at `m.py:4`.\n');
     expect(valued).not.toMatch(/Fix:|ReturnType/);
   });
 
   test('a stale suppression is worded as such, not as one more unused import', () => {
     const text = renderSummary(review({ 's.py': '"""S."""\nimport os  # noqa: F401\nimport re\n\nprint(re)  # noqa: F401\n' }));
     expect(text).toContain('Unused import');
-    expect(text).toContain('Suppression comments that suppress nothing (1 place): `F401` at `s.py:5`.');
+    expect(text).toContain('Suppression comments that suppress nothing: `F401` at `s.py:5`.');
     expect(text).toContain('- 1 finding is silenced by `# noqa` comments.');
   });
 });
@@ -265,7 +292,7 @@ describe('renderSummary: notes, counts and size', () => {
     expect(capped.length).toBeLessThanOrEqual(8000);
     expect(capped).toMatch(/\(and \d+ more security defects, left out to keep this review within its size limit\)/);
     expect(capped).toMatch(/^- s0\.py: skipped: not valid UTF-8$/m);
-    expect(capped.startsWith('Security defects detected: 400 (400 high).')).toBe(true);
+    expect(capped.startsWith('Security defects detected: 400 (high).')).toBe(true);
     expect(capped.trimEnd().endsWith('400 Python files could not be reviewed (listed above).')).toBe(true);
     expect(renderSummary(result(defects, { notes }), { rules }).length).toBeLessThanOrEqual(60_000);
   });
