@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Rule } from '../../src/engine/rule.js';
 import type { SyntaxNode } from '../../src/engine/syntax.js';
 import { followsConventions } from '../../src/engine/conventions.js';
-import { hasFrameworkDecorator } from './imposed.js';
+import { hasFrameworkDecorator, implementsInterface } from './imposed.js';
 import type { Scope } from '../../src/engine/scope.js';
 import { bindingsOfKind, enclosingClass, hasTypingDecorator } from '../python/definitions.js';
 import { nameConfidence, passableByKeyword } from './bindings.js';
@@ -25,7 +25,7 @@ export const argumentName: Rule<z.output<typeof IGNORE_NAMES_OPTIONS>> = {
   codes: ['N803'],
   optionsSchema: IGNORE_NAMES_OPTIONS,
   doc: {
-    what: 'A function or lambda parameter whose name has capitals (`userId`, `X`) (pep8-naming N803). Parameters of methods whose class inherits from outside the file are reported at low confidence: callers may pass them by keyword as the base class names them.',
+    what: 'A function or lambda parameter whose name has capitals (`userId`, `X`) (pep8-naming N803). Parameters of methods whose class inherits from outside the file are reported at low confidence: callers may pass them by keyword as the base class names them. Under the conventional profile, parameters of methods of a class that declares a zope.interface (`@implementer(...)`, `classImplements`) are left alone.',
     why: 'Parameters are local variables; PEP 8 writes them in snake_case, and mixing styles makes keyword arguments hard to remember.',
     example: 'def load(userId, Path):\n    ...',
     useInstead: 'def load(user_id, path):\n    ...',
@@ -51,6 +51,9 @@ export const argumentName: Rule<z.output<typeof IGNORE_NAMES_OPTIONS>> = {
             skip = def !== undefined && enclosingClass(model, def) !== undefined && hasTypingDecorator(model, def, 'override');
             // A framework's decorator reads the parameter's name (`@click.option("--Name")`).
             if (conventional && def !== undefined && hasFrameworkDecorator(def)) skip = true;
+            // An `@implementer(I…)` class's methods take the parameters the interface names.
+            const cls = def !== undefined ? enclosingClass(model, def) : undefined;
+            if (conventional && cls && implementsInterface(model, cls.node)) skip = true;
             skipped.set(scope, skip);
           }
           if (skip) continue;

@@ -25,6 +25,8 @@ const Verdict = z.looseObject({
   conclusion: z.string().optional(),
   securityDefects: z.number().optional(),
   suppressedInChange: z.array(PostedItem).default([]),
+  /** Silenced with a reason the repository's own linter process accepts: one summary line lists them. */
+  suppressedWithReason: z.array(PostedItem).default([]),
 });
 
 /** The CLI's `--format json`, today's shape (`findings`, `summary`) and the review plan's (`inline`, `verdict`). */
@@ -58,9 +60,10 @@ export interface PostedReview {
 /**
  * The one adapter from the CLI's JSON to what would be posted. With the review plan, `findings`
  * are the findings new in the range and `inline` the ones that go inline (as findings or their
- * fingerprints), the rest go in the summary, with the notes on intended opt-outs (`advisories`)
- * and the security findings that a suppression added by the change silences (the summary lists
- * them and they fail the check); without it, every finding is an inline candidate.
+ * fingerprints), the rest go in the summary, with the security findings that a suppression added
+ * by the change silences (the summary lists them; they fail the check unless the repository's own
+ * linter process accepts the suppression). Intended opt-outs (`advisories`) are in the JSON only,
+ * never posted. Without a plan, every finding is an inline candidate.
  */
 export function postedReview(json: unknown, exitStatus: number): PostedReview {
   const cli = CliJson.parse(json);
@@ -77,8 +80,11 @@ export function postedReview(json: unknown, exitStatus: number): PostedReview {
   const inlineKeys = new Set(inline.map(itemKey));
   const summary = [
     ...cli.findings.filter((f) => !inlineKeys.has(itemKey(f))).map((f) => ({ ...f, kind: 'finding' as const })),
-    ...cli.advisories.map((f) => ({ ...f, kind: 'note' as const })),
-    ...(typeof verdict === 'object' ? verdict.suppressedInChange : []).map((f) => ({ ...f, kind: 'suppressed' as const })),
+    // Advisories are data in the JSON only: the summary no longer posts a line for them.
+    ...(typeof verdict === 'object' ? [...verdict.suppressedInChange, ...verdict.suppressedWithReason] : []).map((f) => ({
+      ...f,
+      kind: 'suppressed' as const,
+    })),
   ];
   return { inline, summary, securityDefects, verdict: verdictText, exitStatus, planned: true, markdown };
 }

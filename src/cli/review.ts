@@ -58,7 +58,11 @@ interface Review {
  * The rules and conventions for each file: the config, the repository's lint settings and the
  * habits of the code the change does not touch (or of the files themselves, reviewed whole).
  */
-function settingsFor(review: Review, files: readonly string[], bases?: ReadonlyMap<string, string>): { settings: ReviewSettings; notes: Note[] } {
+function settingsFor(
+  review: Review,
+  files: readonly string[],
+  bases?: ReadonlyMap<string, string>,
+): { settings: ReviewSettings; notes: Note[]; lintFiles: Readonly<Record<string, string>> } {
   const context = cliRepoContext(review.root, files, { maxBytes: review.maxBytes, ...(bases ? { bases } : {}) });
   const repository = repositoryConventions({ config: review.config, lintFiles: context.lintFiles, sources: context.sources, stubs: context.stubs });
   const extra = review.io.extraRules ?? [];
@@ -67,7 +71,7 @@ function settingsFor(review: Review, files: readonly string[], bases?: ReadonlyM
     conventionsFor: (path) => repository.conventionsFor(path),
   };
   const notes = repository.problems.map((p): Note => ({ path: '', kind: 'config', message: p.key ? `\`${p.key}\`: ${p.message}` : p.message }));
-  return { settings, notes };
+  return { settings, notes, lintFiles: context.lintFiles };
 }
 
 async function reviewChange(args: ReviewArgs, review: Review): Promise<{ plan: ReviewPlan; scope: ReviewScope }> {
@@ -77,14 +81,14 @@ async function reviewChange(args: ReviewArgs, review: Review): Promise<{ plan: R
   for (const p of pathspecs) if (p.startsWith('..') || isAbsolute(p)) throw new UsageError(`${p}: outside the repository at ${root}`);
   const change = readGitChange(root, range, { pathspecs, selects: selector(config), maxBytes: review.maxBytes });
   const bases = new Map(change.sources.flatMap((s) => (s.base !== undefined ? [[s.path, s.base] as const] : [])));
-  const { settings, notes } = settingsFor(
+  const { settings, notes, lintFiles } = settingsFor(
     review,
     change.sources.map((s) => join(root, s.path)),
     bases,
   );
   const files = await analyseSources(change.sources, settings);
   const reviewConfig = { ...config, ...(args.report ? { report: args.report } : {}) };
-  const plan = planReview({ mode: 'change', files, config: reviewConfig, notes: [...change.notes, ...notes] });
+  const plan = planReview({ mode: 'change', files, config: reviewConfig, notes: [...change.notes, ...notes], lintFiles });
   return { plan, scope: { kind: 'change', range: range.label } };
 }
 

@@ -156,7 +156,7 @@ async function review(
   const postedBefore = new Set(existingInline.flatMap((c) => fingerprintsIn(c.body)));
   const contextNotes = [...(context?.problems ?? []).map((message) => ({ key: '', message })), ...(conventions?.problems ?? [])];
   const notes = [...listingNotes, ...fetched.notes, ...[...problems, ...contextNotes].map(problemNote)];
-  const plan = planReview({ mode: 'change', files, config, notes, postedBefore });
+  const plan = planReview({ mode: 'change', files, config, notes, postedBefore, ...(context ? { lintFiles: context.lintFiles } : {}) });
 
   const rule = ruleLookup();
   const comments: InlineComment[] = plan.inline.map((i) => ({

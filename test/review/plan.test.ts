@@ -51,13 +51,18 @@ describe('new, pre-existing and fixed', () => {
     expect(renderSummary(plan)).toContain('It also fixes 2 findings the code had before (`os`: unused import; `sys`: unused import).');
   });
 
-  test("a fixed finding's rule title keeps its acronym mid-sentence; an advisory reads as one sentence", () => {
+  test("a fixed finding's rule title keeps its acronym mid-sentence; an advisory asks for nothing and gets no line", () => {
     const base = 'import ssl\n\n\ndef connect(ctx, verify):\n    if not verify:\n        ctx.verify_mode = ssl.CERT_NONE\n    return ctx\n';
     const head = 'import ssl\n\n\ndef connect(ctx):\n    return ctx\n';
     const fixed = renderSummary(planOfChange('m.py', base, head, on(tlsVerificationDisabled)));
     expect(fixed).toContain('(`verify_mode`: TLS certificate verification disabled)');
-    const advised = renderSummary(planOfChange('m.py', undefined, base, on(tlsVerificationDisabled)));
-    expect(advised).toContain("Not counted as a defect: this runs only when the caller's `verify` asks for it, an explicit opt-out.");
+    // FINDINGS class 6, httpx 8e36f2bc: `if not verify:` implements the caller's choice; the plan keeps it as data.
+    const plan = planOfChange('m.py', undefined, base, on(tlsVerificationDisabled));
+    expect(plan.advisories.map((f) => f.subject)).toEqual(['verify_mode']);
+    const advised = renderSummary(plan);
+    expect(advised).not.toContain('verify_mode');
+    expect(advised).not.toContain('CERT_REQUIRED');
+    expect(advised).not.toContain('Not counted as a defect');
     expect(advised.startsWith(NO_SECURITY_DEFECTS)).toBe(true);
   });
 
@@ -179,5 +184,63 @@ describe('the verdict: one decision for the summary, the check run and the exit 
     expect(text).not.toContain(NO_SECURITY_DEFECTS);
     expect(text.split('\n')[0]).toBe('Nothing was reviewed: the only Python file could not be reviewed, so there is no security verdict.');
     expect(checkTitle(plan)).toBe('Not fully reviewed: 1 Python file could not be reviewed');
+  });
+});
+
+// FINDINGS class 5, scrapy 11079cb1: Ruff selects `S`, and the author writes `# noqa: S307 - arbitrary code by design`.
+describe("a suppression the change adds, by the repository's own lint process", () => {
+  const security = on(evalExec);
+  const RUFF_S = { 'pyproject.toml': '[tool.ruff.lint]\nextend-select = ["S"]\n' };
+  const run = (line: string, lintFiles?: Record<string, string>, path = 'm.py') =>
+    planOfChange(path, 'x = 1\n', `x = 1\ny = eval(code)${line}\n`, security, {}, STRICT_CONVENTIONS, lintFiles);
+
+  test.each([
+    ['a dash', '  # noqa: S307 - arbitrary code by design', 'arbitrary code by design'],
+    ['a colon, two codes', '  # noqa: S307, S102: the console runs what the operator types', 'the console runs what the operator types'],
+    ['a second comment', '  # noqa: S307  # arbitrary code by design', 'arbitrary code by design'],
+    ['in parentheses', '  # noqa: S307 (by design: remote console)', 'by design: remote console'],
+  ])('listed, not failing: the linter selects the code, the comment names it with a reason (%s)', (_name, line, reason) => {
+    const plan = run(line, RUFF_S);
+    expect(plan.verdict.conclusion).toBe('success');
+    expect(exitStatus(plan)).toBe(0);
+    expect(plan.verdict.suppressedInChange).toEqual([]);
+    expect(plan.verdict.suppressedWithReason.map((s) => [s.code, s.reason])).toEqual([['S307', reason]]);
+    const text = renderSummary(plan);
+    expect(text).toContain('silenced with a reason by a suppression this change adds');
+    expect(text).toContain(reason);
+  });
+
+  test.each([
+    ['a bare nosec', '  # nosec', RUFF_S],
+    ['a nosec naming the code, with a reason', '  # nosec B307 - arbitrary code by design', RUFF_S],
+    ['a noqa without a reason', '  # noqa: S307', RUFF_S],
+    ['a noqa followed only by a pragma', '  # noqa: S307  # type: ignore[misc]', RUFF_S],
+    ['a noqa with punctuation for a reason', '  # noqa: S307 -', RUFF_S],
+    [
+      "a code the repository's linter does not run",
+      '  # noqa: S307 - arbitrary code by design',
+      { 'pyproject.toml': '[tool.ruff.lint]\nextend-select = ["B"]\n' },
+    ],
+    ['a repository with no linter config', '  # noqa: S307 - arbitrary code by design', undefined],
+    ['a linter that ignores the code', '  # noqa: S307 - by design', { 'pyproject.toml': '[tool.ruff.lint]\nselect = ["S"]\nignore = ["S307"]\n' }],
+    ["Bandit's own code, which Ruff does not run", '  # noqa: B307 - arbitrary code by design', RUFF_S],
+    ['a file-wide noqa, with a reason', '', RUFF_S],
+  ])('still failing: %s', (name, line, lintFiles) => {
+    const head = name.startsWith('a file-wide') ? '# ruff: noqa: S307 - by design\nx = 1\ny = eval(code)\n' : `x = 1\ny = eval(code)${line}\n`;
+    const plan = planOfChange('m.py', 'x = 1\n', head, security, {}, STRICT_CONVENTIONS, lintFiles);
+    expect(plan.verdict.conclusion).toBe('failure');
+    expect(exitStatus(plan)).toBe(1);
+    expect(plan.verdict.suppressedWithReason).toEqual([]);
+  });
+
+  test('a per-file ignore of the code: its linter does not run it there, so it fails', () => {
+    const lint = { 'pyproject.toml': '[tool.ruff.lint]\nextend-select = ["S"]\n[tool.ruff.lint.per-file-ignores]\n"scripts/*" = ["S307"]\n' };
+    expect(run('  # noqa: S307 - by design', lint, 'scripts/run.py').verdict.conclusion).toBe('failure');
+    expect(run('  # noqa: S307 - by design', lint, 'app/run.py').verdict.conclusion).toBe('success');
+  });
+
+  test('flake8 with flake8-bandit selected', () => {
+    const plan = run('  # noqa: S307 - the console runs code by design', { 'setup.cfg': '[flake8]\nselect = E,F,S\n' });
+    expect(plan.verdict.conclusion).toBe('success');
   });
 });

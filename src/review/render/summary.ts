@@ -2,7 +2,7 @@ import { namingStyle, type NamingStyle } from '../../../analyzers/python/naming-
 import { CATEGORIES, severityRank, type Category, type Finding, type NameExample, type Note, type Severity } from '../../engine/finding.js';
 import type { Rule } from '../../engine/rule.js';
 import type { SuppressedFinding } from '../../engine/run.js';
-import { byPlace, isSecurityFinding, type ReviewPlan } from '../plan.js';
+import { byPlace, isSecurityFinding, type ReasonedSuppression, type ReviewPlan } from '../plan.js';
 import { categoryHeading, CATEGORY_TEXT } from './category-text.js';
 import { count, MARKDOWN, plural, TERMINAL, type Flavour } from './flavour.js';
 import { measureText } from './measure.js';
@@ -335,7 +335,9 @@ function notesSection(ctx: Context, limit: number): string | undefined {
     limit,
   );
   if (scope.kind === 'files' && plan.files.length) for (const p of scope.empty ?? []) lines.push(`- ${f.code(p)} holds no Python file.`);
-  for (const a of plan.advisories) lines.push(`- ${place(f, a)}: ${f.text(a.message)} Not counted as a defect: ${f.text(uncapitalise(a.advisory!))}`);
+  // Advisories (an intended `usedforsecurity=False` MD5, `if not verify:`) ask for nothing: no line here; JSON and SARIF keep them.
+  const reasoned = plan.verdict.suppressedWithReason;
+  if (reasoned.length) lines.push(`- ${reasonedLine(f, reasoned)}`);
   const { noqa, nosec } = plan.suppressed;
   if (noqa + nosec) {
     const by = noqa && nosec ? `${f.code('# noqa')} (${count(noqa)}) and ${f.code('# nosec')} (${count(nosec)})` : f.code(noqa ? '# noqa' : '# nosec');
@@ -347,6 +349,21 @@ function notesSection(ctx: Context, limit: number): string | undefined {
       `- ${plural(older, 'finding was', 'findings were')} already in the code before this change and ${older === 1 ? 'is' : 'are'} not repeated here.`,
     );
   return lines.length ? ['Notes:', ...lines].join('\n') : undefined;
+}
+
+/**
+ * "1 security finding silenced with a reason by a suppression this change adds, in a code the
+ * repository's own linter runs: `eval` at `a.py:3` (`S307`: arbitrary code by design)". The author's
+ * reason is text from the code, escaped as such.
+ */
+function reasonedLine(f: Flavour, reasoned: readonly ReasonedSuppression[]): string {
+  const n = reasoned.length;
+  const shown = reasoned
+    .slice(0, 5)
+    .map((r) => `${f.code(exampleName(r.suppressed.finding))} at ${place(f, r.suppressed.finding)} (${f.code(r.code)}: ${f.text(shorten(r.reason, 120))})`);
+  const sources = [...new Set(reasoned.map((r) => f.code(r.selectedBy)))];
+  const more = n > shown.length ? ` and ${count(n - shown.length)} more` : '';
+  return `${plural(n, 'security finding')} silenced with a reason by ${n === 1 ? 'a suppression' : 'suppressions'} this change adds, in ${n === 1 ? 'a code' : 'codes'} the repository's own linter runs (${listing(sources)}): ${shown.join(', ')}${more}.`;
 }
 
 function noteLines(ctx: Context, notes: readonly Note[], limit: number): string[] {

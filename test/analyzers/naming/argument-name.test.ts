@@ -44,3 +44,21 @@ describe('argument-name: the snake_case name, when it is free', () => {
     clean: [{ code: 'def load(user_id):\n    pass' }],
   });
 });
+
+// FINDINGS class 8: an interface's methods take the parameters the interface names.
+ruleTester(argumentName, {
+  flagged: [
+    { code: 'from zope.interface import implementer\n@implementer(IReader)\nclass Reader:\n    def read(self, maxSize):\n        pass\n', lines: [4] },
+    { code: 'class Reader:\n    def read(self, maxSize):\n        pass\n', lines: [2], conventions: CONVENTIONAL },
+  ],
+  clean: [
+    {
+      code: 'from zope.interface import implementer\n@implementer(IReader)\nclass Reader:\n    def read(self, maxSize):\n        pass\n',
+      conventions: CONVENTIONAL,
+    },
+    {
+      code: 'import zope.interface\nclass Reader:\n    def read(self, maxSize):\n        pass\nzope.interface.classImplements(Reader, IReader)\n',
+      conventions: CONVENTIONAL,
+    },
+  ],
+});

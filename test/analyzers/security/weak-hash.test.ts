@@ -116,3 +116,34 @@ describe('weak-hash: the fix in the words of the call and the library it comes f
     clean: [{ code: 'import hashlib\nhashlib.sha256(data)' }],
   });
 });
+
+// FINDINGS class 4: code that guards nothing. aiohttp ab76c5a6 gives a mock its spec with `sha1()`.
+describe('weak-hash: code that guards nothing', () => {
+  test.each([
+    ['a mock spec', 'from hashlib import md5\nfrom unittest import mock\nm = mock.MagicMock(spec=md5())\n'],
+    ['a mock spec_set', 'import hashlib\nfrom unittest import mock\nm = mock.Mock(spec_set=hashlib.sha1())\n'],
+    ['the spec of create_autospec', 'import hashlib\nfrom unittest import mock\nm = mock.create_autospec(hashlib.sha1())\n'],
+  ])('no finding: %s (nothing is hashed)', (_name, code) => {
+    expect(runRule(weakHash, code, 'tests/test_digest.py')).toEqual([]);
+    expect(runRule(weakHash, code)).toEqual([]);
+  });
+
+  test.each([
+    ['a test file', 'tests/test_digest.py', 'Test code'],
+    ['an example', 'examples/digest_auth.py', 'Example code'],
+    ['the docs', 'docs/conf_example.py', 'Example code'],
+  ])('an advisory note, not a defect, in %s', (_name, path, why) => {
+    const findings = runRule(weakHash, 'import hashlib\nh = hashlib.md5(data).hexdigest()\n', path);
+    expect(findings.map((f) => [f.line, f.severity])).toEqual([[2, 'low']]);
+    expect(findings[0]!.advisory).toContain(why);
+  });
+
+  test.each([
+    ['hashing data', 'import hashlib\nh = hashlib.sha1()\nh.update(data)\n', 2],
+    ['data given, in a spec', 'import hashlib\nfrom unittest import mock\nm = mock.Mock(spec=hashlib.md5(data))\n', 3],
+    ['an HMAC digest', 'import hashlib, hmac\nmac = hmac.new(key, msg, hashlib.sha1())\n', 2],
+  ])('still a defect in library code: %s', (_name, code, line) => {
+    const findings = runRule(weakHash, code, 'aiohttp/digest.py');
+    expect(findings.map((f) => [f.line, f.severity, f.advisory])).toEqual([[line, 'medium', undefined]]);
+  });
+});
