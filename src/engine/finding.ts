@@ -97,7 +97,10 @@ export interface NameExample {
 /** Something the report must say that is not a finding: a skipped file, a failed analyzer. */
 export interface Note {
   path: string;
-  /** skipped / analyzer-failed / over-budget: a Python file not (fully) reviewed. */
-  kind: 'skipped' | 'syntax-error' | 'analyzer-failed' | 'over-budget' | 'config';
+  /**
+   * skipped / analyzer-failed / over-budget: a Python file not (fully) reviewed. excluded: files
+   * the repository's own linters exclude, left out on purpose as the config's `exclude` leaves them.
+   */
+  kind: 'skipped' | 'syntax-error' | 'analyzer-failed' | 'over-budget' | 'config' | 'excluded';
   message: string;
 }

@@ -3,7 +3,7 @@ import type { Note } from '../engine/finding.js';
 import type { JobControl, ReviewJob } from '../queue/types.js';
 import { analyseSources, type Analyser, type ReviewSettings } from '../review/analyse.js';
 import { enabledRules, type Config, type ConfigProblem } from '../review/config.js';
-import { repositoryConventions } from '../review/conventions/index.js';
+import { leaveOutExcluded, repositoryConventions } from '../review/conventions/index.js';
 import { commentableLines } from '../review/diff.js';
 import { planReview, type ChangedSource } from '../review/plan.js';
 import { annotations, annotationsNote, checkSummary, checkTitle, inlineReviewBody } from '../review/render/check-run.js';
@@ -152,10 +152,12 @@ async function review(
   const conventions =
     context && repositoryConventions({ config, lintFiles: context.lintFiles, sources: [...untouched(sources), ...context.neighbours], stubs: context.stubs });
   const settings = deps.settings?.(config) ?? conventions!;
-  const files = await analyseSources(sources, settings, deps.analyser);
+  // Files the repository's own linters exclude (read at the base commit) are left out with a note.
+  const { kept, notes: excluded } = conventions ? leaveOutExcluded(sources, (path) => conventions.excludedBy(path)) : { kept: sources, notes: [] };
+  const files = await analyseSources(kept, settings, deps.analyser);
   const postedBefore = new Set(existingInline.flatMap((c) => fingerprintsIn(c.body)));
   const contextNotes = [...(context?.problems ?? []).map((message) => ({ key: '', message })), ...(conventions?.problems ?? [])];
-  const notes = [...listingNotes, ...fetched.notes, ...[...problems, ...contextNotes].map(problemNote)];
+  const notes = [...listingNotes, ...fetched.notes, ...[...problems, ...contextNotes].map(problemNote), ...excluded];
   const plan = planReview({ mode: 'change', files, config, notes, postedBefore, ...(context ? { lintFiles: context.lintFiles } : {}) });
 
   const rule = ruleLookup();
@@ -181,7 +183,7 @@ async function review(
 
   // Our earlier comments whose finding is no longer in the file: resolve their threads.
   const present = new Set(files.flatMap((f) => f.head.findings.map((x) => x.fingerprint)));
-  const analysed = new Set(fetched.files.map((f) => f.path));
+  const analysed = new Set(kept.map((f) => f.path));
   const gone = existingInline.filter((c) => fingerprintsIn(c.body).some((fp) => !present.has(fp)));
   let resolvedThreads = 0;
   if (gone.length) {
