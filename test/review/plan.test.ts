@@ -3,6 +3,9 @@ import { complexFunction } from '../../analyzers/function-logic/complex-function
 import { unusedImport } from '../../analyzers/unused-imports/unused-import.js';
 import { evalExec } from '../../analyzers/security/eval-exec.js';
 import { tlsVerificationDisabled } from '../../analyzers/security/tls-verification-disabled.js';
+import { missingArgumentAnnotation } from '../../analyzers/type-hints/missing-argument-annotation.js';
+import { missingReturnAnnotation } from '../../analyzers/type-hints/missing-return-annotation.js';
+import { analyzeFile } from '../../src/engine/run.js';
 import { STRICT_CONVENTIONS } from '../../src/engine/conventions.js';
 import type { EnabledRule, Rule } from '../../src/engine/rule.js';
 import { exitStatus, planReview } from '../../src/review/plan.js';
@@ -243,4 +246,82 @@ describe("a suppression the change adds, by the repository's own lint process", 
     const plan = run('  # noqa: S307 - the console runs code by design', { 'setup.cfg': '[flake8]\nselect = E,F,S\n' });
     expect(plan.verdict.conclusion).toBe('success');
   });
+});
+
+// FINDINGS "the other three": placement 5b73b980 `_generate` got ANN001 (kept) and ANN202 (noise) on one def; scrapy d12db698 five comments on one line.
+describe('type hints: one finding per def in the review, one per code in the engine', () => {
+  const both = (disabled: string[] = []): EnabledRule[] => [
+    { rule: missingArgumentAnnotation, options: {}, ...(disabled.length ? { disabledCodes: disabled } : {}) },
+    { rule: missingReturnAnnotation, options: {} },
+  ];
+  const SHIM = 'def getaddrinfo(host, port, *args, **kwargs):\n    return []\n';
+  const typeHints = (code: string, rules = both(), conventions = STRICT_CONVENTIONS) =>
+    planOfChange('m.py', 'X = 1\n', `X = 1\n\n\n${code}`, rules, {}, conventions).reported.map((f) => [f.line, f.code, f.subject, f.message]);
+
+  test.each([
+    [
+      'a half-annotated def: the parameter and the return',
+      'def _generate(index: int, current_product):\n    pass\n',
+      both(),
+      [[4, 'ANN001', '_generate', 'Missing type annotations in `_generate`: `current_product` and the return type']],
+    ],
+    [
+      'every parameter and the return',
+      SHIM,
+      both(),
+      [[4, 'ANN001', 'getaddrinfo', 'Missing type annotations in `getaddrinfo`: `host`, `port`, `*args`, `**kwargs` and the return type']],
+    ],
+    [
+      'codes the repository turns off are not named',
+      SHIM,
+      both(['ANN002', 'ANN003']),
+      [[4, 'ANN001', 'getaddrinfo', 'Missing type annotations in `getaddrinfo`: `host`, `port` and the return type']],
+    ],
+    [
+      'the return alone stays as it is',
+      'def load(path: str):\n    pass\n',
+      both(),
+      [[4, 'ANN201', 'load', 'Missing return type annotation for public function `load`']],
+    ],
+    [
+      'a parameter alone stays as it is',
+      'def load(path) -> None:\n    pass\n',
+      both(),
+      [[4, 'ANN001', 'path', 'Missing type annotation for function argument `path` of `load`']],
+    ],
+    [
+      'ANN001 turned off: the return stays',
+      'def load(path):\n    pass\n',
+      both(['ANN001']),
+      [[4, 'ANN201', 'load', 'Missing return type annotation for public function `load`']],
+    ],
+    [
+      'a property and its setter are two defs',
+      'class A:\n    @property\n    def x(self):\n        return 1\n    @x.setter\n    def x(self, value) -> None:\n        pass\n',
+      both(),
+      [
+        [6, 'ANN201', 'x', 'Missing return type annotation for public function `x`'],
+        [9, 'ANN001', 'value', 'Missing type annotation for function argument `value` of `x`'],
+      ],
+    ],
+  ])('%s', (_name, code, rules, expected) => {
+    expect(typeHints(code, rules)).toEqual(expected);
+  });
+
+  test('one inline comment, and the engine still reports one finding per code (the accuracy tables against Ruff)', () => {
+    const plan = planOfChange('m.py', 'X = 1\n', `X = 1\n\n\n${SHIM}`, both());
+    expect(plan.inline.map((i) => [i.finding.subject, i.also.length])).toEqual([['getaddrinfo', 0]]);
+    expect(renderSummary(plan)).toContain('(1 place)');
+    const engine = analyzeFile('m.py', SHIM, both(), STRICT_CONVENTIONS).findings.map((f) => f.code);
+    expect(engine.sort()).toEqual(['ANN001', 'ANN001', 'ANN002', 'ANN003', 'ANN201']);
+  });
+});
+
+test('type hints: a def whose header spans lines is still one def', () => {
+  const code = 'def fetch(\n    url,\n    timeout,\n):\n    return 1\n';
+  const plan = planOfChange('m.py', 'X = 1\n', `X = 1\n\n\n${code}`, [
+    { rule: missingArgumentAnnotation, options: {} },
+    { rule: missingReturnAnnotation, options: {} },
+  ]);
+  expect(plan.reported.map((f) => [f.line, f.message])).toEqual([[5, 'Missing type annotations in `fetch`: `url`, `timeout` and the return type']]);
 });
