@@ -7,7 +7,7 @@ import { ruleOptions } from '../../engine/rule-options.js';
 import { configForPath, enabledRules, overridesFor, type Config, type ConfigProblem } from '../config.js';
 import { codeState } from './codes.js';
 import { inferConventions, type Evidence } from './infer.js';
-import { lintOption, NO_LINT_SETTINGS, readLintSettings, type LintSettings } from './lint-settings.js';
+import { familyNotRun, lintOption, NO_LINT_SETTINGS, readLintSettings, type LintSettings } from './lint-settings.js';
 import { isTestPath } from './test-code.js';
 
 export { LINT_CONFIG_FILES } from './lint-settings.js';
@@ -215,6 +215,8 @@ function rulesForPath(config: Config, lint: LintSettings, path: string): Enabled
       const state = codeState(lint.selections, code, path);
       if (state === 'off' && !ruleSpeaks) disabled.push(code);
       else if (conventional && QUIET_BY_DEFAULT.includes(code) && state !== 'on') disabled.push(code);
+      // A style family that no linter of the repository runs (Ruff without `N`, flake8 without pep8-naming) is not its style.
+      else if (conventional && !ruleSpeaks && state !== 'on' && familyNotRun(lint, code)) disabled.push(code);
       else if (conventional && !ruleSpeaks && MEASURED_WHEN_CHOSEN.has(code) && state !== 'on' && runsLinter && !lint.options.some((o) => o.rule === rule.id))
         disabled.push(code);
     }
