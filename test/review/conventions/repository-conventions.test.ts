@@ -442,3 +442,29 @@ describe("flake8's select decides whether C901 runs", () => {
     expect(complexity(tox)).toBe(expected);
   });
 });
+
+describe('how a size limit came to be', () => {
+  const limits = (lintFiles: Record<string, string> | undefined, ours: unknown = {}): unknown =>
+    repositoryConventions({ config: config(ours), ...(lintFiles ? { lintFiles } : {}) }).conventionsFor('pkg/mod.py').limits?.['complex-function'];
+  test.each<[string, Record<string, string> | undefined, unknown, string | undefined]>([
+    // placement: max-complexity = 19, "the most complex thing we have".
+    ["flake8's max-complexity: a ceiling", { 'tox.ini': '[flake8]\nmax-complexity = 19\n' }, {}, 'ceiling'],
+    // pip: `max-complexity = 33  # default is 10`.
+    ["Ruff's mccabe limit: the limit", { 'pyproject.toml': '[tool.ruff.lint.mccabe]\nmax-complexity = 33\n' }, {}, undefined],
+    ['Ruff that selects C90 with its default limit', { 'pyproject.toml': '[tool.ruff.lint]\nselect = ["C90"]\n' }, {}, undefined],
+    // requests: no complexity check at all.
+    ['no linter runs it', undefined, {}, 'unchecked'],
+    [
+      'our own config sets the limit',
+      { 'tox.ini': '[flake8]\nmax-complexity = 19\n' },
+      { rules: { 'complex-function': { options: { maxComplexity: 15 } } } },
+      undefined,
+    ],
+  ])('%s', (_name, lintFiles, ours, expected) => {
+    expect(limits(lintFiles, ours)).toBe(expected);
+  });
+
+  test('the strict profile has none', () => {
+    expect(repositoryConventions({ config: config({ profile: 'strict' }) }).conventionsFor('pkg/mod.py').limits).toBeUndefined();
+  });
+});
