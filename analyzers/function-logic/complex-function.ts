@@ -30,7 +30,7 @@ export const complexFunction: Rule<z.output<typeof OPTIONS>> = {
       measureFunction(
         context,
         m.node,
-        { quantity: 'cyclomatic complexity', value: m.complexity, limit: max, usual: 10 },
+        { rule: 'complex-function', quantity: 'cyclomatic complexity', value: m.complexity, limit: max, usual: 10 },
         (name, limit) => `\`${name}\` is too complex: cyclomatic complexity ${m.complexity} (limit ${limit}).`,
       ),
     );

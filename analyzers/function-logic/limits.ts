@@ -18,21 +18,31 @@ export function functionName(fn: SyntaxNode): { node: SyntaxNode; name: string }
  * function is recorded, so that a review of a change can say "complexity 12, was 9 (limit 10)".
  * The finding spans the whole function: its size is the business of every line of it.
  *
- * When the repository's own limit is looser than the usual one (flake8's `max-complexity = 19`,
- * often set to the worst function it has), a function between the two is reported against the
- * usual limit with the repository's as its ceiling: a review then speaks of it only when the
- * change itself pushes the function past the usual limit.
+ * How the repository's limit came to be decides what is said (`conventions.limits`). flake8's
+ * `max-complexity` is often set to the worst function the project has (placement's 19): a
+ * function between the usual limit and that ceiling is reported against the usual limit, and a
+ * review speaks of it only when the change itself pushes it past the usual limit. Ruff's pylint and
+ * mccabe limits name the default they replace (pip's `max-statements = 134  # default is 50`):
+ * they are the limit. Where no linter of the repository runs the check, only a change that crosses
+ * the usual limit is worth a word.
  */
 export function measureFunction(
   context: RuleContext,
   fn: SyntaxNode,
-  measure: { quantity: string; value: number; limit: number; usual: number },
+  measure: { rule: string; quantity: string; value: number; limit: number; usual: number },
   message: (name: string, limit: number) => string,
 ): void {
   const { node, name } = functionName(fn);
   const { quantity, value, limit, usual } = measure;
+  const kind = context.conventions.profile === 'conventional' ? context.conventions.limits?.[measure.rule] : undefined;
   context.measured(node, name, value);
-  if (value > limit) context.report({ node: fn, subject: name, message: message(name, limit), measure: { quantity, value, limit } });
-  else if (limit > usual && value > usual && context.conventions.profile === 'conventional')
+  if (value > limit)
+    context.report({
+      node: fn,
+      subject: name,
+      message: message(name, limit),
+      measure: { quantity, value, limit, ...(kind === 'unchecked' ? { crossingOnly: true } : {}) },
+    });
+  else if (kind === 'ceiling' && limit > usual && value > usual)
     context.report({ node: fn, subject: name, message: message(name, usual), measure: { quantity, value, limit: usual, ceiling: limit } });
 }

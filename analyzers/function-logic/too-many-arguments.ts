@@ -96,7 +96,7 @@ export const tooManyArguments: Rule<z.output<typeof OPTIONS>> = {
         measureFunction(
           context,
           fn,
-          { quantity: 'arguments', value: count, limit: max, usual: USUAL_MAX },
+          { rule: 'too-many-arguments', quantity: 'arguments', value: count, limit: max, usual: USUAL_MAX },
           (name, limit) => `\`${name}\` takes ${count} arguments (limit ${limit}).`,
         );
       },

@@ -30,7 +30,7 @@ export const tooManyBranches: Rule<z.output<typeof OPTIONS>> = {
       measureFunction(
         context,
         m.node,
-        { quantity: 'branches', value: m.branches, limit: max, usual: 12 },
+        { rule: 'too-many-branches', quantity: 'branches', value: m.branches, limit: max, usual: 12 },
         (name, limit) => `\`${name}\` has too many branches: ${m.branches} (limit ${limit}).`,
       ),
     );

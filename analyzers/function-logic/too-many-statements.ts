@@ -29,7 +29,7 @@ export const tooManyStatements: Rule<z.output<typeof OPTIONS>> = {
       measureFunction(
         context,
         m.node,
-        { quantity: 'statements', value: m.statements, limit: max, usual: 50 },
+        { rule: 'too-many-statements', quantity: 'statements', value: m.statements, limit: max, usual: 50 },
         (name, limit) => `\`${name}\` has too many statements: ${m.statements} (limit ${limit}).`,
       ),
     );

@@ -29,6 +29,14 @@ export interface FileConventions {
    * `id`): a parameter of the same name mirrors that keyword rather than shadowing a builtin by accident.
    */
   publicKeywords?: string[];
+  /**
+   * How a size rule's limit came to be, by rule id, where it matters: `ceiling`, flake8's
+   * `max-complexity` (set to the worst function the project has: a change is worth a word when it
+   * crosses the usual limit); `unchecked`, no linter of the repository runs the check (our usual
+   * limit applies, and only a change that crosses it is worth a word, not growth above it). Absent:
+   * the limit is a policy (Ruff's `max-statements = 134  # default is 50`, or our config's).
+   */
+  limits?: Record<string, 'ceiling' | 'unchecked'>;
 }
 
 /** functions and arguments (lowercase), classes (CapWords), variables in defs (lowercase), globals (not mixedCase). */

@@ -85,6 +85,8 @@ export interface Measure {
   before?: number;
   /** The repository's own limit, looser than `limit`: such a finding is worth saying only when a change crosses `limit`. */
   ceiling?: number;
+  /** The repository runs no such check: only a change that crosses the limit is worth a word, not growth above it. */
+  crossingOnly?: boolean;
 }
 
 /** A name that follows its convention: the evidence for "the code mixes camelCase and snake_case". */

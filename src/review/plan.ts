@@ -259,6 +259,8 @@ function compare(file: AnalysedFile): Comparison {
       if (was !== undefined && was >= f.measure.value) return false;
       // Within the repository's own looser limit: only the change that crosses the usual one is worth a word.
       if (f.measure.ceiling !== undefined) return was !== undefined && was <= f.measure.limit;
+      // A check the repository does not run: a function already over the limit that grows is not worth a word, one that crosses it is.
+      if (f.measure.crossingOnly && was !== undefined && was > f.measure.limit) return false;
       // A function the change did not touch cannot have grown; a new or grown one must be on changed lines.
       return was !== undefined || touchesAddedLine(f, source.diff) || !base;
     }

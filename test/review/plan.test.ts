@@ -78,6 +78,8 @@ describe('new, pre-existing and fixed', () => {
 
 describe('size and complexity: judged by what the change does to the number', () => {
   const statements = on(tooManyStatements);
+  const branches = (n: number): string =>
+    `def f(x):\n${Array.from({ length: n }, (_, i) => `    if x == ${i}:\n        return ${i}\n`).join('')}    return x\n`;
   test.each([
     ['already over the limit, untouched by the change', fn('f', 52), `${fn('f', 52)}\n\nY = 1\n`, undefined],
     ['already over the limit and made worse', fn('f', 52), fn('f', 58), 'grew from 52 to 58 statements; limit 50'],
@@ -96,12 +98,32 @@ describe('size and complexity: judged by what the change does to the number', ()
     ["a new function past the usual limit, within the repository's own", undefined, 11, undefined],
     ["past the repository's own limit", 8, 20, 'cyclomatic complexity 21, was 9; limit 19'],
   ])('a looser limit of the repository (max-complexity = 19): %s', (_name, before, after, said) => {
-    const branches = (n: number): string =>
-      `def f(x):\n${Array.from({ length: n }, (_, i) => `    if x == ${i}:\n        return ${i}\n`).join('')}    return x\n`;
     const rules = [{ rule: complexFunction, options: { maxComplexity: 19 } }];
     const base = before === undefined ? 'X = 1\n' : branches(before);
     const head = before === undefined ? `X = 1\n\n\n${branches(after)}` : branches(after);
-    const plan = planOfChange('m.py', base, head, rules, {}, { ...STRICT_CONVENTIONS, profile: 'conventional' });
+    const plan = planOfChange('m.py', base, head, rules, {}, { ...STRICT_CONVENTIONS, profile: 'conventional', limits: { 'complex-function': 'ceiling' } });
+    if (said === undefined) expect(plan.reported).toEqual([]);
+    else expect(renderSummary(plan)).toContain(said);
+  });
+
+  // pip: `[tool.ruff.lint.mccabe] max-complexity = 33  # default is 10` is the limit, not a ceiling.
+  test.each([
+    ['pushed past the usual limit, within the repository’s own', 8, 11, undefined],
+    ['past the repository’s own limit', 30, 34, 'cyclomatic complexity 35, was 31; limit 33'],
+  ])('a limit the repository set as its policy (Ruff): %s', (_name, before, after, said) => {
+    const rules = [{ rule: complexFunction, options: { maxComplexity: 33 } }];
+    const plan = planOfChange('m.py', branches(before), branches(after), rules, {}, { ...STRICT_CONVENTIONS, profile: 'conventional' });
+    if (said === undefined) expect(plan.reported).toEqual([]);
+    else expect(renderSummary(plan)).toContain(said);
+  });
+
+  // requests runs no complexity check: growth above our usual limit is not worth a word, crossing it is.
+  test.each([
+    ['already over the limit and grown by a branch', 11, 12, undefined],
+    ['pushed over the limit', 8, 11, 'cyclomatic complexity 12, was 9; limit 10'],
+  ])('a check the repository does not run: %s', (_name, before, after, said) => {
+    const conventions = { ...STRICT_CONVENTIONS, profile: 'conventional' as const, limits: { 'complex-function': 'unchecked' as const } };
+    const plan = planOfChange('m.py', branches(before), branches(after), on(complexFunction), {}, conventions);
     if (said === undefined) expect(plan.reported).toEqual([]);
     else expect(renderSummary(plan)).toContain(said);
   });

@@ -1,5 +1,4 @@
 import { RE2JS } from 're2js';
-import { parse as parseYaml } from 'yaml';
 import type { ConfigProblem } from '../config.js';
 import { compileGlob, type PathMatcher } from '../globs.js';
 import { iniValue } from './ini.js';
@@ -126,14 +125,7 @@ function regexExclusion(
 }
 
 /** pre-commit runs no hook on a file that its top-level `exclude` matches (`re.search` on the path), or that its top-level `files` does not. */
-export function preCommitExclusions(text: string, problems: ConfigProblem[]): Exclusion[] {
-  let config: unknown;
-  try {
-    config = parseYaml(text, { maxAliasCount: 100 });
-  } catch (error) {
-    problems.push({ key: '', message: `.pre-commit-config.yaml is not valid YAML, so its exclusions are not used: ${firstLine(error)}` });
-    return [];
-  }
+export function preCommitExclusions(config: unknown, problems: ConfigProblem[]): Exclusion[] {
   if (!isTable(config)) return [];
   const out: Exclusion[] = [];
   // pre-commit's defaults: `exclude: ^$` (nothing) and `files: ''` (everything).

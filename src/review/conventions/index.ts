@@ -7,7 +7,7 @@ import { ruleOptions } from '../../engine/rule-options.js';
 import { configForPath, enabledRules, overridesFor, type Config, type ConfigProblem } from '../config.js';
 import { codeState } from './codes.js';
 import { inferConventions, type Evidence } from './infer.js';
-import { lintOption, NO_LINT_SETTINGS, readLintSettings, type LintSettings } from './lint-settings.js';
+import { familyNotRun, lintOption, NO_LINT_SETTINGS, readLintSettings, type LintSettings } from './lint-settings.js';
 import { isTestPath } from './test-code.js';
 
 export { LINT_CONFIG_FILES } from './lint-settings.js';
@@ -98,7 +98,12 @@ export function repositoryConventions(input: ConventionsInput): RepositoryConven
           neighbours: (byFolder.get(folderOf(key)) ?? []).filter(([p]) => p !== key).map(([, f]) => f),
           ...(stubs.has(`${key.replace(/\.py$/, '')}.pyi`) ? { stub: true } : {}),
         };
-        out = profile === 'strict' ? { ...STRICT_CONVENTIONS, testCode } : inferConventions(key, testCode, evidence, settings);
+        if (profile === 'strict') out = { ...STRICT_CONVENTIONS, testCode };
+        else {
+          out = inferConventions(key, testCode, evidence, settings);
+          const limits = limitKinds(configForPath(input.config, key), settings, key);
+          if (Object.keys(limits).length) out = { ...out, limits };
+        }
         conventions.set(key, out);
       }
       return out;
@@ -215,6 +220,8 @@ function rulesForPath(config: Config, lint: LintSettings, path: string): Enabled
       const state = codeState(lint.selections, code, path);
       if (state === 'off' && !ruleSpeaks) disabled.push(code);
       else if (conventional && QUIET_BY_DEFAULT.includes(code) && state !== 'on') disabled.push(code);
+      // A style family that no linter of the repository runs (Ruff without `N`, flake8 without pep8-naming) is not its style.
+      else if (conventional && !ruleSpeaks && state !== 'on' && familyNotRun(lint, code)) disabled.push(code);
       else if (conventional && !ruleSpeaks && MEASURED_WHEN_CHOSEN.has(code) && state !== 'on' && runsLinter && !lint.options.some((o) => o.rule === rule.id))
         disabled.push(code);
     }
@@ -231,6 +238,33 @@ function rulesForPath(config: Config, lint: LintSettings, path: string): Enabled
       else if (conventional && rule.id === 'missing-return-annotation' && key === 'mypyInitReturn') options[key] = true;
     }
     out.push({ ...enabled, options, ...(disabled.length ? { disabledCodes: disabled } : {}) });
+  }
+  return out;
+}
+
+/** The size rules, with the code and the option that holds each one's limit. */
+const SIZE_LIMITS: ReadonlyArray<{ rule: string; code: string; key: string }> = [
+  { rule: 'complex-function', code: 'C901', key: 'maxComplexity' },
+  { rule: 'too-many-branches', code: 'PLR0912', key: 'maxBranches' },
+  { rule: 'too-many-arguments', code: 'PLR0913', key: 'maxArgs' },
+  { rule: 'too-many-statements', code: 'PLR0915', key: 'maxStatements' },
+];
+
+/**
+ * How each size rule's limit came to be at a path (see FileConventions.limits): our config's own
+ * option and a Ruff limit are policies; flake8's `max-complexity` is a ceiling (the first option
+ * found is the one in use, Ruff's before flake8's, as lintOption reads them); a check that no
+ * linter of the repository selects or limits is unchecked.
+ */
+function limitKinds(config: Config, lint: LintSettings, path: string): Record<string, 'ceiling' | 'unchecked'> {
+  const out: Record<string, 'ceiling' | 'unchecked'> = {};
+  for (const { rule, code, key } of SIZE_LIMITS) {
+    const known = ruleOfCode(code);
+    if (known && configuredOptions(config, known).has(key)) continue;
+    const option = lint.options.find((o) => o.rule === rule && o.key === key);
+    if (option) {
+      if (/\[flake8\] max-complexity$/.test(option.source)) out[rule] = 'ceiling';
+    } else if (codeState(lint.selections, code, path) !== 'on') out[rule] = 'unchecked';
   }
   return out;
 }

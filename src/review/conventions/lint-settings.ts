@@ -1,6 +1,8 @@
 import { parse as parseToml } from 'smol-toml';
 import type { ConfigProblem } from '../config.js';
 import { codeList, flake8PerFileIgnores, perFileIgnore, type CodeSelection, type PerFileIgnore } from './codes.js';
+import { parse as parseYaml } from 'yaml';
+import { flake8Runner, preCommitHooks, ruffRunner, STYLE_FAMILIES, toxFlake8Deps, type FamilyRunner } from './families.js';
 import { blackExclusions, flake8Exclusions, preCommitExclusions, ruffExclusions, type Exclusion } from './exclusions.js';
 import { iniValue, parseIni, type IniSections } from './ini.js';
 import { mypyScope, pyrightScope, type TypeCheckScope } from './type-checkers.js';
@@ -40,9 +42,17 @@ export interface LintSettings {
   typeCheckers: TypeCheckScope[];
   /** Files the repository keeps out of its linters and formatter: not reviewed. */
   exclusions: Exclusion[];
+  /** The linters the repository runs, and which style families each runs. */
+  runners: FamilyRunner[];
 }
 
-export const NO_LINT_SETTINGS: LintSettings = { selections: [], options: [], typeCheckers: [], exclusions: [] };
+export const NO_LINT_SETTINGS: LintSettings = { selections: [], options: [], typeCheckers: [], exclusions: [], runners: [] };
+
+/** A style family (pep8-naming's N) that every linter the repository runs provably leaves out. */
+export function familyNotRun(settings: LintSettings, code: string): boolean {
+  const family = /^[A-Z]+/.exec(code)?.[0] ?? '';
+  return STYLE_FAMILIES.includes(family) && settings.runners.length > 0 && settings.runners.every((r) => r.runs(family) === false);
+}
 
 type Table = Record<string, unknown>;
 
@@ -86,7 +96,7 @@ const NAMING_IGNORE = 'ignoreNames';
 /** Reads every lint config it is given (file name at the repository root → text); problems never stop a review. */
 export function readLintSettings(files: Readonly<Record<string, string>>): { settings: LintSettings; problems: ConfigProblem[] } {
   const problems: ConfigProblem[] = [];
-  const settings: LintSettings = { selections: [], options: [], typeCheckers: [], exclusions: [] };
+  const settings: LintSettings = { selections: [], options: [], typeCheckers: [], exclusions: [], runners: [] };
   const tomls = new Map<string, Table>();
   const inis = new Map<string, IniSections>();
   for (const name of ['pyproject.toml', '.ruff.toml', 'ruff.toml']) {
@@ -103,11 +113,20 @@ export function readLintSettings(files: Readonly<Record<string, string>>): { set
     if (text !== undefined) inis.set(name, parseIni(text));
   }
 
-  readRuff(tomls, settings, problems);
-  readFlake8(inis, settings, problems);
+  let preCommit: unknown;
+  if (files['.pre-commit-config.yaml'] !== undefined) {
+    try {
+      preCommit = parseYaml(files['.pre-commit-config.yaml'], { maxAliasCount: 100 });
+    } catch (error) {
+      problems.push({ key: '', message: `.pre-commit-config.yaml is not valid YAML, so its settings are not used: ${firstLine(error)}` });
+    }
+  }
+  const hooks = preCommitHooks(preCommit);
+
+  readRuff(tomls, settings, problems, hooks);
+  readFlake8(inis, settings, problems, hooks);
   readPydocstyle(tomls, inis, settings);
-  const preCommit = files['.pre-commit-config.yaml'];
-  if (preCommit !== undefined) settings.exclusions.push(...preCommitExclusions(preCommit, problems));
+  settings.exclusions.push(...preCommitExclusions(preCommit, problems));
   settings.exclusions.push(...blackExclusions(tomls.get('pyproject.toml'), problems));
 
   const mypy = mypyScope(tomls, inis);
@@ -118,7 +137,7 @@ export function readLintSettings(files: Readonly<Record<string, string>>): { set
 }
 
 /** Ruff reads the first of .ruff.toml, ruff.toml and a pyproject.toml with a [tool.ruff] table. */
-function readRuff(tomls: ReadonlyMap<string, Table>, settings: LintSettings, problems: ConfigProblem[]): void {
+function readRuff(tomls: ReadonlyMap<string, Table>, settings: LintSettings, problems: ConfigProblem[], hooks: ReturnType<typeof preCommitHooks>): void {
   let root: Table | undefined;
   let name = '';
   for (const candidate of ['.ruff.toml', 'ruff.toml']) {
@@ -132,7 +151,12 @@ function readRuff(tomls: ReadonlyMap<string, Table>, settings: LintSettings, pro
     root = table(tomls.get('pyproject.toml'), 'tool', 'ruff');
     name = 'pyproject.toml [tool.ruff]';
   }
-  if (!root) return;
+  if (!root) {
+    // A pre-commit Ruff hook without a config runs Ruff's defaults (unless its arguments choose).
+    const hook = hooks.find((h) => /^ruff(-check)?$/.test(h.id));
+    if (hook && !hook.args.some((a) => /select|config/.test(a))) settings.runners.push(ruffRunner('.pre-commit-config.yaml ruff', undefined, []));
+    return;
+  }
   settings.exclusions.push(...ruffExclusions(root, name === '.ruff.toml' || name === 'ruff.toml' ? `\`${name}\`` : '`pyproject.toml` `[tool.ruff]`', problems));
   // Settings may sit in [lint] (current) or at the top (older configs); [lint] wins.
   const lint = { ...root, ...(table(root, 'lint') ?? {}) };
@@ -141,6 +165,7 @@ function readRuff(tomls: ReadonlyMap<string, Table>, settings: LintSettings, pro
   for (const key of ['per-file-ignores', 'extend-per-file-ignores']) {
     for (const [pattern, codes] of Object.entries(table(lint, key) ?? {})) perFile.push(perFileIgnore(pattern, codeList(codes)));
   }
+  settings.runners.push(ruffRunner(name, lint.select !== undefined ? codeList(lint.select) : undefined, codeList(lint['extend-select'])));
   settings.selections.push({
     source: name,
     style: 'ruff',
@@ -173,10 +198,14 @@ function readRuff(tomls: ReadonlyMap<string, Table>, settings: LintSettings, pro
 }
 
 /** flake8 reads the first of setup.cfg, tox.ini and .flake8 that has a [flake8] section. */
-function readFlake8(inis: ReadonlyMap<string, IniSections>, settings: LintSettings, problems: ConfigProblem[]): void {
+function readFlake8(inis: ReadonlyMap<string, IniSections>, settings: LintSettings, problems: ConfigProblem[], hooks: ReturnType<typeof preCommitHooks>): void {
+  // Where flake8 is installed, and with which plugins: pre-commit's hooks, tox's environments.
+  const installs = [...hooks.filter((h) => h.id === 'flake8').map((h) => h.deps), ...toxFlake8Deps(inis.get('tox.ini'))];
+  let configured = false;
   for (const name of ['setup.cfg', 'tox.ini', '.flake8']) {
     const section = inis.get(name)?.get('flake8');
     if (!section) continue;
+    configured = true;
     const source = `${name} [flake8]`;
     const value = (key: string): string | undefined => iniValue(section, key);
     settings.exclusions.push(...flake8Exclusions(section, name, problems));
@@ -187,9 +216,13 @@ function readFlake8(inis: ReadonlyMap<string, IniSections>, settings: LintSettin
       ignore: [...codeList(value('ignore')), ...codeList(value('extend-ignore'))],
       perFileIgnores: flake8PerFileIgnores(value('per-file-ignores') ?? ''),
     });
+    const select = value('select') !== undefined ? [...codeList(value('select')), ...codeList(value('extend-select'))] : undefined;
+    settings.runners.push(flake8Runner(source, select, installs));
     const complexity = positiveInt(value('max-complexity'));
-    // mccabe's -1 (the default) means "off": positiveInt leaves it out.
-    if (complexity !== undefined)
+    // mccabe's -1 (the default) means "off": positiveInt leaves it out. flake8 reports only the
+    // codes its `select` names: black's `select = B,E,F,W,T4,B9` turns C901 off, max-complexity or not.
+    const complexitySelected = select === undefined || select.some((c) => 'C901'.startsWith(c));
+    if (complexity !== undefined && complexitySelected)
       settings.options.push({ rule: 'complex-function', key: 'maxComplexity', value: complexity, source: `${source} max-complexity` });
     const names = value('ignore-names');
     if (names !== undefined)
@@ -203,8 +236,10 @@ function readFlake8(inis: ReadonlyMap<string, IniSections>, settings: LintSettin
     if (initReturn !== undefined)
       settings.options.push({ rule: 'missing-return-annotation', key: 'mypyInitReturn', value: truthy(initReturn), source: `${source} mypy-init-return` });
     settings.selections.push(...conventionSelection(value('docstring-convention'), source));
-    return;
+    break;
   }
+  // flake8 run with its defaults (a pre-commit hook or a tox environment, no [flake8] section).
+  if (!configured && installs.length) settings.runners.push(flake8Runner('flake8', undefined, installs));
 }
 
 /** pydocstyle on its own: [tool.pydocstyle] or [pydocstyle] in setup.cfg / tox.ini. */

@@ -367,3 +367,104 @@ describe('size and complexity checks follow the linter the repository runs', () 
     expect(on({ config: config({ rules: { 'complex-function': { options: { maxComplexity: 8 } } } }), lintFiles }, 'complex-function')).toBe(true);
   });
 });
+
+describe('a style family no linter of the repository runs', () => {
+  const NAMES = 'def fetchPage(url):\n    HA1 = url\n    return HA1\n';
+  const naming = (lintFiles: Record<string, string> | undefined, profile?: 'strict'): string[] =>
+    codesOf(review({ config: profile ? config({ profile }) : DEFAULT_CONFIG, ...(lintFiles ? { lintFiles } : {}) }, 'pkg/auth.py', NAMES), 'naming');
+  const PRE_COMMIT = (deps: string): string =>
+    `repos:\n- repo: https://github.com/PyCQA/flake8\n  rev: '7.2.0'\n  hooks:\n  - id: flake8\n    additional_dependencies:\n${deps}`;
+  test.each<[string, Record<string, string> | undefined, string[]]>([
+    ['no linter config: our defaults', undefined, ['1:N802', '2:N806']],
+    // scrapy: extend-select over Ruff's defaults (E4, E7, E9, F), no N.
+    ['Ruff whose selection leaves N out', { 'pyproject.toml': '[tool.ruff.lint]\nextend-select = ["B", "UP"]\n' }, []],
+    ['Ruff that selects N', { 'pyproject.toml': '[tool.ruff.lint]\nextend-select = ["N"]\n' }, ['1:N802', '2:N806']],
+    ['Ruff that selects ALL', { 'ruff.toml': '[lint]\nselect = ["ALL"]\n' }, ['1:N802', '2:N806']],
+    // aiohttp: flake8 from pre-commit with flake8-docstrings and friends, no pep8-naming.
+    [
+      'flake8 from pre-commit without pep8-naming',
+      { 'setup.cfg': '[flake8]\nignore = N801,E203\n', '.pre-commit-config.yaml': PRE_COMMIT('      - flake8-docstrings==1.6.0\n') },
+      [],
+    ],
+    [
+      'flake8 from pre-commit with pep8-naming',
+      { 'setup.cfg': '[flake8]\nignore = E203\n', '.pre-commit-config.yaml': PRE_COMMIT('      - pep8-naming==0.14.1\n') },
+      ['1:N802', '2:N806'],
+    ],
+    // alembic: the tox pep8 environment lists its plugins, none of them pep8-naming.
+    [
+      'flake8 from a tox environment without pep8-naming',
+      { 'tox.ini': '[testenv:pep8]\ndeps =\n    flake8\n    flake8-builtins\ncommands = flake8 ./alembic/\n' },
+      [],
+    ],
+    [
+      'flake8 from a tox environment that reads a requirements file',
+      { 'tox.ini': '[testenv:pep8]\ndeps = -r test-requirements.txt\ncommands = flake8\n' },
+      ['1:N802', '2:N806'],
+    ],
+    ['a [flake8] section, and no sight of how flake8 is installed', { 'setup.cfg': '[flake8]\nmax-line-length = 88\n' }, ['1:N802', '2:N806']],
+    ['flake8 whose select leaves N out', { 'setup.cfg': '[flake8]\nselect = E,F,W\n' }, []],
+    [
+      'Ruff without N, but flake8 with pep8-naming',
+      { 'pyproject.toml': '[tool.ruff.lint]\nselect = ["E", "F"]\n', '.pre-commit-config.yaml': PRE_COMMIT('      - pep8-naming\n') },
+      ['1:N802', '2:N806'],
+    ],
+  ])('%s', (_name, lintFiles, expected) => {
+    expect(naming(lintFiles)).toEqual(expected);
+  });
+
+  test('the strict profile and our own config keep the family on', () => {
+    const lintFiles = { 'pyproject.toml': '[tool.ruff.lint]\nextend-select = ["B"]\n' };
+    expect(naming(lintFiles, 'strict')).toEqual(['1:N802', '2:N806']);
+    expect(codesOf(review({ config: config({ rules: { N806: 'on' } }), lintFiles }, 'pkg/auth.py', NAMES), 'naming')).toEqual(['2:N806']);
+  });
+
+  test('bug families stay on: requests runs flake8 without bugbear and kept B015', () => {
+    const source = 'def test_headers(h):\n    h == 1\n';
+    const lintFiles = { '.pre-commit-config.yaml': PRE_COMMIT('      - flake8-docstrings\n'), 'setup.cfg': '[flake8]\nignore = E203\n' };
+    expect(codesOf(review({ config: DEFAULT_CONFIG, lintFiles }, 'tests/test_requests.py', source), 'function-logic')).toEqual(['2:B015']);
+  });
+});
+
+describe("flake8's select decides whether C901 runs", () => {
+  const complexity = (tox: string): number | undefined =>
+    repositoryConventions({ config: DEFAULT_CONFIG, lintFiles: { '.flake8': tox } })
+      .rulesFor('src/black/lines.py')
+      .find((r) => r.rule.id === 'complex-function')?.options.maxComplexity as number | undefined;
+  test.each<[string, string, number | undefined]>([
+    // black since #4874: C dropped from select, max-complexity = 18 a leftover.
+    ['select without C: off, max-complexity or not', '[flake8]\nmax-complexity = 18\nselect = B,E,F,W,T4,B9\n', undefined],
+    ['select with C', '[flake8]\nmax-complexity = 18\nselect = B,C,E,F,W,T4,B9\n', 18],
+    ['select with C90', '[flake8]\nmax-complexity = 18\nselect = E,F,W,C90\n', 18],
+    ['extend-select with C901', '[flake8]\nmax-complexity = 18\nselect = E,F\nextend-select = C901\n', 18],
+    ['no select: flake8 runs mccabe', '[flake8]\nmax-complexity = 18\n', 18],
+  ])('%s', (_name, tox, expected) => {
+    expect(complexity(tox)).toBe(expected);
+  });
+});
+
+describe('how a size limit came to be', () => {
+  const limits = (lintFiles: Record<string, string> | undefined, ours: unknown = {}): unknown =>
+    repositoryConventions({ config: config(ours), ...(lintFiles ? { lintFiles } : {}) }).conventionsFor('pkg/mod.py').limits?.['complex-function'];
+  test.each<[string, Record<string, string> | undefined, unknown, string | undefined]>([
+    // placement: max-complexity = 19, "the most complex thing we have".
+    ["flake8's max-complexity: a ceiling", { 'tox.ini': '[flake8]\nmax-complexity = 19\n' }, {}, 'ceiling'],
+    // pip: `max-complexity = 33  # default is 10`.
+    ["Ruff's mccabe limit: the limit", { 'pyproject.toml': '[tool.ruff.lint.mccabe]\nmax-complexity = 33\n' }, {}, undefined],
+    ['Ruff that selects C90 with its default limit', { 'pyproject.toml': '[tool.ruff.lint]\nselect = ["C90"]\n' }, {}, undefined],
+    // requests: no complexity check at all.
+    ['no linter runs it', undefined, {}, 'unchecked'],
+    [
+      'our own config sets the limit',
+      { 'tox.ini': '[flake8]\nmax-complexity = 19\n' },
+      { rules: { 'complex-function': { options: { maxComplexity: 15 } } } },
+      undefined,
+    ],
+  ])('%s', (_name, lintFiles, ours, expected) => {
+    expect(limits(lintFiles, ours)).toBe(expected);
+  });
+
+  test('the strict profile has none', () => {
+    expect(repositoryConventions({ config: config({ profile: 'strict' }) }).conventionsFor('pkg/mod.py').limits).toBeUndefined();
+  });
+});
