@@ -84,9 +84,12 @@ export interface NameExample {
   name: string;
 }
 
-/** Something the report must say that is not a finding: a skipped file, a failed analyzer. */
+/**
+ * Something the report must say that is not a finding: a skipped file, a failed analyzer, a file
+ * not fully reviewed because it went over a time or findings budget (`over-budget`).
+ */
 export interface Note {
   path: string;
-  kind: 'skipped' | 'syntax-error' | 'analyzer-failed' | 'config';
+  kind: 'skipped' | 'syntax-error' | 'analyzer-failed' | 'config' | 'over-budget';
   message: string;
 }
