@@ -130,8 +130,13 @@ export class FlatNode {
     return this.nodeOrNull(c);
   }
 
+  /** As tree-sitter: the first later sibling that ends after this node (empty ones at its end are passed over). */
   get nextSibling(): FlatNode | null {
-    return this.nodeOrNull(nextSiblingOf(this.tree, this.index));
+    const t = this.tree;
+    const end = t.ends[this.index]!;
+    let c = nextSiblingOf(t, this.index);
+    while (c >= 0 && t.ends[c]! <= end) c = nextSiblingOf(t, c);
+    return this.nodeOrNull(c);
   }
 
   get previousSibling(): FlatNode | null {
@@ -140,8 +145,9 @@ export class FlatNode {
 
   get nextNamedSibling(): FlatNode | null {
     const t = this.tree;
+    const end = t.ends[this.index]!;
     let c = nextSiblingOf(t, this.index);
-    while (c >= 0 && !(t.flags[c]! & NAMED)) c = nextSiblingOf(t, c);
+    while (c >= 0 && (!(t.flags[c]! & NAMED) || t.ends[c]! <= end)) c = nextSiblingOf(t, c);
     return this.nodeOrNull(c);
   }
 
@@ -152,10 +158,11 @@ export class FlatNode {
     return this.nodeOrNull(c);
   }
 
+  /** As tree-sitter: the first child in the field; none on an ERROR node (its children keep the fields of what failed to parse). */
   childForFieldName(name: string): FlatNode | null {
     const id = fieldIdOf(name);
-    if (id < 0) return null;
     const t = this.tree;
+    if (id < 0 || t.types[this.index] === ERROR_TYPE) return null;
     for (let c = firstChildOf(t, this.index); c >= 0; c = nextSiblingOf(t, c)) if (t.fields[c] === id) return t.node(c);
     return null;
   }
@@ -169,12 +176,15 @@ export class FlatNode {
     return out;
   }
 
-  /** This node and its descendants of the given types, in preorder. */
+  /** This node and its descendants of the given types, in preorder (as the binding: not the empty ones at the very start of the file). */
   descendantsOfType(types: string | readonly string[]): FlatNode[] {
     const wanted = typeof types === 'string' ? [types] : types;
     const t = this.tree;
     const out: FlatNode[] = [];
-    for (let i = this.index, end = t.subtreeEnds[this.index]!; i < end; i++) if (wanted.includes(typeName(t.types[i]!))) out.push(t.node(i));
+    for (let i = this.index, end = t.subtreeEnds[this.index]!; i < end; i++) {
+      if (t.ends[i] === 0) i = t.subtreeEnds[i]! - 1;
+      else if (wanted.includes(typeName(t.types[i]!))) out.push(t.node(i));
+    }
     return out;
   }
 

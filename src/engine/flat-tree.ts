@@ -94,6 +94,7 @@ export function flattenTree(tree: Parser.Tree, source: string, lineStarts: numbe
     flags = grown(flags, new Uint8Array(capacity));
   };
 
+  const exactErrors = tree.rootNode.hasError;
   const cursor = tree.walk();
   // The open ancestors of the cursor's node, and the last child seen under each of them.
   const open: number[] = [];
@@ -118,8 +119,10 @@ export function flattenTree(tree: Parser.Tree, source: string, lineStarts: numbe
     const end = cursor.endIndex;
     let flag = named ? NAMED : 0;
     // Only an empty node can be a MISSING one: most nodes skip that crossing.
-    if (start === end && cursor.nodeIsMissing) flag |= MISSING | HAS_ERROR;
-    if (type === ERROR_TYPE) flag |= HAS_ERROR;
+    if (start === end && cursor.nodeIsMissing) flag |= MISSING;
+    // Errors can hide in hidden nodes (a missing dedent) and an ERROR leaf can cost nothing: in a
+    // tree with errors, each node is asked (slow, but only broken files pay it).
+    if (exactErrors && cursor.currentNode.hasError) flag |= HAS_ERROR;
     types[i] = type;
     fields[i] = field;
     parents[i] = depth ? open[depth - 1]! : -1;
@@ -147,8 +150,6 @@ export function flattenTree(tree: Parser.Tree, source: string, lineStarts: numbe
   }
   // Whatever is still open (the root) ends with the last node.
   for (const i of open) subtreeEnds[i] = count;
-  // A node has an error when it is one or holds one, as ts_node_has_error.
-  for (let i = count - 1; i > 0; i--) if (flags[i]! & HAS_ERROR) flags[parents[i]!]! |= HAS_ERROR;
   return new FlatTree(
     source,
     lineStarts,
