@@ -199,9 +199,10 @@ function finalise(
   const findings: Finding[] = [];
   const suppressed: SuppressedFinding[] = [];
   const occurrences = new Map<string, number>();
+  const rank = ruleRanks(rules);
   const sorted = raw
     .map((r) => toFinding(file, model, r.enabled, r.report))
-    .sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
+    .sort((a, b) => a.line - b.line || a.column - b.column || (rank.get(a.rule) ?? 0) - (rank.get(b.rule) ?? 0) || a.rule.localeCompare(b.rule));
   const codes = new Map(rules.map((r) => [r.rule.id, r.rule.codes]));
   // Fingerprints before suppressions: adding or removing a `# noqa` never changes a finding's identity.
   const stamp = (f: Finding): Finding => {
@@ -221,6 +222,19 @@ function finalise(
   // Only now is it known which suppressions silenced nothing.
   for (const f of unusedSuppressionFindings(file, suppressions, rules)) findings.push(stamp(f));
   return { path: file.path, lines: file.lineStarts.length, findings, suppressed, notes };
+}
+
+const ranks = new WeakMap<readonly EnabledRule[], Map<string, number>>();
+
+/** Rule ids in localeCompare order, worked out once per rule list: the sort compares numbers. */
+function ruleRanks(rules: readonly EnabledRule[]): Map<string, number> {
+  let rank = ranks.get(rules);
+  if (!rank) {
+    const ids = [...new Set(rules.map((r) => r.rule.id))].sort((a, b) => a.localeCompare(b));
+    rank = new Map(ids.map((id, i) => [id, i + 1]));
+    ranks.set(rules, rank);
+  }
+  return rank;
 }
 
 /**

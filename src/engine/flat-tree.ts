@@ -107,7 +107,7 @@ export function flattenTree(tree: Parser.Tree, source: string, lineStarts: numbe
     let named = namedTypes[type];
     if (named === undefined) {
       named = namedTypes[type] = cursor.nodeIsNamed;
-      if (type !== ERROR_TYPE) nameType(type, cursor.nodeType);
+      if (type !== ERROR_TYPE) nameType(type, cursor.nodeType, named);
     }
     const depth = open.length;
     let field = 0;

@@ -24,7 +24,7 @@ export interface NativeFlatParser {
     edit?: readonly number[],
   ): { buffer: ArrayBuffer; count: number; tree?: NativeTree } | null;
   release(tree: NativeTree): void;
-  symbols(language: unknown): { types: Array<string | null>; fields: Array<string | null> };
+  symbols(language: unknown): { types: Array<string | null>; named: boolean[]; fields: Array<string | null> };
 }
 
 /** A native tree kept for an incremental parse (an External; freed by `release` or by the GC). */
@@ -36,11 +36,14 @@ type Shared = { __prReviewerTreeSitter?: Binding; __prReviewerFlatParse?: Native
  * The native bindings must be loaded once per process. A test runner that gives each test file
  * a fresh module registry provides the process's one copy as a global (test/support/).
  */
+let binding: Binding | undefined;
+
 function loadBinding(): Binding {
+  if (binding) return binding;
   const shared = (globalThis as Shared).__prReviewerTreeSitter;
-  if (shared) return shared;
+  if (shared) return (binding = shared);
   const require = createRequire(import.meta.url);
-  return { Parser: require('tree-sitter') as typeof Parser, Python: require('tree-sitter-python') as Parser.Language };
+  return (binding = { Parser: require('tree-sitter') as typeof Parser, Python: require('tree-sitter-python') as Parser.Language });
 }
 
 let native: NativeFlatParser | null | undefined;
@@ -57,7 +60,7 @@ function loadNative(): NativeFlatParser | null {
   native = shared !== undefined ? shared : requireNative();
   if (native) {
     const names = native.symbols(loadBinding().Python.language);
-    names.types.forEach((name, id) => name !== null && nameType(id, name));
+    names.types.forEach((name, id) => name !== null && nameType(id, name, names.named[id]));
     names.fields.forEach((name, id) => name !== null && id > 0 && nameField(id, name));
   }
   return native;
@@ -79,9 +82,9 @@ export function flatParserKind(): 'native' | 'binding' {
 
 function pythonParser(): Parser {
   if (!parser) {
-    const binding = loadBinding();
-    parser = new binding.Parser();
-    parser.setLanguage(binding.Python);
+    const { Parser, Python } = loadBinding();
+    parser = new Parser();
+    parser.setLanguage(Python);
   }
   return parser;
 }

@@ -4,7 +4,7 @@ import { STRICT_CONVENTIONS, type FileConventions } from './conventions.js';
 import type { EnabledRule } from './rule.js';
 import { BUILDER_FIELD_PARENTS, BUILDER_NODE_TYPES, type WalkFrame } from './scope.js';
 import type { FlatTree } from './flat-tree.js';
-import { fieldName, typeName } from './symbols.js';
+import { fieldName, typeIdOf, typeName } from './symbols.js';
 import { OverBudget, overBudgetNote, type FileBudget } from './budget.js';
 import { FileAnalysis, NO_LIMITS, now, syntaxErrorNote, type FileResult, type WalkLimits } from './file-analysis.js';
 
@@ -85,54 +85,82 @@ function walkFlat(path: string, tree: FlatTree, rules: readonly EnabledRule[], c
   const enterById: Array<Parameters<FileAnalysis['call']>[0] | null> = [];
   const exitById: Array<Parameters<FileAnalysis['call']>[0] | null> = [];
   const { types, fields, starts, ends, subtreeEnds, count } = tree;
+  const commentType = typeIdOf('comment');
 
+  // Frames are reused by depth (the builder keeps none once the walk has left it): no allocation per node.
   const frames: WalkFrame[] = [];
-  const frameEnds: number[] = [];
-  let current = 0;
+  let frameEnds = new Int32Array(64);
+  let frameTypes = new Uint16Array(64);
+  let depth = 0;
   let currentFrame: WalkFrame | undefined;
+  let current = 0;
   // The builder asks for the node of the frame being entered (identifiers, strings) only now and then.
   const materialize = (): SyntaxNode => (currentFrame!.node ??= tree.node(current));
-  const indices: number[] = [];
+  const close = (): void => {
+    const left = frames[--depth]!;
+    builder.exit(left);
+    if (left.node) {
+      const exits = exitById[frameTypes[depth]!];
+      if (exits) analysis.call(exits, left.node);
+    }
+  };
   for (let i = 0; i < count; i++) {
     if ((i & (CLOCK_EVERY - 1)) === 0) analysis.checkClock();
-    while (frameEnds.length && frameEnds[frameEnds.length - 1]! <= i) closeFrame();
+    while (depth && frameEnds[depth - 1]! <= i) close();
     const typeId = types[i]!;
     let enters = enterById[typeId];
-    let exits = exitById[typeId];
-    if (enters === undefined || exits === undefined) {
+    if (enters === undefined) {
       const name = typeName(typeId);
       enters = enterById[typeId] = analysis.enter.get(name) ?? null;
-      exits = exitById[typeId] = analysis.exit.get(name) ?? null;
+      exitById[typeId] = analysis.exit.get(name) ?? null;
       fieldParents[typeId] ??= BUILDER_FIELD_PARENTS.has(name);
       builderNodes[typeId] ??= BUILDER_NODE_TYPES.has(name);
     }
-    const depth = frames.length;
     const parent = depth ? frames[depth - 1] : undefined;
     const fieldId = fields[i]!;
-    const field = fieldId && parent && fieldParents[types[indices[depth - 1]!]!] ? fieldName(fieldId)! : null;
-    const node = enters || exits || builderNodes[typeId] ? tree.node(i) : undefined;
-    const frame: WalkFrame = { type: typeName(typeId), field, start: starts[i]!, end: ends[i]!, node };
-    if (frame.type === 'comment') analysis.comment(frame.start, frame.end);
+    const field = fieldId && depth && fieldParents[frameTypes[depth - 1]!] ? fieldName(fieldId)! : null;
+    const node = enters || exitById[typeId] || builderNodes[typeId] ? tree.node(i) : undefined;
+    let frame = frames[depth];
+    if (frame) {
+      frame.type = typeName(typeId);
+      frame.field = field;
+      frame.start = starts[i]!;
+      frame.end = ends[i]!;
+      frame.node = node;
+      frame.undo = undefined;
+      frame.scope = undefined;
+      frame.firstClause = undefined;
+    } else {
+      frame = frames[depth] = {
+        type: typeName(typeId),
+        field,
+        start: starts[i]!,
+        end: ends[i]!,
+        node,
+        undo: undefined,
+        scope: undefined,
+        firstClause: undefined,
+      };
+    }
+    if (typeId === commentType) analysis.comment(frame.start, frame.end);
     current = i;
     currentFrame = frame;
     builder.enter(frame, parent, depth > 1 ? frames[depth - 2] : undefined, materialize);
     if (node && enters) analysis.call(enters, node);
-    frames.push(frame);
-    frameEnds.push(subtreeEnds[i]!);
-    indices.push(i);
-  }
-  while (frames.length) closeFrame();
-
-  function closeFrame(): void {
-    const left = frames.pop()!;
-    frameEnds.pop();
-    const index = indices.pop()!;
-    builder.exit(left);
-    if (left.node) {
-      const exits = exitById[types[index]!];
-      if (exits) analysis.call(exits, left.node);
+    if (depth === frameEnds.length) {
+      frameEnds = grown(frameEnds, new Int32Array(depth * 2));
+      frameTypes = grown(frameTypes, new Uint16Array(depth * 2));
     }
+    frameEnds[depth] = subtreeEnds[i]!;
+    frameTypes[depth] = typeId;
+    depth++;
   }
+  while (depth) close();
 
   return analysis.finish(root, () => syntaxErrorNote(path, root));
+}
+
+function grown<T extends Int32Array | Uint16Array>(from: T, to: T): T {
+  to.set(from as never);
+  return to;
 }

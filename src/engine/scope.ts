@@ -200,6 +200,7 @@ export class ScopeBuilder {
   /** Start indices of identifiers already recorded as bindings or non-names (skipped when the walk reaches them). */
   private readonly handled = new Set<number>();
   private annotationDepth = 0;
+  private importList: Binding[] | undefined;
   private exports: Set<string> | undefined;
   /**
    * The model the rules see. Scopes and bindings appear as the walk reaches them; reads are
@@ -219,7 +220,8 @@ export class ScopeBuilder {
       exports: undefined,
       scopeAt: (index) => innermostScope(module, index),
       resolvingScope,
-      imports: () => scopes.flatMap((s) => s.allBindings()).filter((b) => IMPORT_KINDS.has(b.kind)),
+      // Rules ask for every call: the list is kept until the next import binding.
+      imports: () => (this.importList ??= scopes.flatMap((s) => s.allBindings()).filter((b) => IMPORT_KINDS.has(b.kind))).slice(),
       isDeclaredGlobal: (name, scope) => scope.globals.has(name) || (scope.kind === 'module' && scopes.some((s) => s.globals.has(name))),
     };
     this.states.push({ scope: module, forks: [], typeChecking: 0, tryDepth: 0 });
@@ -268,6 +270,7 @@ export class ScopeBuilder {
     const list = target.bindings.get(name);
     if (list) list.push(binding);
     else target.bindings.set(name, [binding]);
+    if (IMPORT_KINDS.has(kind)) this.importList = undefined;
     return binding;
   }
 

@@ -11,9 +11,15 @@ export const ERROR_TYPE = 0xffff;
 const typeNames: string[] = [];
 const fieldNames: string[] = [''];
 const fieldIds = new Map<string, number>();
+const typeIds = new Map<string, number>();
 
 export function typeName(id: number): string {
   return id === ERROR_TYPE ? 'ERROR' : typeNames[id]!;
+}
+
+/** The id of a named node type (-1 when the grammar has none by that name). */
+export function typeIdOf(name: string): number {
+  return typeIds.get(name) ?? -1;
 }
 
 export function fieldName(id: number): string | undefined {
@@ -26,8 +32,9 @@ export function fieldIdOf(name: string): number {
 }
 
 /** Records the grammar's names (from the native parser, or from the binding as a copy meets them). */
-export function nameType(id: number, name: string): void {
+export function nameType(id: number, name: string, named = true): void {
   typeNames[id] = name;
+  if (named && !typeIds.has(name)) typeIds.set(name, id);
 }
 
 export function nameField(id: number, name: string): void {
