@@ -89,9 +89,13 @@ function pythonParser(): Parser {
   return parser;
 }
 
-/** Parses Python with tree-sitter's binding: the native tree, for the JS copy and for comparisons. */
-export function parsePython(source: string, oldTree?: Parser.Tree): Parser.Tree {
-  return pythonParser().parse(source, oldTree);
+/** Parses Python with tree-sitter's binding: the native tree, for the JS copy and for comparisons. Null: over `timeoutMs`. */
+export function parsePython(source: string, oldTree?: Parser.Tree, timeoutMs?: number): Parser.Tree;
+export function parsePython(source: string, oldTree: Parser.Tree | undefined, timeoutMs: number | undefined): Parser.Tree | null;
+export function parsePython(source: string, oldTree?: Parser.Tree, timeoutMs?: number): Parser.Tree | null {
+  if (!timeoutMs) return pythonParser().parse(source, oldTree);
+  const deadline = performance.now() + timeoutMs;
+  return pythonParser().parse(source, oldTree, { progressCallback: () => performance.now() > deadline }) ?? null;
 }
 
 export interface ParseOptions {
@@ -106,47 +110,79 @@ export function parseFlat(source: string, lineStarts: number[] = lineStartsOf(so
     const parsed = addon.parse(loadBinding().Python.language, source, false, options.timeoutMs ?? 0);
     return parsed && FlatTree.fromBuffer(parsed.buffer, parsed.count, source, lineStarts);
   }
-  return flattenTree(parsePython(source), source, lineStarts);
+  const native = parsePython(source, undefined, options.timeoutMs);
+  return native && flattenTree(native, source, lineStarts);
 }
 
 /**
- * The base and the head of a changed file: the head is parsed against the base's tree, edited
- * where the two differ (one edit spanning the first to the last change), which reuses the
- * unchanged subtrees: 0.2–0.4× a fresh parse.
+ * A parse whose tree is kept for one incremental parse of the next version of the file: the base
+ * of a changed file, then its head parsed against the base's tree, edited where the two differ
+ * (one edit spanning the first to the last change). That reuses the unchanged subtrees: 0.2–0.4×
+ * a fresh parse. The kept native tree is freed by `parseNext` (or `release`).
  */
-export function parseFlatPair(
-  base: string,
-  head: string,
-  options: ParseOptions = {},
-): { base: FlatTree | null; head: FlatTree | null; baseLines: number[]; headLines: number[] } {
-  const baseLines = lineStartsOf(base);
-  const headLines = lineStartsOf(head);
-  const edit = editBetween(base, head, baseLines, headLines);
+export interface EditableParse {
+  tree: FlatTree | null;
+  parseNext(source: string, lineStarts?: number[], options?: ParseOptions): FlatTree | null;
+  release(): void;
+}
+
+export function parseFlatEditable(source: string, lineStarts: number[] = lineStartsOf(source), options: ParseOptions = {}): EditableParse {
   const addon = loadNative();
   if (addon) {
     const language = loadBinding().Python.language;
-    const parsedBase = addon.parse(language, base, true, options.timeoutMs ?? 0);
-    if (!parsedBase) return { base: null, head: parseFlat(head, headLines, options), baseLines, headLines };
-    const baseTree = FlatTree.fromBuffer(parsedBase.buffer, parsedBase.count, base, baseLines);
-    try {
-      const parsedHead = addon.parse(language, head, false, options.timeoutMs ?? 0, parsedBase.tree, edit);
-      return { base: baseTree, head: parsedHead && FlatTree.fromBuffer(parsedHead.buffer, parsedHead.count, head, headLines), baseLines, headLines };
-    } finally {
-      addon.release(parsedBase.tree!);
-    }
+    const parsed = addon.parse(language, source, true, options.timeoutMs ?? 0);
+    let kept = parsed?.tree;
+    const release = (): void => {
+      if (kept) addon.release(kept);
+      kept = undefined;
+    };
+    return {
+      tree: parsed && FlatTree.fromBuffer(parsed.buffer, parsed.count, source, lineStarts),
+      parseNext(next, nextLines = lineStartsOf(next), nextOptions = {}) {
+        if (!kept) return parseFlat(next, nextLines, nextOptions);
+        try {
+          const edited = addon.parse(language, next, false, nextOptions.timeoutMs ?? 0, kept, editBetween(source, next, lineStarts, nextLines));
+          return edited && FlatTree.fromBuffer(edited.buffer, edited.count, next, nextLines);
+        } finally {
+          release();
+        }
+      },
+      release,
+    };
   }
-  const baseNative = parsePython(base);
-  const baseTree = flattenTree(baseNative, base, baseLines);
-  const [startIndex, oldEndIndex, newEndIndex, startRow, startColumn, oldEndRow, oldEndColumn, newEndRow, newEndColumn] = edit;
-  baseNative.edit({
-    startIndex: startIndex!,
-    oldEndIndex: oldEndIndex!,
-    newEndIndex: newEndIndex!,
-    startPosition: { row: startRow!, column: startColumn! },
-    oldEndPosition: { row: oldEndRow!, column: oldEndColumn! },
-    newEndPosition: { row: newEndRow!, column: newEndColumn! },
-  });
-  return { base: baseTree, head: flattenTree(parsePython(head, baseNative), head, headLines), baseLines, headLines };
+  let native: Parser.Tree | undefined = parsePython(source, undefined, options.timeoutMs) ?? undefined;
+  return {
+    tree: native ? flattenTree(native, source, lineStarts) : null,
+    parseNext(next, nextLines = lineStartsOf(next), nextOptions = {}) {
+      if (!native) return parseFlat(next, nextLines, nextOptions);
+      const [startIndex, oldEndIndex, newEndIndex, startRow, startColumn, oldEndRow, oldEndColumn, newEndRow, newEndColumn] = editBetween(
+        source,
+        next,
+        lineStarts,
+        nextLines,
+      ) as [number, number, number, number, number, number, number, number, number];
+      native.edit({
+        startIndex,
+        oldEndIndex,
+        newEndIndex,
+        startPosition: { row: startRow, column: startColumn },
+        oldEndPosition: { row: oldEndRow, column: oldEndColumn },
+        newEndPosition: { row: newEndRow, column: newEndColumn },
+      });
+      const parsed = parsePython(next, native, nextOptions.timeoutMs);
+      native = undefined;
+      return parsed && flattenTree(parsed, next, nextLines);
+    },
+    release() {
+      native = undefined;
+    },
+  };
+}
+
+/** Base and head of a changed file, the head parsed against the base (see parseFlatEditable). */
+export function parseFlatPair(base: string, head: string, options: ParseOptions = {}): { base: FlatTree | null; head: FlatTree | null } {
+  const editable = parseFlatEditable(base, lineStartsOf(base), options);
+  return { base: editable.tree, head: editable.parseNext(head, lineStartsOf(head), options) };
 }
 
 /**

@@ -68,6 +68,8 @@ export class Scope {
   /** `del name` statements: name → start indices. */
   readonly deletions = new Map<string, number[]>();
   readonly children: Scope[] = [];
+  /** The children whose range is known, by start: `scopeAt` searches them (a module can hold 30 000 defs). */
+  private readonly byStart: Scope[] = [];
   usesLocals = false;
   hasStarImport = false;
 
@@ -83,6 +85,39 @@ export class Scope {
     public end: number,
   ) {
     parent?.children.push(this);
+    if (start >= 0) parent?.place(this);
+  }
+
+  /** Sets the range once the walk reaches the scope's own code (a def's body). */
+  setRange(start: number, end: number): void {
+    this.start = start;
+    this.end = end;
+    this.parent?.place(this);
+  }
+
+  private place(child: Scope): void {
+    const list = this.byStart;
+    let at = list.length;
+    // Scopes mostly arrive in source order; a def's body comes after the lambdas in its defaults.
+    while (at > 0 && list[at - 1]!.start > child.start) at--;
+    list.splice(at, 0, child);
+  }
+
+  /** The child whose range holds `index`: sibling scopes do not overlap. */
+  childAt(index: number): Scope | undefined {
+    const list = this.byStart;
+    let lo = 0;
+    let hi = list.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]!.start <= index) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    const child = found >= 0 ? list[found]! : undefined;
+    return child && index < child.end ? child : undefined;
   }
 
   /** Bindings of `name` made in this scope, in source order. */
@@ -462,8 +497,7 @@ export class ScopeBuilder {
       case 'function_definition':
       case 'lambda':
         if (frame.field === 'body' && parent.scope) {
-          parent.scope.start = frame.start;
-          parent.scope.end = frame.end;
+          parent.scope.setRange(frame.start, frame.end);
           this.pushScope(frame, parent.scope);
         } else if (frame.field === 'return_type') this.enterAnnotation(frame);
         return;
@@ -728,8 +762,6 @@ function rootOf(scope: Scope): Scope {
 }
 
 function innermostScope(scope: Scope, index: number): Scope {
-  for (const child of scope.children) {
-    if (index >= child.start && index < child.end) return innermostScope(child, index);
-  }
+  for (let child = scope.childAt(index); child; child = child.childAt(index)) scope = child;
   return scope;
 }

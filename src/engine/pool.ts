@@ -1,0 +1,256 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { EnabledRule } from './rule.js';
+import { overBudgetNote, type BudgetKind } from './budget.js';
+import { now } from './file-analysis.js';
+import { runJob, specOf, type FileJob, type JobLimits, type JobResult, type ReviewBudget, type RuleSpec } from './job.js';
+import type { WorkerRequest, WorkerResponse } from './pool-worker.js';
+import type { FileResult } from './run.js';
+
+export type { FileJob, JobResult, ReviewBudget, RuleSpec } from './job.js';
+
+/** All cores: the default of `--jobs` and of the server's pool. */
+export function defaultPoolSize(): number {
+  return availableParallelism();
+}
+
+export interface PoolOptions {
+  /** Worker threads; 0 analyses on the caller's thread (small inputs: a worker costs ~2.6 CPU-s to start and warm up). */
+  size?: number;
+  /** The worker's module (tests point at the built one: dist/src/engine/pool-worker.js). */
+  workerUrl?: URL;
+  /** Past its deadline a job is stopped inside the worker; a worker that does not answer this much later is terminated and replaced. */
+  graceMs?: number;
+  /** V8 heap limit of each worker: a file that needs more fails alone (a note), the process lives on. */
+  maxHeapMb?: number;
+}
+
+interface Pending {
+  request: WorkerRequest;
+  versions: number;
+  /** The review it belongs to, so that a review over its findings budget can drop its queued files. */
+  review?: object;
+  resolve(result: JobResult): void;
+}
+
+interface Slot {
+  worker: Worker;
+  job?: Pending;
+  timer?: NodeJS.Timeout;
+}
+
+/**
+ * Worker threads that parse and analyse whole files and send back plain results, so that the
+ * caller's event loop only ever awaits messages: a pathological file costs a worker its time
+ * budget, never the server its responsiveness. Jobs are queued and run as workers free up. The
+ * server keeps one pool for its lifetime; the CLI makes one per run (see analyzeSources).
+ */
+export class EnginePool {
+  readonly size: number;
+  private readonly slots: Slot[] = [];
+  private readonly queue: Pending[] = [];
+  private readonly workerUrl: URL;
+  private readonly graceMs: number;
+  private readonly maxHeapMb: number;
+  private nextId = 1;
+  private closed = false;
+  /** Largest V8 heap a worker reported, per worker slot (for benchmarks and health). */
+  readonly peakHeapBytes: number[] = [];
+
+  constructor(options: PoolOptions = {}) {
+    this.size = Math.max(0, Math.floor(options.size ?? defaultPoolSize()));
+    this.workerUrl = options.workerUrl ?? new URL('./pool-worker.js', import.meta.url);
+    this.graceMs = options.graceMs ?? 2000;
+    this.maxHeapMb = options.maxHeapMb ?? 1536;
+    for (let i = 0; i < this.size; i++) this.slots.push(this.spawn(i));
+  }
+
+  /**
+   * One file (and its base, when it has one). Resolves with results, never rejects for the
+   * file's sake: a file over budget or a worker that failed comes back as a note.
+   */
+  run(job: FileJob, rules: readonly EnabledRule[] | readonly RuleSpec[], limits: JobLimits = {}, review?: object): Promise<JobResult> {
+    if (this.closed) return Promise.reject(new Error('the engine pool is closed'));
+    const specs = rules.map((r) => ('rule' in r ? specOf(r) : r));
+    if (this.size === 0) return this.runHere(job, rules, specs, limits);
+    return new Promise<JobResult>((resolve) => {
+      this.queue.push({ request: { id: this.nextId++, job, rules: specs, limits }, versions: job.base ? 2 : 1, ...(review ? { review } : {}), resolve });
+      this.dispatch();
+    });
+  }
+
+  /**
+   * A review's files, results in job order. The review's budgets: a deadline shared by every
+   * file (files not started by then are not reviewed) and a total of findings, counted in job
+   * order (a file that would go past it, and every file after it, come back as notes).
+   */
+  async review(
+    jobs: readonly FileJob[],
+    rules: readonly EnabledRule[] | readonly RuleSpec[],
+    budget: ReviewBudget = {},
+    onResult?: (index: number, result: JobResult) => void,
+  ): Promise<JobResult[]> {
+    const start = now();
+    const limits: JobLimits = {
+      ...(budget.fileTimeMs !== undefined ? { fileTimeMs: budget.fileTimeMs } : {}),
+      ...(budget.fileFindings !== undefined ? { fileFindings: budget.fileFindings } : {}),
+      ...(budget.reviewTimeMs !== undefined ? { reviewDeadline: start + budget.reviewTimeMs, reviewTimeMs: budget.reviewTimeMs } : {}),
+    };
+    const review = {};
+    let findings = 0;
+    const results = await Promise.all(
+      jobs.map(async (job, i) => {
+        const result = await this.run(job, rules, limits, review);
+        findings += result.head.findings.length;
+        // Past the total, the files still waiting are not worth starting.
+        if (budget.reviewFindings !== undefined && findings > budget.reviewFindings) this.drop(review, 'review-findings', budget.reviewFindings);
+        onResult?.(i, result);
+        return result;
+      }),
+    );
+    return budget.reviewFindings === undefined ? results : withinReviewFindings(jobs, results, budget.reviewFindings);
+  }
+
+  /** Resolves a review's queued jobs as not reviewed. */
+  private drop(review: object, kind: BudgetKind, limit: number): void {
+    for (let i = this.queue.length - 1; i >= 0; i--) {
+      const pending = this.queue[i]!;
+      if (pending.review !== review) continue;
+      this.queue.splice(i, 1);
+      pending.resolve(overBudgetJob(pending.request.job, kind, limit));
+    }
+  }
+
+  /** Stops the workers; queued jobs are dropped. */
+  async close(): Promise<void> {
+    this.closed = true;
+    this.queue.length = 0;
+    await Promise.all(
+      this.slots.map((slot) => {
+        if (slot.timer) clearTimeout(slot.timer);
+        return slot.worker.terminate();
+      }),
+    );
+  }
+
+  /** In-process: the same job, with a turn of the event loop between files. */
+  private async runHere(job: FileJob, rules: readonly EnabledRule[] | readonly RuleSpec[], specs: RuleSpec[], limits: JobLimits): Promise<JobResult> {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (rules.some((r) => !('rule' in r))) {
+      // Specs without their rules: resolve them from the registry, as a worker does.
+      const { resolveRules } = await import('./pool-worker.js');
+      return runJobSafely(job, resolveRules(specs), limits);
+    }
+    return runJobSafely(job, rules as readonly EnabledRule[], limits);
+  }
+
+  private spawn(index: number): Slot {
+    const worker = new Worker(this.workerUrl, { resourceLimits: { maxOldGenerationSizeMb: this.maxHeapMb } });
+    const slot: Slot = { worker };
+    worker.on('message', (response: WorkerResponse) => {
+      this.peakHeapBytes[index] = Math.max(this.peakHeapBytes[index] ?? 0, response.heapBytes);
+      const job = slot.job;
+      if (!job || job.request.id !== response.id) return;
+      this.finish(slot, job, 'result' in response ? response.result : failedResult(job.request.job, response.error));
+    });
+    // A worker that dies (out of memory, a crash in native code) fails its file, not the review.
+    const died = (reason: string): void => {
+      if (this.closed) return;
+      const job = slot.job;
+      this.replace(index, slot);
+      if (job) this.finish(slot, job, failedResult(job.request.job, reason));
+    };
+    worker.on('error', (error) => died(`the worker failed: ${error.message}`));
+    worker.on('exit', (code) => died(`the worker exited (code ${code})`));
+    // The pool never keeps a process alive on its own: waiting jobs do.
+    worker.unref();
+    return slot;
+  }
+
+  private replace(index: number, slot: Slot): void {
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.worker.removeAllListeners();
+    slot.worker.on('error', () => {});
+    void slot.worker.terminate();
+    if (!this.closed) this.slots[index] = this.spawn(index);
+  }
+
+  private finish(slot: Slot, job: Pending, result: JobResult): void {
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = undefined;
+    slot.job = undefined;
+    slot.worker.unref();
+    job.resolve(result);
+    this.dispatch();
+  }
+
+  private dispatch(): void {
+    for (let index = 0; index < this.slots.length && this.queue.length; index++) {
+      const slot = this.slots[index]!;
+      if (slot.job) continue;
+      const job = this.queue.shift()!;
+      const { limits } = job.request;
+      if (limits.reviewDeadline !== undefined && now() >= limits.reviewDeadline) {
+        job.resolve(overBudgetJob(job.request.job, 'review-time', limits.reviewTimeMs ?? 0));
+        index--;
+        continue;
+      }
+      slot.job = job;
+      slot.worker.ref();
+      slot.worker.postMessage(job.request);
+      const hardLimit = this.hardLimit(limits, job.versions);
+      if (hardLimit !== undefined) {
+        slot.timer = setTimeout(() => {
+          // The worker did not stop at its deadline (a rule stuck in one call): it goes, the file is over budget.
+          const kind: BudgetKind = hardLimit.kind;
+          this.replace(index, slot);
+          slot.job = undefined;
+          job.resolve(overBudgetJob(job.request.job, kind, hardLimit.limit));
+          this.dispatch();
+        }, hardLimit.ms);
+      }
+    }
+  }
+
+  private hardLimit(limits: JobLimits, versions: number): { ms: number; kind: BudgetKind; limit: number } | undefined {
+    const file = limits.fileTimeMs !== undefined ? limits.fileTimeMs * versions : Infinity;
+    const review = limits.reviewDeadline !== undefined ? limits.reviewDeadline - now() : Infinity;
+    if (!Number.isFinite(Math.min(file, review))) return undefined;
+    const ms = Math.max(0, Math.min(file, review)) + this.graceMs;
+    return review < file ? { ms, kind: 'review-time', limit: limits.reviewTimeMs ?? 0 } : { ms, kind: 'file-time', limit: limits.fileTimeMs! };
+  }
+}
+
+function runJobSafely(job: FileJob, rules: readonly EnabledRule[], limits: JobLimits): JobResult {
+  try {
+    return runJob(job, rules, limits);
+  } catch (error) {
+    return failedResult(job, error instanceof Error ? error.message : String(error));
+  }
+}
+
+function emptyResult(path: string, notes: FileResult['notes']): FileResult {
+  return { path, lines: 0, findings: [], conformingNames: [], suppressed: [], measurements: [], notes };
+}
+
+function failedResult(job: FileJob, reason: string): JobResult {
+  const note = (path: string) => ({ path, kind: 'analyzer-failed' as const, message: `${path} could not be analysed: ${reason}` });
+  return {
+    head: emptyResult(job.path, [note(job.path)]),
+    ...(job.base ? { base: emptyResult(job.base.path ?? job.path, [note(job.base.path ?? job.path)]) } : {}),
+  };
+}
+
+function overBudgetJob(job: FileJob, kind: BudgetKind, limit: number): JobResult {
+  const version = (path: string) => emptyResult(path, [overBudgetNote(path, kind, limit)]);
+  return { head: version(job.path), ...(job.base ? { base: version(job.base.path ?? job.path) } : {}) };
+}
+
+/** Head findings counted in job order; from the file that goes past the total on, files are notes. */
+function withinReviewFindings(jobs: readonly FileJob[], results: JobResult[], total: number): JobResult[] {
+  let count = 0;
+  return results.map((result, i) => {
+    count += result.head.findings.length;
+    return count > total ? overBudgetJob(jobs[i]!, 'review-findings', total) : result;
+  });
+}
