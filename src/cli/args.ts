@@ -1,13 +1,15 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { defaultPoolSize } from '../engine/pool.js';
 
-export const USAGE = `Usage: pr-reviewer review [--format markdown|json|sarif] [--config FILE] [--diff BASE[..HEAD]] [--max-file-bytes N] PATH...
+export const USAGE = `Usage: pr-reviewer review [--format markdown|json|sarif] [--config FILE] [--diff BASE[..HEAD]] [--max-file-bytes N] [--jobs N] PATH...
 
 Reviews every *.py file under each PATH (a file or a directory) and prints the review.
   --format          markdown (default), json, or sarif (SARIF 2.1.0 for GitHub code scanning)
   --config FILE     a pr-reviewer YAML config (the same schema as .github/pr-reviewer.yml)
   --diff RANGE      keep only findings on lines added in this git range (BASE, BASE..HEAD, BASE...HEAD)
   --max-file-bytes  skip larger files with a note (default 1000000)
+  --jobs N          worker threads for the analysis (default: one per core; 0: none, all on one thread)
 Exit status: 0 no security defect at or above fail_on, 1 one or more, 2 usage or input error.`;
 
 /** A usage or input error: one line on stderr, exit status 2. */
@@ -22,6 +24,12 @@ const ReviewArgs = z.object({
     .regex(/^[^-\s][^\s]*$/, 'expected a git range like main or main..HEAD')
     .optional(),
   maxFileBytes: z.coerce.number().int().positive().optional(),
+  jobs: z.coerce
+    .number({ message: 'expected a number of worker threads (0 or more)' })
+    .int('expected a whole number of worker threads')
+    .min(0, 'expected a number of worker threads (0 or more)')
+    .max(256, 'expected at most 256 worker threads')
+    .default(defaultPoolSize),
   paths: z.array(z.string().min(1)).min(1, 'give at least one PATH to review'),
 });
 
@@ -41,6 +49,7 @@ export function parseCommand(argv: readonly string[]): Command {
         config: { type: 'string', short: 'c' },
         diff: { type: 'string' },
         'max-file-bytes': { type: 'string' },
+        jobs: { type: 'string', short: 'j' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
@@ -59,6 +68,7 @@ export function parseCommand(argv: readonly string[]): Command {
     config: values.config,
     diff: values.diff,
     maxFileBytes: values['max-file-bytes'],
+    jobs: values.jobs,
     paths,
   });
   if (!checked.success) {
