@@ -4,7 +4,7 @@ import { STRICT_CONVENTIONS, type FileConventions } from './conventions.js';
 import type { EnabledRule } from './rule.js';
 import { BUILDER_FIELD_PARENTS, BUILDER_NODE_TYPES, type WalkFrame } from './scope.js';
 import type { FlatTree } from './flat-tree.js';
-import { fieldName, typeIdOf, typeName } from './symbols.js';
+import { NAMED, fieldName, typeIdOf, typeName } from './symbols.js';
 import { OverBudget, overBudgetNote, type FileBudget } from './budget.js';
 import { FileAnalysis, NO_LIMITS, now, syntaxErrorNote, type FileResult, type WalkLimits } from './file-analysis.js';
 
@@ -84,7 +84,7 @@ function walkFlat(path: string, tree: FlatTree, rules: readonly EnabledRule[], c
   const { builder } = analysis;
   const enterById: Array<Parameters<FileAnalysis['call']>[0] | null> = [];
   const exitById: Array<Parameters<FileAnalysis['call']>[0] | null> = [];
-  const { types, fields, starts, ends, subtreeEnds, count } = tree;
+  const { types, fields, flags, starts, ends, subtreeEnds, count } = tree;
   const commentType = typeIdOf('comment');
 
   // Frames are reused by depth (the builder keeps none once the walk has left it): no allocation per node.
@@ -116,6 +116,9 @@ function walkFlat(path: string, tree: FlatTree, rules: readonly EnabledRule[], c
       fieldParents[typeId] ??= BUILDER_FIELD_PARENTS.has(name);
       builderNodes[typeId] ??= BUILDER_NODE_TYPES.has(name);
     }
+    // Punctuation and keywords (a third of all nodes) mean nothing to the scope builder: a leaf
+    // that is not named is passed over unless a rule listens to its type.
+    if (!(flags[i]! & NAMED) && subtreeEnds[i] === i + 1 && !enters && !exitById[typeId]) continue;
     const parent = depth ? frames[depth - 1] : undefined;
     const fieldId = fields[i]!;
     const field = fieldId && depth && fieldParents[frameTypes[depth - 1]!] ? fieldName(fieldId)! : null;
