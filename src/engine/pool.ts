@@ -3,6 +3,8 @@ import { Worker } from 'node:worker_threads';
 import type { EnabledRule } from './rule.js';
 import { overBudgetNote, type BudgetKind } from './budget.js';
 import { now } from './file-analysis.js';
+import { memoryKeeper } from './memory.js';
+import { flatParserKind } from './parse.js';
 import { runJob, specOf, type FileJob, type JobLimits, type JobResult, type ReviewBudget, type RuleSpec } from './job.js';
 import type { WorkerRequest, WorkerResponse } from './pool-worker.js';
 import type { FileResult } from './run.js';
@@ -133,8 +135,12 @@ export class EnginePool {
     );
   }
 
+  /** Without our native parser, trees wait for a collection to be freed (see memory.ts). */
+  private readonly release = flatParserKind() === 'native' ? undefined : memoryKeeper();
+
   /** In-process: the same job, with a turn of the event loop between files. */
   private async runHere(job: FileJob, rules: readonly EnabledRule[] | readonly RuleSpec[], specs: RuleSpec[], limits: JobLimits): Promise<JobResult> {
+    await this.release?.(job.source.length + (job.base?.source.length ?? 0));
     await new Promise<void>((resolve) => setImmediate(resolve));
     if (rules.some((r) => !('rule' in r))) {
       // Specs without their rules: resolve them from the registry, as a worker does.
@@ -151,7 +157,7 @@ export class EnginePool {
       this.peakHeapBytes[index] = Math.max(this.peakHeapBytes[index] ?? 0, response.heapBytes);
       const job = slot.job;
       if (!job || job.request.id !== response.id) return;
-      this.finish(slot, job, 'result' in response ? response.result : failedResult(job.request.job, response.error));
+      this.finish(slot, job, 'json' in response ? (JSON.parse(response.json) as JobResult) : failedResult(job.request.job, response.error));
     });
     // A worker that dies (out of memory, a crash in native code) fails its file, not the review.
     const died = (reason: string): void => {
