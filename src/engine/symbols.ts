@@ -33,11 +33,17 @@ export function fieldIdOf(name: string): number {
 
 /** Records the grammar's names (from the native parser, or from the binding as a copy meets them). */
 export function nameType(id: number, name: string, named = true): void {
-  typeNames[id] = name;
-  if (named && !typeIds.has(name)) typeIds.set(name, id);
+  typeNames[id] = intern(name);
+  if (named && !typeIds.has(name)) typeIds.set(typeNames[id]!, id);
 }
 
 export function nameField(id: number, name: string): void {
+  name = intern(name);
   fieldNames[id] = name;
   fieldIds.set(name, id);
+}
+
+/** The engine compares type names with literals all the time: V8 compares internalized strings by address. */
+function intern(name: string): string {
+  return Object.keys({ [name]: 0 })[0]!;
 }
