@@ -1,14 +1,18 @@
 import type { Note } from './finding.js';
 
 /**
- * How much one file may cost. A file over budget is not fully reviewed: it comes back with a note
- * of kind 'over-budget' instead of hanging the review (or the server) on it.
+ * What a file may spend when its analysis starts: its own time and findings budgets, and the
+ * review's deadline. A file over budget is not fully reviewed: it comes back with a note of kind
+ * 'over-budget' instead of hanging the review (or the server) on it.
  */
-export interface FileBudget {
-  /** Wall-clock milliseconds for parse, walk and rules, counted from when the file's analysis starts. */
-  timeMs?: number;
-  /** Findings (reported, before suppressions) one file may produce. */
-  findings?: number;
+export interface JobLimits {
+  /** Wall-clock milliseconds for one version of a file: parse, walk and rules. */
+  fileTimeMs?: number;
+  /** Findings (reported, before suppressions) one version of a file may produce. */
+  fileFindings?: number;
+  /** When the review's time runs out (see `now`), and how long it had. */
+  reviewDeadline?: number;
+  reviewTimeMs?: number;
 }
 
 /** Which budget a file went over: its own, or what was left of the review's. */
@@ -37,4 +41,37 @@ export function overBudgetNote(path: string, budget: BudgetKind, limit: number):
 
 function seconds(ms: number): string {
   return ms >= 1000 ? `${(ms / 1000).toFixed(ms % 1000 ? 1 : 0)} s` : `${ms} ms`;
+}
+
+/** Milliseconds on a clock that worker threads share (performance.now() starts anew in each). */
+export function now(): number {
+  return performance.timeOrigin + performance.now();
+}
+
+/** What a walk may still spend: a deadline and a number of findings, each with the budget it stands for. */
+export interface WalkLimits {
+  deadline: number;
+  deadlineBudget: { kind: BudgetKind; limit: number };
+  findings: number;
+  findingsBudget: { kind: BudgetKind; limit: number };
+}
+
+export const NO_LIMITS: WalkLimits = {
+  deadline: Infinity,
+  deadlineBudget: { kind: 'file-time', limit: Infinity },
+  findings: Infinity,
+  findingsBudget: { kind: 'file-findings', limit: Infinity },
+};
+
+/** A file's limits from `start` on: its own time budget or what is left of the review's, whichever ends first. */
+export function limitsFrom(limits: JobLimits, start = now()): WalkLimits {
+  const fileDeadline = limits.fileTimeMs !== undefined ? start + limits.fileTimeMs : Infinity;
+  const reviewDeadline = limits.reviewDeadline ?? Infinity;
+  const review = reviewDeadline < fileDeadline;
+  return {
+    deadline: Math.min(fileDeadline, reviewDeadline),
+    deadlineBudget: review ? { kind: 'review-time', limit: limits.reviewTimeMs ?? 0 } : { kind: 'file-time', limit: limits.fileTimeMs ?? Infinity },
+    findings: limits.fileFindings ?? Infinity,
+    findingsBudget: { kind: 'file-findings', limit: limits.fileFindings ?? Infinity },
+  };
 }

@@ -7,7 +7,7 @@ import type { EnabledRule, Report, RuleContext } from './rule.js';
 import { ScopeBuilder, type Scope, type ScopeModel, type WalkFrame } from './scope.js';
 import { parseSuppressions, suppressionFor, type Suppression } from './suppressions.js';
 import { unusedSuppressionFindings } from './unused-suppression.js';
-import { OverBudget, type BudgetKind } from './budget.js';
+import { NO_LIMITS, OverBudget, now, type WalkLimits } from './budget.js';
 
 export interface SuppressedFinding {
   rule: string;
@@ -41,26 +41,6 @@ export interface FileResult {
   suppressed: SuppressedFinding[];
   measurements: Measurement[];
   notes: Note[];
-}
-
-/** What a file may still cost while it is walked; the walk checks the clock every few thousand nodes. */
-export interface WalkLimits {
-  /** `performance.timeOrigin + performance.now()` after which the walk stops. */
-  deadline: number;
-  deadlineBudget: { kind: BudgetKind; limit: number };
-  findings: number;
-  findingsBudget: { kind: BudgetKind; limit: number };
-}
-
-export const NO_LIMITS: WalkLimits = {
-  deadline: Infinity,
-  deadlineBudget: { kind: 'file-time', limit: Infinity },
-  findings: Infinity,
-  findingsBudget: { kind: 'file-findings', limit: Infinity },
-};
-
-export function now(): number {
-  return performance.timeOrigin + performance.now();
 }
 
 type Handler = { enabled: EnabledRule; fn: (node: SyntaxNode) => void };

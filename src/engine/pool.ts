@@ -1,11 +1,10 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { EnabledRule } from './rule.js';
-import { overBudgetNote, type BudgetKind } from './budget.js';
-import { now } from './file-analysis.js';
+import { now, overBudgetNote, type BudgetKind, type JobLimits } from './budget.js';
 import { memoryKeeper } from './memory.js';
 import { flatParserKind } from './parse.js';
-import { runJob, specOf, type FileJob, type JobLimits, type JobResult, type ReviewBudget, type RuleSpec } from './job.js';
+import { runJob, specOf, type FileJob, type JobResult, type ReviewBudget, type RuleSpec } from './job.js';
 import type { WorkerRequest, WorkerResponse } from './pool-worker.js';
 import type { FileResult } from './run.js';
 

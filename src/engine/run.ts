@@ -1,22 +1,15 @@
 import type { SyntaxNode } from './syntax.js';
-import { lineStartsOf, parseFlat, sourceFile } from './parse.js';
+import { lineStartsOf, parseFlat, sourceFile, type ParseOptions } from './parse.js';
 import { STRICT_CONVENTIONS, type FileConventions } from './conventions.js';
 import type { EnabledRule } from './rule.js';
 import { BUILDER_FIELD_PARENTS, BUILDER_NODE_TYPES, type WalkFrame } from './scope.js';
 import type { FlatTree } from './flat-tree.js';
 import { NAMED, fieldName, typeIdOf, typeName } from './symbols.js';
-import { OverBudget, overBudgetNote, type FileBudget } from './budget.js';
-import { FileAnalysis, NO_LIMITS, now, syntaxErrorNote, type FileResult, type WalkLimits } from './file-analysis.js';
+import { OverBudget, limitsFrom, now, overBudgetNote, type BudgetKind, type JobLimits, type WalkLimits } from './budget.js';
+import { FileAnalysis, syntaxErrorNote, type FileResult } from './file-analysis.js';
 
 export type { EnabledRule } from './rule.js';
 export { lineOf, measureKey, positionOf, type FileResult, type Measurement, type SuppressedFinding } from './file-analysis.js';
-
-export interface AnalyzeOptions {
-  /** Limits for this file; without them a file may take as long and report as much as it does. */
-  budget?: FileBudget;
-  /** Walk limits worked out by the caller (a review's remaining budget); they take precedence over `budget`. */
-  limits?: WalkLimits;
-}
 
 /** How often the walk looks at the clock: often enough to stop within milliseconds, rarely enough to cost nothing. */
 const CLOCK_EVERY = 4096;
@@ -27,44 +20,40 @@ export function analyzeFile(
   source: string,
   rules: readonly EnabledRule[],
   conventions: FileConventions = STRICT_CONVENTIONS,
-  options: AnalyzeOptions = {},
+  limits: JobLimits = {},
 ): FileResult {
-  const limits = options.limits ?? limitsOf(options.budget);
   const lineStarts = lineStartsOf(source);
-  const remaining = limits.deadline - now();
-  const tree = parseFlat(source, lineStarts, Number.isFinite(remaining) ? { timeoutMs: Math.max(1, remaining) } : {});
-  if (!tree || now() > limits.deadline) return overBudgetResult(path, lineStarts.length, limits.deadlineBudget.kind, limits.deadlineBudget.limit);
-  return analyzeTree(path, tree, rules, conventions, limits);
+  return analyzeParsed(path, lineStarts, rules, conventions, limits, (options) => parseFlat(source, lineStarts, options));
 }
 
-/** The same, on a tree parsed already (the head of a changed file, parsed against its base). */
-export function analyzeTree(
+/**
+ * The same with the parse left to the caller (a changed file's head is parsed against its base):
+ * the parse gets what is left of the file's time, and whatever goes over a budget becomes a note.
+ */
+export function analyzeParsed(
   path: string,
-  tree: FlatTree,
+  lineStarts: number[],
   rules: readonly EnabledRule[],
-  conventions: FileConventions = STRICT_CONVENTIONS,
-  limits: WalkLimits = NO_LIMITS,
+  conventions: FileConventions | undefined,
+  jobLimits: JobLimits,
+  parse: (options: ParseOptions) => FlatTree | null,
 ): FileResult {
+  const limits = limitsFrom(jobLimits);
+  const over = (): FileResult => overBudgetResult(path, lineStarts.length, limits.deadlineBudget.kind, limits.deadlineBudget.limit);
+  const remaining = limits.deadline - now();
+  if (remaining <= 0) return over();
+  const tree = parse(Number.isFinite(remaining) ? { timeoutMs: remaining } : {});
+  if (!tree || now() > limits.deadline) return over();
   try {
-    return walkFlat(path, tree, rules, conventions, limits);
+    return walkFlat(path, tree, rules, conventions ?? STRICT_CONVENTIONS, limits);
   } catch (error) {
-    if (error instanceof OverBudget) return overBudgetResult(path, tree.lineStarts.length, error.budget, error.limit);
+    if (error instanceof OverBudget) return overBudgetResult(path, lineStarts.length, error.budget, error.limit);
     throw error;
   }
 }
 
-export function limitsOf(budget: FileBudget | undefined, start = now()): WalkLimits {
-  if (!budget) return NO_LIMITS;
-  return {
-    deadline: budget.timeMs !== undefined ? start + budget.timeMs : Infinity,
-    deadlineBudget: { kind: 'file-time', limit: budget.timeMs ?? Infinity },
-    findings: budget.findings ?? Infinity,
-    findingsBudget: { kind: 'file-findings', limit: budget.findings ?? Infinity },
-  };
-}
-
 /** A file that went over a budget: no findings (they would be a partial, misleading picture), one note. */
-export function overBudgetResult(path: string, lines: number, budget: OverBudget['budget'], limit: number): FileResult {
+export function overBudgetResult(path: string, lines: number, budget: BudgetKind, limit: number): FileResult {
   return { path, lines, findings: [], conformingNames: [], suppressed: [], measurements: [], notes: [overBudgetNote(path, budget, limit)] };
 }
 
