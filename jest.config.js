@@ -7,4 +7,7 @@ export default {
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }] },
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   testTimeout: 30000,
+  // After the summary: which tests did not run, and why (the Redis tests on a machine without Redis).
+  reporters: ['default', '<rootDir>/test/support/not-run-reporter.cjs'],
+  globalTeardown: '<rootDir>/test/support/print-not-run.cjs',
 };

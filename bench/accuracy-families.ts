@@ -24,10 +24,19 @@ export const FAMILIES: Family[] = [
   { name: 'function size (PLR0912, PLR0913, PLR0915)', codes: ['PLR0912', 'PLR0913', 'PLR0915'] },
   { name: 'raise without from (B904)', codes: ['B904'] },
   { name: 'bare except (E722)', codes: ['E722'] },
+  { name: 'redefined while unused (F811)', codes: ['F811'] },
+  { name: 'useless comparison (B015)', codes: ['B015'] },
+  { name: 'useless expression (B018)', codes: ['B018'] },
+  { name: 'deprecation stacklevel (B028)', codes: ['B028'] },
+  { name: 'type comparison (E721)', codes: ['E721'] },
+  { name: 'loop variable closure (B023)', codes: ['B023'] },
+  { name: 'is literal (F632)', codes: ['F632'] },
+  { name: 'made-up dunder methods (PLW3201, Ruff preview)', codes: ['PLW3201'], preview: true },
 ];
 
 /** Ruff's wasm build names preview rules by name instead of code in its diagnostics. */
 const PREVIEW_NAMES: Record<string, string> = {
+  'bad-dunder-method-name': 'PLW3201',
   'indentation-with-invalid-multiple': 'E111',
   'no-indented-block': 'E112',
   'unexpected-indentation': 'E113',
@@ -58,4 +67,56 @@ export function ruffOnDiskWouldSkip(path: string, code: string): boolean {
   return (
     (module !== '__init__' && module.startsWith('_') && !module.startsWith('__')) || parts.slice(0, -1).some((p) => p.startsWith('_') && !p.startsWith('__'))
   );
+}
+
+/** One finding that only one side reports. */
+export interface Disagreement {
+  path: string;
+  line: number;
+  code: string;
+  message: string;
+}
+
+/** What a deliberate difference may look at: the file's path and text, our messages there, whether a line is string text. */
+export interface FileView {
+  path: string;
+  source: string;
+  ourMessages: readonly string[];
+  inString(line: number): boolean;
+}
+
+/**
+ * Disagreements we keep on purpose (each explained with an example in docs/benchmarks.md), so
+ * that the benchmark counts them apart from the ones still to explain. A predicate names a class
+ * of findings, never a file.
+ */
+export const DELIBERATE: ReadonlyArray<{ reason: string; matches(d: Disagreement, file: FileView): boolean }> = [
+  {
+    reason: 'F401, Ruff only: a relative import in a package `__init__.py` builds its public face',
+    matches: (d, f) => d.code === 'F401' && /(^|\/)__init__\.py$/.test(f.path) && /^`\./.test(d.message),
+  },
+  {
+    reason: 'F401, Ruff only: a name exported by `__all__.extend(...)` / `__all__.append(...)`',
+    matches: (d, f) => {
+      const name = /^`[^`]*?([\w]+)`/.exec(d.message)?.[1];
+      return d.code === 'F401' && name !== undefined && /__all__\s*\.\s*(extend|append)\s*\(/.test(f.source) && new RegExp(`['"]${name}['"]`).test(f.source);
+    },
+  },
+  {
+    reason: 'E111–E117, Ruff only: a file indented by 2 or 8 spaces is told once, not on every line',
+    matches: (d, f) => /^E11[1-7]$/.test(d.code) && f.ourMessages.some((m) => m.startsWith('This file indents by')),
+  },
+  {
+    reason: 'E101/W191, Ruff only: lines inside a multi-line string are string text, never judged',
+    matches: (d, f) => (d.code === 'E101' || d.code === 'W191') && f.inString(d.line),
+  },
+  {
+    reason: 'N802, Ruff only: a visitor method named for a node type (`visit_TEXT`) in a class whose bases come from elsewhere',
+    matches: (d) => d.code === 'N802' && /`(visit|depart)_\w*[A-Z]/.test(d.message),
+  },
+];
+
+/** The reason a disagreement is deliberate, if it is. */
+export function deliberateReason(d: Disagreement, file: FileView): string | undefined {
+  return DELIBERATE.find((r) => r.matches(d, file))?.reason;
 }

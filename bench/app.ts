@@ -2,9 +2,11 @@ import { generateKeyPairSync } from 'node:crypto';
 import { createServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { run } from 'probot';
-import { analyseVersions } from '../src/github/review-job.js';
+import { defaultSettings } from '../src/github/review-job.js';
+import { analyseSources } from '../src/review/analyse.js';
+import { wholeFileDiff } from '../src/review/diff.js';
 import app from '../src/index.js';
-import { DEFAULT_CONFIG, enabledRules } from '../src/review/config.js';
+import { DEFAULT_CONFIG } from '../src/review/config.js';
 import { GitHubStandIn } from '../test/support/github-stand-in.js';
 import { deliver, pullRequestPayload } from '../test/support/webhooks.js';
 
@@ -137,10 +139,9 @@ async function main(): Promise<void> {
     }
     // The engine's share: the same head and base versions analysed directly, without the server.
     const analysisStart = performance.now();
-    await analyseVersions(
-      Object.keys(head).map((path) => ({ path, basePath: path, status: 'modified', head: head[path]!, base: base[path]! })),
-      enabledRules(DEFAULT_CONFIG),
-      [],
+    await analyseSources(
+      Object.keys(head).map((path) => ({ path, basePath: path, head: head[path]!, base: base[path]!, diff: wholeFileDiff(head[path]!) })),
+      defaultSettings(DEFAULT_CONFIG),
     );
     const analysisMs = performance.now() - analysisStart;
     standIn.addRepo('bench', repo, base);

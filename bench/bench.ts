@@ -3,6 +3,7 @@ import { availableParallelism, cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { RULES } from '../analyzers/index.js';
+import { measureCodeFacts } from '../analyzers/python/code-facts.js';
 import { analyzeSources } from '../src/engine/analyze.js';
 import { analyzeFileWithBinding } from '../src/engine/binding-walk.js';
 import { flattenTree } from '../src/engine/flat-tree.js';
@@ -153,6 +154,8 @@ passes.push(await pass('+ walk + scope model, no rules', (f) => analyzeFile(f.pa
 passes.push(
   await pass(`+ all default rules (${all.length}): the whole single-thread analysis`, (f) => analyzeFile(f.path, f.source, all).findings.length, true),
 );
+// What a review adds to learn conventions: the text measurement of base versions and neighbours (whole files here).
+passes.push(await pass('code facts for conventions (text only, no parse)', (f) => (measureCodeFacts(f.source, Infinity), 0), true));
 if (values.before) passes.push(await pass('before: binding walk, all default rules', (f) => analyzeFileWithBinding(f.path, f.source, all).findings.length));
 const parseOnly = passes[0]!;
 
@@ -199,6 +202,8 @@ if (copy && walk && rules) {
   console.log('');
   console.log(`each pass, wall: flat copy ${share(copy, parseOnly)}, walk + scope ${share(walk, copy)}, rules ${share(rules, walk)}`);
 }
+const facts = byName('code facts');
+if (facts && rules) console.log(`code facts cost ${((facts.wall / rules.wall) * 100).toFixed(1)}% of the full analysis of the same bytes`);
 console.log('');
 console.log('| whole process | process s | analysis s | × Ruff (process) | main thread busy s | findings | peak RSS MB | peak heap per worker MB |');
 console.log('|---|---:|---:|---:|---:|---:|---:|---:|');

@@ -1,4 +1,5 @@
-import { ProbotOctokit, run } from 'probot';
+import { ProbotOctokit } from 'probot';
+import { startServer } from '../src/http/start-server.js';
 import { createApp } from '../src/index.js';
 import { inProcessQueue } from '../src/queue/in-process.js';
 import { reviewerOctokit } from '../src/github/octokit-limits.js';
@@ -49,7 +50,7 @@ const makeQueue = async (worker: ReviewWorker): Promise<ReviewQueue> => {
   return queue;
 };
 
-const server = await run(createApp({ queue: makeQueue }), {
+const { server } = await startServer(createApp({ queue: makeQueue }), {
   env: {
     APP_ID: '1',
     PRIVATE_KEY: env.BENCH_PRIVATE_KEY!,

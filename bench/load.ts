@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { request } from 'node:http';
+import { connect } from 'node:net';
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -6,7 +8,7 @@ import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { GitHubStandIn } from '../test/support/github-stand-in.js';
-import { deliver, pullRequestPayload } from '../test/support/webhooks.js';
+import { deliver, pullRequestPayload, sign } from '../test/support/webhooks.js';
 
 /**
  * `npm run bench:load`: bursts of webhook deliveries against the real app, with the loopback
@@ -17,6 +19,10 @@ import { deliver, pullRequestPayload } from '../test/support/webhooks.js';
  * redelivered to the other, as GitHub's redeliver would.
  * Reports acknowledgement times, reviews published per PR and head (must be one), lost reviews
  * (must be 0), and each process's peak RSS.
+ * Variant 3 (hostile, issue 11): for BENCH_HOSTILE_SECONDS, one process takes a heavy pull request
+ * (six 1 MB files of `def fN(x): return eval(x)`), webhook bodies over 25 MB, and hundreds of
+ * slow connections, while ordinary deliveries keep coming and `/healthz` is probed every 100 ms:
+ * it reports acknowledgement and `/healthz` p99 throughout (goals: < 500 ms and < 100 ms).
  */
 
 const DELIVERIES = Number(process.env.BENCH_DELIVERIES ?? 500);
@@ -396,6 +402,284 @@ async function runVariant(variant: 'embedded' | 'redis', redisUrl?: string): Pro
   };
 }
 
+const HOSTILE_SECONDS = Number(process.env.BENCH_HOSTILE_SECONDS ?? 60);
+const SLOW_CONNECTIONS = Number(process.env.BENCH_SLOW_CONNECTIONS ?? 500);
+
+/** Six files just under 1 MB (the default max_file_bytes) of one-line functions that call eval. */
+function heavyFiles(): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (let f = 0; f < 6; f++) {
+    const lines: string[] = [];
+    let size = 0;
+    for (let n = 0; size < 990_000; n++) {
+      const line = `def f${n}(x): return eval(x)\n`;
+      lines.push(line);
+      size += line.length;
+    }
+    files[`heavy/h${f}.py`] = lines.join('');
+  }
+  return files;
+}
+
+interface HostileResult {
+  acks: number[];
+  ackStatuses: Record<string, number>;
+  health: number[];
+  healthFailures: number;
+  oversize: Record<string, number>;
+  slowOpened: number;
+  slowClosedByServer: number;
+  slowLifetimes: number[];
+  peakRssMb: number;
+  heavyConcluded: string;
+  reviewsPublished: number;
+}
+
+/** GitHub's headers for a delivery of this payload, signed. */
+function deliveryHeaders(payload: unknown): Record<string, string> {
+  return {
+    'content-type': 'application/json',
+    'x-github-event': 'pull_request',
+    'x-github-delivery': randomUUID(),
+    'x-hub-signature-256': sign(SECRET, JSON.stringify(payload)),
+    'user-agent': 'GitHub-Hookshot/bench',
+  };
+}
+
+function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error('deadline')), ms).unref())]);
+}
+
+/** GET /healthz, its time in ms (a failure or a wait over 5 s counts as 5,000 ms). */
+async function probeHealth(base: string): Promise<{ ms: number; ok: boolean }> {
+  const start = performance.now();
+  try {
+    const res = await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(5000) });
+    await res.arrayBuffer();
+    return { ms: performance.now() - start, ok: res.status === 200 };
+  } catch {
+    return { ms: 5000, ok: false };
+  }
+}
+
+/** A body over GitHub's 25 MB, unsigned, streamed without a length: the status the server answers, or 'closed'. */
+function oversizeBody(port: number): Promise<string> {
+  return new Promise((resolve) => {
+    const req = request({
+      host: '127.0.0.1',
+      port,
+      method: 'POST',
+      path: '/api/github/webhooks',
+      headers: {
+        'content-type': 'application/json',
+        'x-github-event': 'push',
+        'x-github-delivery': randomUUID(),
+        'x-hub-signature-256': `sha256=${'0'.repeat(64)}`,
+        'transfer-encoding': 'chunked',
+      },
+    });
+    req.on('response', (res) => {
+      res.resume();
+      resolve(String(res.statusCode));
+      req.destroy();
+    });
+    req.on('error', () => resolve('closed'));
+    const chunk = Buffer.alloc(256 * 1024, 0x20);
+    let sent = 0;
+    const pump = (): void => {
+      while (sent < 30 * 1024 * 1024) {
+        sent += chunk.length;
+        if (!req.write(chunk)) return void req.once('drain', pump);
+      }
+      req.end();
+    };
+    pump();
+  });
+}
+
+/** A connection that sends a header byte every 500 ms and never finishes: how long the server keeps it. */
+function slowConnection(port: number, until: number, done: (lifetimeMs: number, byServer: boolean) => void): void {
+  const started = Date.now();
+  const socket = connect(port, '127.0.0.1');
+  let byUs = false;
+  const timer = setInterval(() => {
+    if (Date.now() > until) {
+      byUs = true;
+      socket.destroy();
+    } else if (socket.writable) socket.write('x');
+  }, 500);
+  socket.on('connect', () => socket.write('POST /api/github/webhooks HTTP/1.1\r\nHost: bench\r\nX-Slow: '));
+  socket.on('error', () => undefined);
+  socket.on('data', () => undefined);
+  socket.on('close', () => {
+    clearInterval(timer);
+    done(Date.now() - started, !byUs);
+  });
+}
+
+async function runHostile(): Promise<HostileResult> {
+  const standIn = new GitHubStandIn({ latencyMs: LATENCY_MS });
+  const { host } = await standIn.start();
+  standIn.addRepo(OWNER, 'heavy', {});
+  standIn.addRepo(OWNER, 'busy', {});
+  const { privateKey } = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  });
+  const installationId = 1000 + Math.floor(Math.random() * 1_000_000);
+  const app = await startApp('app', {
+    BENCH_PRIVATE_KEY: privateKey,
+    BENCH_SECRET: SECRET,
+    BENCH_GHE_HOST: host,
+    BENCH_TIME_SCALE: String(TIME_SCALE),
+    BENCH_QUEUE: `bench-${randomUUID()}`,
+  });
+  const base = app.url.replace('/api/github/webhooks', '');
+  const port = Number(new URL(base).port);
+  const end = Date.now() + HOSTILE_SECONDS * 1000;
+  const result: HostileResult = {
+    acks: [],
+    ackStatuses: {},
+    health: [],
+    healthFailures: 0,
+    oversize: {},
+    slowOpened: 0,
+    slowClosedByServer: 0,
+    slowLifetimes: [],
+    peakRssMb: 0,
+    heavyConcluded: 'still running',
+    reviewsPublished: 0,
+  };
+
+  const stage = (what: string): boolean => process.stderr.write(`[hostile ${((Date.now() - end) / 1000 + HOSTILE_SECONDS).toFixed(1)} s] ${what}\n`);
+  stage('pushing the heavy pull request');
+  const heavy = standIn.pushPull(OWNER, 'heavy', { number: 1, base: {}, head: heavyFiles() });
+  stage('delivering it');
+  const heavyAck = await deliver(
+    app.url,
+    'pull_request',
+    pullRequestPayload('opened', { owner: OWNER, repo: 'heavy', number: 1, headSha: heavy.headSha, installationId }),
+    SECRET,
+  );
+  result.ackStatuses[heavyAck.status] = 1;
+
+  const slow = (): void => {
+    result.slowOpened++;
+    slowConnection(port, end, (lifetime, byServer) => {
+      if (!byServer) return;
+      result.slowClosedByServer++;
+      result.slowLifetimes.push(lifetime);
+      if (Date.now() < end) slow();
+    });
+  };
+  for (let i = 0; i < SLOW_CONNECTIONS; i++) slow();
+
+  const loops: Array<Promise<void>> = [];
+  // /healthz every 100 ms.
+  loops.push(
+    (async () => {
+      while (Date.now() < end) {
+        const { ms, ok } = await probeHealth(base);
+        result.health.push(ms);
+        if (!ok) result.healthFailures++;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      stage('health probes done');
+    })(),
+  );
+  // An ordinary pull request opened every 250 ms, each delivery on its own (a slow answer never delays the next).
+  loops.push(
+    (async () => {
+      const sent: Array<Promise<void>> = [];
+      for (let n = 1; Date.now() < end; n++) {
+        const pr = standIn.pushPull(OWNER, 'busy', { number: n, base: {}, head: { [`pkg/m${n}.py`]: moduleSource(n, 'a', 1) } });
+        const start = performance.now();
+        const count = (status: string): void => {
+          result.acks.push(performance.now() - start);
+          result.ackStatuses[status] = (result.ackStatuses[status] ?? 0) + 1;
+        };
+        // GitHub gives up on a delivery after 10 s: so does this sender.
+        const payload = pullRequestPayload('opened', { owner: OWNER, repo: 'busy', number: n, headSha: pr.headSha, installationId });
+        const delivery = fetch(app.url, {
+          method: 'POST',
+          headers: deliveryHeaders(payload),
+          body: JSON.stringify(payload),
+          signal: AbortSignal.timeout(10_000),
+        });
+        sent.push(
+          delivery.then(
+            async (res) => {
+              await res.arrayBuffer().catch(() => undefined);
+              count(String(res.status));
+            },
+            () => count('no answer in 10 s'),
+          ),
+        );
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      await Promise.all(sent);
+      stage('deliveries done');
+    })(),
+  );
+  // A 30 MB unsigned body every second.
+  loops.push(
+    (async () => {
+      while (Date.now() < end) {
+        const status = await withDeadline(oversizeBody(port), 10_000).catch(() => 'no answer in 10 s');
+        result.oversize[status] = (result.oversize[status] ?? 0) + 1;
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+      stage('oversize bodies done');
+    })(),
+  );
+  stage('load running');
+  await Promise.all(loops);
+  stage('window over');
+  await new Promise((r) => setTimeout(r, 600));
+
+  result.peakRssMb = peakRss(app.child.pid);
+  const heavyRun = standIn.checkRuns(OWNER, 'heavy').find((c) => c.head_sha === heavy.headSha);
+  result.heavyConcluded = heavyRun?.status === 'completed' ? `${heavyRun.conclusion}: ${heavyRun.output.title}` : heavyRun ? 'in progress' : 'no check run yet';
+  result.reviewsPublished = standIn.checkRuns(OWNER, 'busy').filter((c) => c.status === 'completed').length;
+  app.child.kill('SIGKILL');
+  await app.exit;
+  await standIn.stop();
+  return result;
+}
+
+function printHostile(r: HostileResult): void {
+  const acks = [...r.acks].sort((a, b) => a - b);
+  const health = [...r.health].sort((a, b) => a - b);
+  const lifetimes = [...r.slowLifetimes].sort((a, b) => a - b);
+  console.log(`\n### Hostile mix for ${HOSTILE_SECONDS} s (issue 11): a heavy pull request, bodies over 25 MB, ${SLOW_CONNECTIONS} slow connections\n`);
+  console.log('| measure | value |');
+  console.log('|---|---:|');
+  console.log(
+    `| ordinary deliveries acknowledged, by HTTP status | ${Object.entries(r.ackStatuses)
+      .map(([s, n]) => `${s}: ${n}`)
+      .join(', ')} |`,
+  );
+  console.log(
+    `| acknowledgement p50 / p99 / max (goal p99 < 500 ms) | ${percentile(acks, 50).toFixed(1)} ms / ${percentile(acks, 99).toFixed(1)} ms / ${(acks.at(-1) ?? 0).toFixed(1)} ms |`,
+  );
+  console.log(
+    `| /healthz p50 / p99 / max (goal p99 < 100 ms), probes | ${percentile(health, 50).toFixed(1)} ms / ${percentile(health, 99).toFixed(1)} ms / ${(health.at(-1) ?? 0).toFixed(1)} ms, ${health.length} |`,
+  );
+  console.log(`| /healthz failures (no 200 within 5 s) | ${r.healthFailures} |`);
+  console.log(
+    `| 30 MB bodies, by answer | ${Object.entries(r.oversize)
+      .map(([s, n]) => `${s}: ${n}`)
+      .join(', ')} |`,
+  );
+  console.log(
+    `| slow connections opened / closed by the server (or refused), lifetime p50 | ${r.slowOpened} / ${r.slowClosedByServer}, ${(percentile(lifetimes, 50) / 1000).toFixed(1)} s |`,
+  );
+  console.log(`| ordinary reviews published during the window | ${r.reviewsPublished} |`);
+  console.log(`| the heavy pull request's check run at the end | ${r.heavyConcluded} |`);
+  console.log(`| peak RSS of the app | ${r.peakRssMb.toFixed(0)} MB |`);
+}
+
 async function reachableRedis(): Promise<string | undefined> {
   const url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
@@ -442,7 +726,7 @@ function print(r: Result): void {
 }
 
 async function main(): Promise<void> {
-  const variants = (process.env.BENCH_VARIANTS ?? 'embedded,redis').split(',');
+  const variants = (process.env.BENCH_VARIANTS ?? 'embedded,redis,hostile').split(',');
   console.log(
     `${DELIVERIES} deliveries over ${PRS} PRs in ${REPOS} repositories of one installation, in bursts of ${BURST} ` +
       `(${PAUSE_MS} ms apart); GitHub stand-in with ${LATENCY_MS} ms per call; GitHub's write pacing scaled by ${TIME_SCALE} ` +
@@ -456,6 +740,7 @@ async function main(): Promise<void> {
     else console.log('\nTwo-process variant NOT RUN: no Redis at REDIS_URL or 127.0.0.1:6379 (apt-get install redis-server).');
   }
   for (const r of results) print(r);
+  if (variants.includes('hostile')) printHostile(await runHostile());
   console.log(
     `\nLoad average at the end: ${loadavg()
       .map((l) => l.toFixed(1))

@@ -21,26 +21,27 @@ function defaultQueue(worker: ReviewWorker, app: Probot): Promise<ReviewQueue> {
 
 export function createApp(options: AppOptions = {}): ApplicationFunction {
   return async (app, { addHandler }) => {
+    let slug: Promise<string> | undefined;
+    const appSlug = (): Promise<string> =>
+      (slug ??= app
+        .auth()
+        .then((octokit) => octokit.rest.apps.getAuthenticated())
+        .then(({ data }) => data?.slug ?? '')
+        .catch((error: unknown) => {
+          slug = undefined;
+          throw error;
+        }));
     const worker: ReviewWorker = async (job, control) => {
       const octokit = await installationOctokit(app, job.installationId);
       const log = app.log.child({ delivery: job.deliveryId, pr: `${job.owner}/${job.repo}#${job.pullNumber}` });
-      await reviewPullRequest(octokit, job, control, { log, ...options.review });
+      // Only comments and threads of our own bot are ours: a marker in anyone else's is ignored.
+      const botLogin = `${await appSlug()}[bot]`;
+      const outcome = await reviewPullRequest(octokit, job, control, { log, botLogin, ...options.review });
+      // Only a published review reviewed the head: after a skip (a draft) the next event for it must run.
+      return outcome.status === 'published' ? 'reviewed' : 'skipped';
     };
     const queue = await (options.queue ?? defaultQueue)(worker, app);
-    let slug: Promise<string> | undefined;
-    const deps: EventDeps = {
-      queue,
-      commandLimiter: new CommandLimiter(),
-      appSlug: () =>
-        (slug ??= app
-          .auth()
-          .then((octokit) => octokit.rest.apps.getAuthenticated())
-          .then(({ data }) => data?.slug ?? '')
-          .catch((error: unknown) => {
-            slug = undefined;
-            throw error;
-          })),
-    };
+    const deps: EventDeps = { queue, commandLimiter: new CommandLimiter(), appSlug };
 
     const logged =
       (name: string, handler: (context: Parameters<typeof onPullRequest>[0], deps: EventDeps) => Promise<Decision>) =>

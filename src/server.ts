@@ -1,4 +1,5 @@
-import { ProbotOctokit, run } from 'probot';
+import { ProbotOctokit } from 'probot';
+import { startServer } from './http/start-server.js';
 import { createApp } from './index.js';
 import { createReviewQueue } from './queue/create-queue.js';
 import { reviewerOctokit } from './github/octokit-limits.js';
@@ -8,11 +9,12 @@ import type { QueueLog, ReviewQueue } from './queue/types.js';
 /**
  * `npm start`: Probot's server with our app, as `probot run` would start it, plus what `probot
  * run` cannot take: the Octokit that retries secondary rate limits and paces content writes, and
- * graceful shutdown on SIGTERM (finish the reviews in hand, or hand them back to Redis).
+ * graceful shutdown on SIGTERM (finish the reviews in hand, or hand them back to Redis), and the
+ * request limits (webhook bodies over GitHub's 25 MB refused unread, slow connections closed).
  */
 let queue: ReviewQueue | undefined;
 let log: QueueLog | undefined;
-const server = await run(
+const { server } = await startServer(
   createApp({
     queue: async (worker, app) => {
       log = app.log.child({ name: 'queue' });

@@ -1,5 +1,7 @@
 import type { SyntaxNode } from '../../src/engine/syntax.js';
+import { z } from 'zod';
 import type { Rule } from '../../src/engine/rule.js';
+import { followsConventions } from '../../src/engine/conventions.js';
 import { startsWithDocstring } from './docstring-node.js';
 import { isDocstringStatement, readHeader, skipTrivia } from './python-text.js';
 import { dunderAllNames, isMagic, isPrivateMethodName, isPrivateModulePath, moduleName, resolvesToTyping, type TypingDecorator } from '../python/visibility.js';
@@ -17,6 +19,8 @@ interface Definition {
   documented: boolean;
   /** `@name.setter` / `@name.deleter` on a method of the same name. */
   accessor: boolean;
+  /** A test (`test_*`, `Test*`), a pytest fixture, or anything inside one: never documented by convention. */
+  test: boolean;
   typingDecorators: TypingDecorator[];
   /** Resolved once the walk is over (it depends on `__all__`). */
   private?: boolean;
@@ -25,23 +29,34 @@ interface Definition {
 const CODES = ['D100', 'D101', 'D102', 'D103', 'D104', 'D105', 'D106', 'D107'];
 
 /** pydocstyle D100–D107 with Ruff's semantics (no convention set). */
-export const missingDocstring: Rule = {
+const OPTIONS = z.strictObject({
+  ignore: z.array(z.enum(CODES)).default([]).describe('pydocstyle codes this rule does not report, e.g. `[D105, D107]` for magic methods and `__init__`.'),
+});
+
+export const missingDocstring: Rule<z.output<typeof OPTIONS>> = {
   id: 'missing-docstring',
   category: 'docstrings',
   title: 'Missing docstring',
   severity: 'info',
   codes: CODES,
-  options: { ignore: [] },
+  optionsSchema: OPTIONS,
   doc: {
-    what: 'A public module, package, class, method or function without a docstring (pydocstyle D100–D107). Public means no leading underscore, not nested in a function, not in a private module or class, and listed in `__all__` when the module has one. `@overload` stubs and `@override` methods are exempt.',
+    what: 'A public module, package, class, method or function without a docstring (pydocstyle D100–D107). Public means no leading underscore, not nested in a function, not in a private module or class, and listed in `__all__` when the module has one. `@overload` stubs and `@override` methods are exempt. Under the conventional profile: never on test code (test files, tests, test classes, fixtures), D105/D107 only when asked for, and public defs only where the code around documents its own.',
     why: 'The docstring is what `help()`, IDEs and generated docs show; a public name without one leaves every caller to read the code.',
     example: 'def parse_header(line):\n    key, _, value = line.partition(":")\n    return key.strip(), value.strip()',
+    useInstead:
+      '"""Parsing of HTTP headers."""\n\n\ndef parse_header(line):\n    """Split a header line into its name and value."""\n    key, _, value = line.partition(":")\n    return key.strip(), value.strip()',
     fix: 'Add a docstring as the first statement, a one-line summary in imperative mood: `"""Split a header line into its name and value."""`.',
   },
   create(ctx) {
-    const ignored = new Set(Array.isArray(ctx.options.ignore) ? (ctx.options.ignore as unknown[]).map(String) : []);
+    const ignored = new Set<string>(ctx.options.ignore);
     // Type stubs document nothing (Ruff skips them).
     if (ctx.file.path.endsWith('.pyi')) return {};
+    // Under the conventional profile: never on test code; public defs and modules only where the code around documents them.
+    const conventional = followsConventions(ctx.conventions);
+    const documentsDefs = !conventional || ctx.conventions.docstrings;
+    const documentsModules = !conventional || (ctx.conventions.moduleDocstrings ?? ctx.conventions.docstrings);
+    if (conventional && (ctx.conventions.testCode || (!documentsDefs && !documentsModules))) return {};
     const source = ctx.file.source;
     const definitions: Definition[] = [];
     const stack: Definition[] = [];
@@ -66,6 +81,7 @@ export const missingDocstring: Rule = {
         parent,
         documented: header.documented,
         accessor: !isClass && decorators.some((d) => d.accessorOf === header.name),
+        test: (parent?.test ?? false) || (isClass ? header.name.startsWith('Test') : header.name.startsWith('test') || decorators.some(isFixture)),
         typingDecorators: isClass ? [] : decorators.flatMap((d) => (d.dotted ? [{ dotted: d.dotted, start: d.start }] : [])),
       };
       definitions.push(definition);
@@ -83,7 +99,7 @@ export const missingDocstring: Rule = {
           if (!ignored.has(code)) ctx.report({ range, code, message, subject });
         };
         const modulePrivate = isPrivateModulePath(ctx.file.path);
-        if (!modulePrivate && !moduleHasDocstring(source)) {
+        if (documentsModules && !modulePrivate && !moduleHasDocstring(source)) {
           const name = moduleName(ctx.file.path);
           if (ctx.file.isPackageInit) report('D104', `Missing docstring in public package \`${name}\``, name);
           else report('D100', `Missing docstring in public module \`${name}\``, name);
@@ -91,7 +107,7 @@ export const missingDocstring: Rule = {
         const exports = dunderAllNames(ctx.scopes);
         for (const d of definitions) {
           d.private = isPrivate(d, modulePrivate, exports);
-          if (d.private || d.documented) continue;
+          if (d.private || d.documented || (conventional && (!documentsDefs || d.test))) continue;
           const finding = codeFor(d, (decorator, member) => resolvesToTyping(decorator, member, ctx.scopes));
           if (finding) report(finding.code, `Missing docstring in ${finding.what ? `${finding.what} ` : ''}\`${d.qualname}\``, d.qualname, d.nameRange);
         }
@@ -117,6 +133,7 @@ function placeholder(node: SyntaxNode, parent: Definition | undefined): Definiti
     parent,
     documented: true,
     accessor: false,
+    test: false,
     typingDecorators: [],
     private: true,
   };
@@ -165,12 +182,21 @@ interface Decorator {
   start: number;
   /** The dotted name, without whitespace, when the decorator is one (`overload`, `typing.override`). */
   dotted?: string;
+  /** The dotted name a decorator calls (`pytest.fixture` in `@pytest.fixture(scope="module")`). */
+  callee?: string;
   /** `x` for `@x.setter` / `@x.deleter`. */
   accessorOf?: string;
 }
 
 const NAME = String.raw`[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*`;
 const DOTTED = new RegExp(String.raw`^@\s*(${NAME}(?:\s*\.\s*${NAME})*)\s*$`, 'u');
+const CALLEE = new RegExp(String.raw`^@\s*(${NAME}(?:\s*\.\s*${NAME})*)\s*\(`, 'u');
+
+/** `@pytest.fixture`, `@fixture(scope="module")`, `@pytest_asyncio.fixture`: what pytest injects, never called by a reader. */
+function isFixture(d: Decorator): boolean {
+  const name = d.dotted ?? d.callee;
+  return name !== undefined && (name === 'fixture' || name.endsWith('.fixture'));
+}
 
 /** Read from the text: a decorator that is a dotted name may be typing's overload/override (under any alias) or a property accessor. */
 function decoratorOf(node: SyntaxNode, source: string): Decorator {
@@ -179,7 +205,10 @@ function decoratorOf(node: SyntaxNode, source: string): Decorator {
   if (!/["']/.test(text)) text = text.replace(/#[^\n\r]*/g, '');
   text = text.replace(/\\\r?\n/g, ' ');
   const match = DOTTED.exec(text);
-  if (!match) return { start: node.startIndex };
+  if (!match) {
+    const call = CALLEE.exec(text);
+    return call ? { start: node.startIndex, callee: call[1]!.replace(/\s+/g, '') } : { start: node.startIndex };
+  }
   const dotted = match[1]!.replace(/\s+/g, '');
   const parts = dotted.split('.');
   const accessor = parts.length === 2 && (parts[1] === 'setter' || parts[1] === 'deleter');

@@ -10,6 +10,7 @@ export const bareExcept: Rule = {
     what: '`except:` with no exception type, unless its body re-raises with a bare `raise`.',
     why: 'A bare `except` also catches `KeyboardInterrupt`, `SystemExit` and `GeneratorExit`, so Ctrl-C and clean shutdowns get swallowed along with real bugs.',
     example: 'try:\n    load()\nexcept:\n    pass',
+    useInstead: 'try:\n    load()\nexcept OSError:\n    pass',
     fix: 'Catch the exceptions you expect (`except OSError:`), or at least `except Exception:`.',
   },
   create(context) {

@@ -1,23 +1,30 @@
+import { z } from 'zod';
 import type { Rule } from '../../src/engine/rule.js';
 import { functionMetricsVisitor } from './function-metrics.js';
 import { functionName, limitOption } from './limits.js';
 
-export const deepNesting: Rule = {
+const OPTIONS = z.strictObject({
+  maxDepth: limitOption(4, 'The deepest a block may be nested inside a function.'),
+});
+
+export const deepNesting: Rule<z.output<typeof OPTIONS>> = {
   id: 'deep-nesting',
   category: 'function-logic',
   title: 'Blocks are nested too deeply',
   severity: 'low',
   codes: ['PLR1702'],
-  options: { maxDepth: 4 },
+  optionsSchema: OPTIONS,
   doc: {
     what: 'Functions where if/for/while/try/with/match blocks nest more than `maxDepth` (4) deep; reported at the first block past the limit.',
     why: 'Every level of nesting is one more condition the reader must hold to understand a line; deep code hides its main path.',
     example:
-      'for user in users:\n    if user.active:\n        for order in user.orders:\n            if order.open:\n                with lock:\n                    ...',
+      'def close_orders(users):\n    for user in users:\n        if user.active:\n            for order in user.orders:\n                if order.open:\n                    with lock:\n                        order.close()',
+    useInstead:
+      'def close_orders(users):\n    for user in users:\n        if not user.active:\n            continue\n        for order in user.orders:\n            close_if_open(order)',
     fix: 'Return or `continue` early for the uninteresting cases, and move inner loops into helpers.',
   },
   create(context) {
-    const max = limitOption(context.options, 'maxDepth', 4);
+    const max = context.options.maxDepth;
     return functionMetricsVisitor((m) => {
       if (!m.tooDeep) return;
       const { name } = functionName(m.node);

@@ -8,6 +8,13 @@ import { raiseWithoutFrom } from './raise-without-from.js';
 import { tooManyArguments } from './too-many-arguments.js';
 import { tooManyBranches } from './too-many-branches.js';
 import { tooManyStatements } from './too-many-statements.js';
+import { implicitConcatenationMissingSpace } from './implicit-concatenation-missing-space.js';
+import { incompleteDeprecationWarning } from './incomplete-deprecation-warning.js';
+import { isLiteralComparison } from './is-literal-comparison.js';
+import { loopVariableClosure } from './loop-variable-closure.js';
+import { typeComparison } from './type-comparison.js';
+import { uselessComparison } from './useless-comparison.js';
+import { uselessExpression } from './useless-expression.js';
 
 /** The function-logic rules, in the order their findings are listed. */
 export const rules: Rule[] = [
@@ -20,4 +27,11 @@ export const rules: Rule[] = [
   raiseWithoutFrom,
   bareExcept,
   jumpInFinally,
+  uselessComparison,
+  uselessExpression,
+  isLiteralComparison,
+  typeComparison,
+  loopVariableClosure,
+  incompleteDeprecationWarning,
+  implicitConcatenationMissingSpace,
 ];

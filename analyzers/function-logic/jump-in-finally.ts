@@ -56,7 +56,8 @@ export const jumpInFinally: Rule = {
   doc: {
     what: '`return`, `break` or `continue` that leaves a `finally` block.',
     why: 'Leaving `finally` this way silently discards any exception in flight, including KeyboardInterrupt; the error simply vanishes (Python 3.14 warns about it, PEP 765).',
-    example: 'try:\n    save()\nfinally:\n    return status',
+    example: 'def save_all():\n    try:\n        save()\n    finally:\n        return status',
+    useInstead: 'def save_all():\n    try:\n        save()\n    finally:\n        close()\n    return status',
     fix: 'Move the `return` after the try statement, or catch the exceptions you mean to suppress explicitly.',
   },
   create(context) {

@@ -25,6 +25,8 @@ export const nestedDecoratedFunction: Rule = {
     what: "A decorated function defined inside another function or method and called there, like `@db.writer def _create(ctx): ...` inside `create()`. A decorator's own wrapper (`@functools.wraps`, or returned to the caller), a per-call `@lru_cache` helper and callbacks registered but not called locally are not reported.",
     why: 'The decorator re-wraps the helper on every call, the helper cannot be tested or reused on its own, and the outer function reads as two functions interleaved.',
     example: 'def create(self):\n    @db_api.placement_context_manager.writer\n    def _create_in_db(ctx):\n        ...\n    _create_in_db(self._context)',
+    useInstead:
+      '@db_api.placement_context_manager.writer\ndef _create_in_db(ctx, resource):\n    ...\n\n\ndef create(self):\n    _create_in_db(self._context, self)',
     fix: 'Lift the helper to module level (or make it a method), decorate it there, and pass what it used from the enclosing scope as arguments.',
   },
   create(context) {

@@ -11,6 +11,7 @@ export const indentationWidth: Rule = {
     what: 'A file that indents by something other than 4 spaces per level (told once for the whole file), and lines, code or comment, whose indentation is a multiple neither of 4 nor of the width the file itself uses.',
     why: 'PEP 8 and nearly every Python tool use 4 spaces; a line that is off by a space or two reads as belonging to the wrong block.',
     example: 'def f():\n    total = 0\n     return total',
+    useInstead: 'def f():\n    total = 0\n    return total',
     fix: 'Indent by 4 spaces per level; re-indent the odd lines to the level of their block.',
   },
   create(context) {

@@ -11,6 +11,7 @@ export const mixedSpacesAndTabs: Rule = {
     what: 'Lines whose own indentation contains both spaces and tabs (outside multi-line strings).',
     why: 'How deep such a line is depends on the tab width of whoever reads it; Python 3 refuses some of these mixes outright with TabError.',
     example: 'if ready:\n    \tstart()',
+    useInstead: 'if ready:\n    start()',
     fix: 'Re-indent the line with spaces only.',
   },
   create(context) {

@@ -10,7 +10,8 @@ export const overIndented: Rule = {
   doc: {
     what: "The first line of a block indented more than one level (4 spaces, or the file's own width if larger; 8 columns with tabs) past the line that opens it.",
     why: 'A block that starts two levels deep looks nested inside something that is not there, and the lines after it tend to drift.',
-    example: 'if ready:\n        start()',
+    example: 'def start_all(services):\n    for service in services:\n            service.start()',
+    useInstead: 'def start_all(services):\n    for service in services:\n        service.start()',
     fix: 'Indent the block one level past its opening line.',
   },
   create(context) {

@@ -30,6 +30,7 @@ export const tabIndentation: Rule = {
     what: 'Lines whose indentation contains a tab character (outside multi-line strings). A file indented with tabs throughout is told so once.',
     why: 'PEP 8 asks for spaces. Tabs display at different widths in different editors and diff views, so code that lines up for one reader is misaligned for the next.',
     example: 'def f():\n\treturn 1',
+    useInstead: 'def f():\n    return 1',
     fix: 'Re-indent with 4 spaces per level (most editors and `ruff format` do it for the whole file).',
   },
   create(context) {

@@ -18,6 +18,7 @@ export const unexpectedIndentation: Rule = {
     what: 'Lines indented deeper than the code before them without a block being opened, comments indented past their block, and comments that sit left of the block they open.',
     why: 'A comment at the wrong depth reads as belonging to another block, and misleads the reader about where the block begins or ends.',
     example: 'total = 0\n        # add the rest\nfor x in rest:\n    total += x',
+    useInstead: 'total = 0\n# add the rest\nfor x in rest:\n    total += x',
     fix: 'Indent the comment (or line) to the level of the code it describes.',
   },
   create(context) {

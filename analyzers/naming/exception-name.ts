@@ -1,20 +1,22 @@
+import type { z } from 'zod';
 import type { Rule } from '../../src/engine/rule.js';
 import { classBases } from '../python/definitions.js';
-import { nameMatcher } from '../python/naming-style.js';
+import { IGNORE_NAMES_OPTIONS, nameMatcher } from '../python/naming-style.js';
 
 /** pep8-naming N818 with Ruff's semantics: only direct bases written as `Exception` or `…Error`. */
-export const exceptionName: Rule = {
+export const exceptionName: Rule<z.output<typeof IGNORE_NAMES_OPTIONS>> = {
   id: 'exception-name',
   category: 'naming',
   title: 'Exception class name without an Error suffix',
   severity: 'info',
   codes: ['N818'],
   optIn: true,
-  options: { ignoreNames: undefined },
+  optionsSchema: IGNORE_NAMES_OPTIONS,
   doc: {
     what: 'A class that derives directly from `Exception` or from a class named `…Error`, but whose own name does not end in `Error` (pep8-naming N818). Off unless enabled: many codebases name exceptions after the event (`Timeout`, `NotFound`).',
     why: 'PEP 8 asks exception classes that are errors to end in `Error`, so `except` clauses read as what they catch.',
     example: 'class InvalidToken(Exception):\n    pass',
+    useInstead: 'class InvalidTokenError(Exception):\n    pass',
     fix: 'Rename to `InvalidTokenError` (keep the old name as an alias if callers catch it).',
   },
   create(ctx) {

@@ -1,26 +1,34 @@
+import type { z } from 'zod';
 import type { Rule } from '../../src/engine/rule.js';
+import { followsConventions } from '../../src/engine/conventions.js';
+import { mirrorsOtherNames } from './imposed.js';
 import { bindingsOfKind, enclosingClass, hasExternalBase, inheritsFrom, isOverrideOrOverload } from '../python/definitions.js';
 import { isVisitorMethodName, nameConfidence } from './bindings.js';
-import { isLowercase, nameMatcher } from '../python/naming-style.js';
+import { isLowercase, IGNORE_NAMES_OPTIONS, nameMatcher } from '../python/naming-style.js';
 
 const HTTP_HANDLERS = new Set(['http.server.BaseHTTPRequestHandler', 'http.server.SimpleHTTPRequestHandler', 'http.server.CGIHTTPRequestHandler']);
 
 /** pep8-naming N802 with Ruff's semantics, plus visitor-method overrides left alone. */
-export const functionName: Rule = {
+export const functionName: Rule<z.output<typeof IGNORE_NAMES_OPTIONS>> = {
   id: 'function-name',
   category: 'naming',
   title: 'Function name not lowercase',
   severity: 'low',
   codes: ['N802'],
-  options: { ignoreNames: undefined },
+  optionsSchema: IGNORE_NAMES_OPTIONS,
   doc: {
     what: "A function or method whose name has capitals (`fetchPage`, `GetUser`) (pep8-naming N802). Names defined elsewhere are left alone: `@override`/`@overload` defs, unittest's `setUp`-style hooks, and `visit_Name`-style visitor methods of classes that inherit from outside the file; other methods of such classes are reported at low confidence, since the base class may have chosen the name.",
     why: 'PEP 8 names functions in snake_case; a module that mixes `fetchPage` and `fetch_all` makes every caller guess the spelling.',
     example: 'def fetchPage(url):\n    ...',
+    useInstead: 'def fetch_page(url):\n    ...',
     fix: 'Rename to snake_case (`fetch_page`) and update the callers; keep an alias if it is public API.',
   },
   create(ctx) {
     const ignored = nameMatcher(ctx.options.ignoreNames);
+    const c = ctx.conventions;
+    const conventional = followsConventions(c);
+    // Conventional: a module that already names its functions this way keeps its style.
+    if (conventional && c.ownNaming?.functions) return {};
     return {
       'module:exit'() {
         const model = ctx.scopes;
@@ -35,6 +43,8 @@ export const functionName: Rule = {
             continue;
           }
           if (ignored(b.name)) continue;
+          // Conventional: a test's name is found by its prefix and describes what it tests; a name whose capitals spell another name of the file is that name's.
+          if (conventional && ((c.testCode && b.name.startsWith('test')) || mirrorsOtherNames(b.name, ctx.file.source))) continue;
           const def = b.statement;
           if (isOverrideOrOverload(model, def)) continue;
           const cls = enclosingClass(model, def);

@@ -1,5 +1,6 @@
+import type { z } from 'zod';
 import type { Rule } from '../../src/engine/rule.js';
-import { isAcronym, isCamelCase, isCasedLowercase, isCasedUppercase, isLowercase, nameMatcher } from '../python/naming-style.js';
+import { isAcronym, isCamelCase, isCasedLowercase, isCasedUppercase, isLowercase, IGNORE_NAMES_OPTIONS, nameMatcher } from '../python/naming-style.js';
 
 /** flake8-import-conventions' default aliases: `import xml.etree.ElementTree as ET` is the convention, not a naming slip. */
 const CONVENTIONAL_ALIASES: Record<string, string> = {
@@ -44,17 +45,18 @@ export function aliasProblem(name: string, alias: string, fullName: string): { c
 }
 
 /** pep8-naming N811–N814 and N817: an import alias that changes the imported name's case convention. */
-export const importAlias: Rule = {
+export const importAlias: Rule<z.output<typeof IGNORE_NAMES_OPTIONS>> = {
   id: 'import-alias-case',
   category: 'naming',
   title: "Import alias changes the name's convention",
   severity: 'info',
   codes: ['N811', 'N812', 'N813', 'N814', 'N817'],
-  options: { ignoreNames: undefined },
+  optionsSchema: IGNORE_NAMES_OPTIONS,
   doc: {
     what: 'An `import … as …` whose alias is in a different case convention than the name: a constant made lowercase (N811), a module capitalised (N812), a class lowercased (N813) or upper-cased (N814), or a class shortened to its initials (N817). Community conventions such as `xml.etree.ElementTree as ET` are fine.',
     why: 'The case of a name tells the reader what it is (module, class, constant); an alias that changes it hides that, and the same thing ends up with two spellings in one codebase.',
     example: 'import os as OS\nfrom decimal import Decimal as decimal',
+    useInstead: 'import os\nfrom decimal import Decimal',
     fix: 'Keep the original case in the alias (`import os`, `from decimal import Decimal`), or pick an alias in the same convention.',
   },
   create(ctx) {

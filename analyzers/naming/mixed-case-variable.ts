@@ -1,24 +1,31 @@
+import type { z } from 'zod';
 import type { Rule } from '../../src/engine/rule.js';
+import { followsConventions } from '../../src/engine/conventions.js';
 import { classBases, isTypingName } from '../python/definitions.js';
 import { definesType, nameConfidence, placedBindings, STORED_KINDS } from './bindings.js';
-import { isMixedCase, nameMatcher } from '../python/naming-style.js';
+import { isMixedCase, IGNORE_NAMES_OPTIONS, nameMatcher } from '../python/naming-style.js';
 
 /** pep8-naming N815 (class attributes) and N816 (module globals) with Ruff's semantics. */
-export const mixedCaseVariable: Rule = {
+export const mixedCaseVariable: Rule<z.output<typeof IGNORE_NAMES_OPTIONS>> = {
   id: 'mixed-case-variable',
   category: 'naming',
   title: 'mixedCase variable in class or module scope',
   severity: 'low',
   codes: ['N815', 'N816'],
-  options: { ignoreNames: undefined },
+  optionsSchema: IGNORE_NAMES_OPTIONS,
   doc: {
     what: 'A class attribute (N815) or module-level variable (N816) written in mixedCase (`defaultTimeout = 30`). UPPER_CASE constants and snake_case names are fine; `namedtuple` results and TypedDict fields are left alone, and names listed in `__all__` are reported at low confidence.',
     why: 'PEP 8 writes module constants in UPPER_CASE and other names in snake_case; mixedCase is neither, and makes a module read as if two conventions were in use.',
     example: 'defaultTimeout = 30\n\nclass Client:\n    maxRetries = 3',
+    useInstead: 'DEFAULT_TIMEOUT = 30\n\nclass Client:\n    max_retries = 3',
     fix: 'Rename to `DEFAULT_TIMEOUT` (a constant) or `default_timeout`, and update its uses.',
   },
   create(ctx) {
     const ignored = nameMatcher(ctx.options.ignoreNames);
+    // Conventional: test data is not reported, and a module that already writes mixedCase globals keeps its style.
+    const c = ctx.conventions;
+    if (followsConventions(c) && c.testCode) return {};
+    const globalsFollowModule = followsConventions(c) && c.ownNaming?.globals === true;
     return {
       'module:exit'() {
         const model = ctx.scopes;
@@ -35,6 +42,7 @@ export const mixedCaseVariable: Rule = {
             if (typedDict) continue;
             ctx.report({ node: b.node, code: 'N815', message: `Variable \`${b.name}\` in class scope should not be mixedCase`, subject: b.name });
           } else {
+            if (globalsFollowModule) continue;
             const confidence = nameConfidence(model, b.name, undefined);
             ctx.report({
               node: b.node,

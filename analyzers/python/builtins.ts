@@ -1,3 +1,4 @@
+import { z } from 'zod';
 /**
  * Python's builtins (3.11, as Ruff's `python_builtins` for its default target): the names a
  * variable, argument, import or class may shadow. `__doc__`, `__name__` and friends are listed
@@ -163,9 +164,9 @@ export const PYTHON_BUILTINS: ReadonlySet<string> = new Set([
   'zip',
 ]);
 
-/** The shadowing rules' option `ignore`: builtin names the project shadows on purpose. */
-export function ignoreList(value: unknown): Set<string> {
-  return new Set(Array.isArray(value) ? value.map(String) : []);
-}
+/** The shadowing rules' options: builtin names the project shadows on purpose. */
+export const BUILTINS_IGNORE_OPTIONS = z.strictObject({
+  ignore: z.array(z.string()).default([]).describe("Builtin names the project shadows on purpose, never flagged (Ruff's `builtins-ignorelist`)."),
+});
 
 export const SHADOWING_FIX = 'Rename it (`ids`, `kind`, `items`, `user_input`), or append an underscore (`type_`) when the name is imposed.';

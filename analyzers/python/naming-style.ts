@@ -1,3 +1,4 @@
+import { z } from 'zod';
 /**
  * The case conventions of names, as pep8-naming and Ruff judge them. Pure functions: the rules
  * use them, and the renderer uses `namingStyle` to say which conventions a file mixes.
@@ -97,9 +98,16 @@ export const DEFAULT_IGNORE_NAMES = [
   'maxDiff',
 ];
 
+/** The options of the naming rules (and first-argument-name): pep8-naming's `ignore-names`. */
+export const IGNORE_NAMES_OPTIONS = z.strictObject({
+  ignoreNames: z
+    .array(z.string())
+    .default(DEFAULT_IGNORE_NAMES)
+    .describe("Names never flagged: exact names or `*` and `?` globs (Ruff's `ignore-names`). Setting it replaces the default list."),
+});
+
 /** A matcher for `ignoreNames` patterns (`*` and `?` globs, as Ruff's setting). */
-export function nameMatcher(patterns: unknown): (name: string) => boolean {
-  const list = Array.isArray(patterns) ? patterns.map(String) : DEFAULT_IGNORE_NAMES;
+export function nameMatcher(list: readonly string[]): (name: string) => boolean {
   const exact = new Set(list.filter((p) => !/[*?]/.test(p)));
   const globs = list
     .filter((p) => /[*?]/.test(p))
@@ -113,4 +121,11 @@ export function nameMatcher(patterns: unknown): (name: string) => boolean {
         ),
     );
   return (name) => exact.has(name) || globs.some((g) => g.test(name));
+}
+
+/** Ruff's default `dummy-variable-rgx`: `_`, `__`, `_name` are meant to be ignored; a dunder (`__loader__`) is not. */
+const DUMMY_NAME = /^(_+|(_+[a-zA-Z0-9_]*[a-zA-Z0-9]+?))$/;
+
+export function isDummyName(name: string): boolean {
+  return DUMMY_NAME.test(name);
 }

@@ -39,14 +39,15 @@ export function isPrivateMethodName(name: string, isAccessor: boolean): boolean 
 
 /**
  * The names `__all__` makes public, or undefined when the module never assigns `__all__`.
- * As Ruff: every module-level `__all__ =`, `__all__ +=` and `__all__: T =` counts, whatever its
+ * As Ruff: every `__all__ =` in the module's own code, `__all__ +=` and `__all__: T =` counts, whatever its
  * value (an unreadable value lists nothing, so everything becomes private); `.extend()` and
  * `.append()` do not count for docstrings.
  */
 export function dunderAllNames(model: ScopeModel): Set<string> | undefined {
   let names: Set<string> | undefined;
   for (const binding of model.module.bindingsOf('__all__')) {
-    if (binding.kind !== 'assignment' && binding.kind !== 'augmented') continue;
+    // `global __all__` in a function builds it at run time: not the module's static `__all__` (as Ruff).
+    if ((binding.kind !== 'assignment' && binding.kind !== 'augmented') || binding.declaredOuter) continue;
     const statement = binding.statement;
     if (statement.type !== 'assignment' && statement.type !== 'augmented_assignment') continue;
     if (statement.childForFieldName('left')?.type !== 'identifier') continue;

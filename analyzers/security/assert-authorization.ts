@@ -20,6 +20,7 @@ export const assertAuthorization: Rule = {
     what: 'An `assert` whose condition checks permissions, roles, authentication, tokens or signatures (not in test files).',
     why: 'Python drops every assert when run with `-O`, so the check silently disappears in optimised deployments.',
     example: 'assert user.is_admin, "admins only"',
+    useInstead: 'if not user.is_admin:\n    raise PermissionError("admins only")',
     fix: 'Raise explicitly: `if not user.is_admin: raise PermissionError("admins only")`.',
   },
   create(ctx) {

@@ -160,20 +160,26 @@ export function inModule(qualified: string | undefined, modules: readonly string
 
 /**
  * The visitor most security rules share: in a file that mentions `fileHint`, each call whose
- * written name may be one of `callees`, resolved through the imports to a qualified name.
+ * written name may be one of `callees`, with what it calls (resolved or not: `app.run` on a local
+ * `app` has a name but no qualified name).
  */
+export function namedCalls(ctx: RuleContext, fileHint: RegExp, callees: ReadonlySet<string>, handler: (call: SyntaxNode, target: CallTarget) => void): Visitor {
+  if (!fileHint.test(ctx.file.source)) return {};
+  return {
+    call(node) {
+      if (mayCall(ctx, node, callees)) handler(node, callTarget(ctx, node));
+    },
+  };
+}
+
+/** `namedCalls`, keeping only the calls that resolve to a qualified name through the imports. */
 export function resolvedCalls(
   ctx: RuleContext,
   fileHint: RegExp,
   callees: ReadonlySet<string>,
   handler: (call: SyntaxNode, qualifiedName: string) => void,
 ): Visitor {
-  if (!fileHint.test(ctx.file.source)) return {};
-  return {
-    call(node) {
-      if (!mayCall(ctx, node, callees)) return;
-      const qualifiedName = callTarget(ctx, node).qualifiedName;
-      if (qualifiedName) handler(node, qualifiedName);
-    },
-  };
+  return namedCalls(ctx, fileHint, callees, (node, target) => {
+    if (target.qualifiedName) handler(node, target.qualifiedName);
+  });
 }

@@ -24,6 +24,7 @@ export const cleartextProtocol: Rule = {
     what: 'Calls into `telnetlib` or `ftplib` (other than `FTP_TLS`).',
     why: 'Telnet and FTP send passwords and data unencrypted: anyone on the network path can read or change them.',
     example: 'ftp = ftplib.FTP("files.example.com")',
+    useInstead: 'ftp = ftplib.FTP_TLS("files.example.com")',
     fix: 'Use SSH (paramiko, `asyncssh`) or SFTP instead of Telnet/FTP, or at least `ftplib.FTP_TLS`.',
   },
   create(ctx) {

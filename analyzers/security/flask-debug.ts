@@ -1,6 +1,6 @@
 import type { Rule } from '../../src/engine/rule.js';
 import { keywordArgument, mentions } from './arguments.js';
-import { mayCall, callTarget, importsModule } from './call-target.js';
+import { importsModule, namedCalls } from './call-target.js';
 
 // Callee names this rule can be about: other calls are never resolved.
 const CALLEES = new Set<string>(['run']);
@@ -20,24 +20,19 @@ export const flaskDebug: Rule = {
   doc: {
     what: '`app.run(debug=True)` in a module that uses Flask.',
     why: 'The Werkzeug debugger lets whoever reaches the page run Python in the server; debug mode must never reach production.',
-    example: 'app.run(host="0.0.0.0", debug=True)',
+    example: 'from flask import Flask\n\napp = Flask(__name__)\napp.run(debug=True)',
+    useInstead: 'from flask import Flask\n\napp = Flask(__name__)\napp.run(debug=os.environ.get("FLASK_DEBUG") == "1")',
     fix: 'Turn debug on only from the environment in development: `app.run(debug=os.environ.get("FLASK_DEBUG") == "1")`, or use `flask run --debug` locally.',
   },
   create(ctx) {
-    if (!FILE_HINT.test(ctx.file.source)) return {};
-    return {
-      call(node) {
-        if (!mayCall(ctx, node, CALLEES)) return;
-        if (!mentions(ctx, node, 'debug')) return;
-        const target = callTarget(ctx, node);
-        if (target.name !== 'run' || !target.method) return;
-        if (keywordArgument(node, 'debug')?.type !== 'true' || !importsModule(ctx, 'flask')) return;
-        ctx.report({
-          node,
-          message: 'The Flask app runs with debug=True, which exposes the Werkzeug debugger (remote code execution).',
-          subject: 'debug=True',
-        });
-      },
-    };
+    return namedCalls(ctx, FILE_HINT, CALLEES, (node, target) => {
+      if (target.name !== 'run' || !target.method || !mentions(ctx, node, 'debug')) return;
+      if (keywordArgument(node, 'debug')?.type !== 'true' || !importsModule(ctx, 'flask')) return;
+      ctx.report({
+        node,
+        message: 'The Flask app runs with debug=True, which exposes the Werkzeug debugger (remote code execution).',
+        subject: 'debug=True',
+      });
+    });
   },
 };

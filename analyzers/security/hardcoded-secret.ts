@@ -14,6 +14,8 @@ const PLACEHOLDER =
 // snake_case or UPPER_CASE words; a mixed-case value like `Sup3rSecret` is a password.
 const FIELD_LIKE = /^(?:[a-z][a-z0-9_.-]*|[A-Z][A-Z0-9_.-]*)$/;
 const FORMAT_TEMPLATE = /%[sd(]|\{\w*\}/;
+// Regular-expression syntax: `TOKEN = r"[A-Za-z0-9_.-]+"` is the pattern a token matches, not a token.
+const PATTERN = /\\[wdsWDSbB]|\[[^\]]*\w-\w[^\]]*\]|\(\?|\.[*+]|\][*+?{]/;
 const SETTING = /^(?:yes|no|true|false|on|off|enabled?|disabled?|required|optional|none|auto|basic|bearer|plain)$/i;
 
 /** Recognisable credential formats, whatever name they are stored under. */
@@ -40,7 +42,7 @@ function shapeOf(text: string): string | undefined {
 
 /** Whether a literal assigned to a secret-sounding name is plausibly the secret itself. */
 function looksLikeSecret(value: string, strict: boolean): boolean {
-  if (value.trim() === '' || PLACEHOLDER.test(value) || FORMAT_TEMPLATE.test(value) || SETTING.test(value)) return false;
+  if (value.trim() === '' || PLACEHOLDER.test(value) || FORMAT_TEMPLATE.test(value) || SETTING.test(value) || PATTERN.test(value)) return false;
   // Prose (a help text, a whole config file) is not a password.
   if (/\n|\s\S*\s/.test(value)) return false;
   // `TOKEN = "access_token"`, `PASSWORD = "password"`: a field name, not a password.
@@ -72,10 +74,12 @@ export const hardcodedSecret: Rule = {
   confidence: 'medium',
   cwe: 798,
   codes: ['B105', 'B106', 'B107', 'S105', 'S106', 'S107'],
+  partialCodes: ['B105', 'B106', 'B107', 'S105', 'S106', 'S107'],
   doc: {
     what: 'A string literal stored as a password, token, secret or key (assignment, default argument, keyword argument, dict entry, comparison), or shaped like a private key or cloud credential.',
     why: 'Secrets in source reach every clone, fork, log and backup of the repository, and cannot be rotated without a release.',
     example: 'DB_PASSWORD = "hunter2-prod-2024"',
+    useInstead: 'DB_PASSWORD = os.environ["DB_PASSWORD"]',
     fix: 'Read the secret at run time from the environment or a secret store: `DB_PASSWORD = os.environ["DB_PASSWORD"]`.',
   },
   create(ctx) {

@@ -1,28 +1,11 @@
-import type { SyntaxNode } from '../../src/engine/syntax.js';
 import type { Rule } from '../../src/engine/rule.js';
-import { mayCall, callTarget } from './call-target.js';
+import { resolvedCalls } from './call-target.js';
+import { enclosingFunctionName, receivingName } from './intent.js';
 
 const RANDOM = new Set(['random', 'randrange', 'randint', 'choice', 'choices', 'sample', 'shuffle', 'uniform', 'getrandbits', 'randbytes', 'triangular']);
 const SECRET_USE =
   /(?:^|_)(?:token|password|passwd|pwd|secret|nonce|salt|otp|csrf|session_?id|session_?key|api_?key|secret_?key|private_?key|auth|captcha|reset_?code|verification_?code|passphrase|pin)s?(?:_|$)/i;
 const SECURITY_FUNCTION = /token|passw|secret|nonce|salt|otp|csrf|session|auth|captcha|crypt|keygen|(?:gen\w*|make|new|api|private|secret)_?key/i;
-
-/** The name the call's value ends up in: `token = ''.join(random.choice(...) ...)` → token. */
-function receivingName(node: SyntaxNode): string | undefined {
-  let n: SyntaxNode | null = node;
-  for (let i = 0; i < 6 && n; i++) {
-    const parent: SyntaxNode | null = n.parent;
-    if (!parent) return undefined;
-    if (parent.type === 'assignment' || parent.type === 'augmented_assignment') {
-      const left = parent.childForFieldName('left');
-      return left?.type === 'attribute' ? left.childForFieldName('attribute')?.text : left?.text;
-    }
-    if (parent.type === 'keyword_argument') return parent.childForFieldName('name')?.text;
-    if (parent.type === 'expression_statement' || parent.type === 'block' || parent.type === 'return_statement') return undefined;
-    n = parent;
-  }
-  return undefined;
-}
 
 // Callee names this rule can be about: other calls are never resolved.
 const CALLEES = new Set<string>([...RANDOM]);
@@ -43,27 +26,21 @@ export const insecureRandom: Rule = {
     what: 'The `random` module used to make tokens, passwords, keys, salts or nonces, or called inside a function whose name says it does security work.',
     why: '`random` is a Mersenne Twister: after 624 outputs an observer can predict every later one, so tokens made with it can be guessed.',
     example: 'token = "".join(random.choice(alphabet) for _ in range(32))',
+    useInstead: 'token = secrets.token_urlsafe(32)',
     fix: 'Use the `secrets` module: `secrets.token_urlsafe(32)`, `secrets.choice(alphabet)`.',
   },
   create(ctx) {
-    if (!FILE_HINT.test(ctx.file.source)) return {};
-    return {
-      call(node) {
-        if (!mayCall(ctx, node, CALLEES)) return;
-        const q = callTarget(ctx, node).qualifiedName;
-        if (!q?.startsWith('random.') || !RANDOM.has(q.slice(7))) return;
-        const name = receivingName(node);
-        let why: string | undefined;
-        if (name && SECRET_USE.test(name)) why = `makes \`${name}\``;
-        else {
-          let scope: ReturnType<typeof ctx.scopes.scopeAt> | undefined = ctx.scopes.scopeAt(node.startIndex);
-          while (scope && scope.kind !== 'function') scope = scope.parent;
-          const fn = scope?.qualname.split('.').at(-1);
-          if (fn && SECURITY_FUNCTION.test(fn)) why = `is used in \`${fn}\``;
-        }
-        if (!why) return;
-        ctx.report({ node, message: `\`${q}\` ${why}, but its output is predictable; use the \`secrets\` module.`, subject: q });
-      },
-    };
+    return resolvedCalls(ctx, FILE_HINT, CALLEES, (node, q) => {
+      if (!q.startsWith('random.') || !RANDOM.has(q.slice(7))) return;
+      const name = receivingName(node);
+      let why: string | undefined;
+      if (name && SECRET_USE.test(name)) why = `makes \`${name}\``;
+      else {
+        const fn = enclosingFunctionName(ctx, node);
+        if (fn && SECURITY_FUNCTION.test(fn)) why = `is used in \`${fn}\``;
+      }
+      if (!why) return;
+      ctx.report({ node, message: `\`${q}\` ${why}, but its output is predictable; use the \`secrets\` module.`, subject: q });
+    });
   },
 };

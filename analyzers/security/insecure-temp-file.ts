@@ -31,6 +31,7 @@ export const insecureTempFile: Rule = {
     what: '`tempfile.mktemp` (and `os.tempnam`), and hard-coded file paths under `/tmp`, `/var/tmp` or `/dev/shm`.',
     why: 'The name is chosen before the file is created, and shared temp directories are writable by every user: another process can create or link the file first and read or redirect what is written.',
     example: 'path = tempfile.mktemp()',
+    useInstead: 'fd, path = tempfile.mkstemp()',
     fix: 'Create the file atomically: `tempfile.NamedTemporaryFile()`, `tempfile.mkstemp()` or `tempfile.mkdtemp()`.',
   },
   create(ctx) {

@@ -3,12 +3,14 @@ import type { Rule } from '../../src/engine/rule.js';
 import { keywordArgument, positionalArguments } from './arguments.js';
 import { argumentsText, callTarget } from './call-target.js';
 
-const BAD = /\b(?:PROTOCOL_SSLv2|PROTOCOL_SSLv3|PROTOCOL_TLSv1|PROTOCOL_TLSv1_1|SSLv2_METHOD|SSLv23_METHOD|SSLv3_METHOD|TLSv1_METHOD|TLSv1_1_METHOD)$/;
+// Constants that pin one obsolete version. Not the flexible ones (`SSLv23_METHOD`, `PROTOCOL_SSLv23`,
+// `PROTOCOL_TLS`): despite the name they negotiate the best version both sides support.
+const BAD = /\b(?:PROTOCOL_SSLv2|PROTOCOL_SSLv3|PROTOCOL_TLSv1|PROTOCOL_TLSv1_1|SSLv2_METHOD|SSLv3_METHOD|TLSv1_METHOD|TLSv1_1_METHOD)$/;
 const VERSION_KEYWORDS = new Set(['ssl_version', 'method', 'protocol']);
 const CONTEXTS = new Set(['ssl.SSLContext', 'ssl.wrap_socket', 'OpenSSL.SSL.Context', 'pyOpenSSL.SSL.Context']);
 
 // Necessary text: a file without it has nothing for this rule, and its calls need not be read.
-const FILE_HINT = /PROTOCOL_(?:SSL|TLSv1)|(?:SSLv2|SSLv23|SSLv3|TLSv1|TLSv1_1)_METHOD/;
+const FILE_HINT = /PROTOCOL_(?:SSL|TLSv1)|(?:SSLv2|SSLv3|TLSv1|TLSv1_1)_METHOD/;
 
 /** SSLv2/SSLv3/TLS 1.0/TLS 1.1 protocol constants handed to an SSL API or used as defaults. */
 export const insecureTlsVersion: Rule = {
@@ -19,10 +21,12 @@ export const insecureTlsVersion: Rule = {
   confidence: 'high',
   cwe: 327,
   codes: ['B502', 'B503', 'S502', 'S503'],
+  partialCodes: ['B502', 'B503', 'S502', 'S503'],
   doc: {
     what: 'SSLv2, SSLv3, TLS 1.0 or TLS 1.1 constants (`ssl.PROTOCOL_TLSv1`, `SSL.SSLv3_METHOD`…) passed to an SSL API or used as a default argument.',
     why: 'These protocol versions have practical attacks (POODLE, BEAST, downgrade) and are disabled by current servers and browsers.',
     example: 'ctx = ssl.SSLContext(ssl.PROTOCOL_TLSv1)',
+    useInstead: 'ctx = ssl.create_default_context()',
     fix: 'Use `ssl.create_default_context()` (or `ssl.PROTOCOL_TLS_CLIENT`) and, if needed, `ctx.minimum_version = ssl.TLSVersion.TLSv1_2`.',
   },
   create(ctx) {

@@ -24,16 +24,7 @@ const OUTSIDE_DATA: Provenance = { literal: false, formatted: false, tainted: tr
 const UNKNOWN: Provenance = { literal: false, formatted: false, tainted: false };
 const MAX_DEPTH = 6;
 const CONSTANTS = new Set(['string', 'concatenated_string', 'integer', 'float', 'true', 'false', 'none', 'ellipsis']);
-const CONTAINERS = new Set([
-  'tuple',
-  'list',
-  'set',
-  'expression_list',
-  'parenthesized_expression',
-  'conditional_expression',
-  'boolean_operator',
-  'unary_operator',
-]);
+const CONTAINERS = new Set(['tuple', 'list', 'set', 'expression_list', 'parenthesized_expression', 'boolean_operator', 'unary_operator']);
 const REQUEST = /^(?:self\s*\.\s*)?request\b/;
 const OUTSIDE = /^(?:sys\s*\.\s*argv\b|input\s*\()/;
 // Calls that return their (string) argument reshaped: the taint passes through.
@@ -67,6 +58,9 @@ export function provenance(ctx: RuleContext, node: SyntaxNode | null | undefined
   }
   if (CONTAINERS.has(type)) return merge(node.namedChildren.filter((c) => c.type !== 'comment').map((c) => provenance(ctx, c, depth + 1, seen)));
   switch (type) {
+    // `"ON" if enabled else "OFF"`: the value is one of the branches; the condition only chooses.
+    case 'conditional_expression':
+      return merge([node.namedChild(0), node.namedChild(2)].map((c) => provenance(ctx, c, depth + 1, seen)));
     case 'identifier':
       return nameProvenance(ctx, node, depth, seen);
     case 'binary_operator': {

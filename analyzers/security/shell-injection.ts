@@ -78,6 +78,7 @@ export const shellInjection: Rule = {
     what: 'A command run through a shell: `subprocess.*(..., shell=True)`, `os.system`, `os.popen`, `commands.getoutput`, an `os.exec*`/`os.spawn*` of `sh -c`, paramiko `exec_command`.',
     why: 'The shell interprets `;`, `|`, `$(…)` and globs in the command, so any outside text built into it can run other commands.',
     example: 'subprocess.run(f"convert {filename} out.png", shell=True)',
+    useInstead: 'subprocess.run(["convert", filename, "out.png"])',
     fix: 'Pass an argument list without a shell: `subprocess.run(["convert", filename, "out.png"])`; if a shell is unavoidable, quote every piece with `shlex.quote`.',
   },
   create(ctx) {
@@ -106,7 +107,7 @@ export const shellInjection: Rule = {
               : 'with a command that is not a literal';
         ctx.report({
           node,
-          message: `\`${what}\` runs a shell ${how}; pass an argument list without shell=True.`,
+          message: `\`${what}\` runs a shell ${how}; ${found.code === 'B602' || found.code === 'B604' ? 'pass an argument list without shell=True' : found.code === 'B601' ? 'quote every piece of the command with `shlex.quote`' : 'run it with `subprocess.run([...])` and an argument list'}.`,
           subject: what,
           code: wildcard ? 'B609' : found.code,
           severity,

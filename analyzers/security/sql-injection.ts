@@ -59,10 +59,12 @@ export const sqlInjection: Rule = {
   confidence: 'medium',
   cwe: 89,
   codes: ['B608', 'B610', 'B611', 'S608', 'S610', 'S611'],
+  partialCodes: ['B608', 'S608'],
   doc: {
     what: 'A query built with `%`, `.format`, an f-string or `+` and passed to `execute`, `executemany`, `executescript`, `raw`, `extra`, `RawSQL` or SQLAlchemy `text()`.',
     why: 'Values spliced into SQL text can close the quote and add their own SQL: reading, changing or deleting any data the connection can reach.',
     example: 'cursor.execute("SELECT * FROM users WHERE name = \'%s\'" % name)',
+    useInstead: 'cursor.execute("SELECT * FROM users WHERE name = %s", (name,))',
     fix: 'Pass values as parameters and let the driver quote them: `cursor.execute("SELECT * FROM users WHERE name = %s", (name,))`.',
   },
   create(ctx) {

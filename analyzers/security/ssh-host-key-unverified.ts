@@ -1,6 +1,6 @@
 import type { Rule } from '../../src/engine/rule.js';
 import { positionalArguments } from './arguments.js';
-import { mayCall, callTarget } from './call-target.js';
+import { namedCalls } from './call-target.js';
 
 const ACCEPT_ANY = /(?:^|\.)(?:AutoAddPolicy|WarningPolicy)(?:\(\))?$/;
 
@@ -23,19 +23,16 @@ export const sshHostKeyUnverified: Rule = {
     what: "paramiko's `set_missing_host_key_policy` given `AutoAddPolicy` or `WarningPolicy`.",
     why: 'An unknown host key is then accepted, so a man in the middle can pose as the server and capture credentials and commands.',
     example: 'client.set_missing_host_key_policy(paramiko.AutoAddPolicy())',
+    useInstead: 'client.load_system_host_keys()\nclient.set_missing_host_key_policy(paramiko.RejectPolicy())',
     fix: 'Load known hosts (`client.load_system_host_keys()`) and keep the default `RejectPolicy`.',
   },
   create(ctx) {
-    if (!FILE_HINT.test(ctx.file.source)) return {};
-    return {
-      call(node) {
-        if (!mayCall(ctx, node, CALLEES)) return;
-        if (callTarget(ctx, node).name !== 'set_missing_host_key_policy') return;
-        const policy = positionalArguments(node)[0];
-        if (!policy || !ACCEPT_ANY.test(policy.text)) return;
-        const name = /(AutoAddPolicy|WarningPolicy)/.exec(policy.text)![1]!;
-        ctx.report({ node, message: `\`${name}\` accepts any unknown SSH host key; verify against known hosts instead.`, subject: name });
-      },
-    };
+    return namedCalls(ctx, FILE_HINT, CALLEES, (node, target) => {
+      if (target.name !== 'set_missing_host_key_policy') return;
+      const policy = positionalArguments(node)[0];
+      if (!policy || !ACCEPT_ANY.test(policy.text)) return;
+      const name = /(AutoAddPolicy|WarningPolicy)/.exec(policy.text)![1]!;
+      ctx.report({ node, message: `\`${name}\` accepts any unknown SSH host key; verify against known hosts instead.`, subject: name });
+    });
   },
 };

@@ -21,6 +21,7 @@ export const tryExceptPass: Rule = {
     what: 'A bare `except:` or `except Exception:` whose body is only `pass` or `continue`, around a call that verifies, authenticates, validates, signs or changes permissions.',
     why: 'If the check fails the program carries on as if it had passed.',
     example: 'try:\n    verify_signature(payload)\nexcept Exception:\n    pass',
+    useInstead: 'try:\n    verify_signature(payload)\nexcept InvalidSignature:\n    log.warning("rejected a payload with a bad signature")\n    raise',
     fix: 'Catch the specific exception and act on it (reject the request, log and stop), or let it propagate.',
   },
   create(ctx) {

@@ -1,7 +1,9 @@
-import type { Rule } from '../../src/engine/rule.js';
+import type { SyntaxNode } from '../../src/engine/syntax.js';
+import type { Rule, RuleContext } from '../../src/engine/rule.js';
 import { positionalArguments } from './arguments.js';
 import { callTarget, resolvedCalls } from './call-target.js';
-import { provenance } from './provenance.js';
+import { assignedValue, provenance } from './provenance.js';
+import { inTestCode } from './intent.js';
 
 const PICKLERS = ['pickle', 'cPickle', '_pickle', 'dill', 'cloudpickle'];
 const LOADERS = new Set(['load', 'loads', 'Unpickler']);
@@ -16,6 +18,11 @@ function loaderOf(qualified: string): string | undefined {
   if (qualified === 'shelve.open' || qualified === 'pandas.read_pickle' || qualified === 'jsonpickle.decode' || qualified === 'jsonpickle.unpickler.decode')
     return 'B301';
   return undefined;
+}
+
+/** A call that serialises: `pickle.dumps(x)`, `marshal.dumps(x)`. */
+function isDumps(ctx: RuleContext, node: SyntaxNode): boolean {
+  return node.type === 'call' && /dumps?$/.test(callTarget(ctx, node).name);
 }
 
 // Callee names this rule can be about: other calls are never resolved.
@@ -34,9 +41,10 @@ export const unsafeDeserialization: Rule = {
   cwe: 502,
   codes: ['B301', 'B302', 'S301', 'S302'],
   doc: {
-    what: 'Data loaded with `pickle`/`cPickle`/`dill`, `marshal`, `shelve` or `jsonpickle.decode`.',
+    what: "Data loaded with `pickle`/`cPickle`/`dill`, `marshal`, `shelve` or `jsonpickle.decode`. A round trip of the process's own pickle through a variable, and loads in test code, are low advisory notes, not defects.",
     why: 'Unpickling calls whatever constructors the data names: a crafted payload runs arbitrary code. marshal is not hardened against malformed data either.',
     example: 'session = pickle.loads(request.cookies["session"])',
+    useInstead: 'session = json.loads(request.cookies["session"])',
     fix: 'Exchange data as JSON (or another data-only format) and validate it; unpickle only data this process wrote itself, or sign it with `hmac` and check the signature first.',
   },
   create(ctx) {
@@ -45,16 +53,24 @@ export const unsafeDeserialization: Rule = {
       if (!code) return;
       const data = positionalArguments(node)[0];
       // `pickle.loads(pickle.dumps(x))` is a copy of this process's own object, not outside data.
-      if (data?.type === 'call' && /dumps?$/.test(callTarget(ctx, data).name)) return;
+      if (data && isDumps(ctx, data)) return;
       const facts = provenance(ctx, data);
       const literal = data !== undefined && facts.literal;
+      const dumped = data?.type === 'identifier' ? assignedValue(ctx, data) : undefined;
+      const advisory =
+        dumped && isDumps(ctx, dumped)
+          ? "The data is this process's own pickle (a round trip through `dumps`), not outside data."
+          : inTestCode(ctx)
+            ? 'Test code, which loads data the test itself made or ships.'
+            : undefined;
       ctx.report({
         node,
         message: `\`${q}\` can run arbitrary code from the data it loads${facts.tainted ? ', and here the data comes from a parameter or the request' : ''}; load only trusted data, or use JSON.`,
         subject: q,
         code,
-        severity: facts.tainted ? 'high' : literal ? 'low' : 'medium',
+        severity: advisory ? 'low' : facts.tainted ? 'high' : literal ? 'low' : 'medium',
         confidence: literal ? 'low' : 'high',
+        ...(advisory ? { advisory } : {}),
       });
     });
   },

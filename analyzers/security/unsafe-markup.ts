@@ -1,6 +1,6 @@
 import type { Rule } from '../../src/engine/rule.js';
 import { positionalArguments } from './arguments.js';
-import { mayCall, callTarget } from './call-target.js';
+import { resolvedCalls } from './call-target.js';
 import { provenance } from './provenance.js';
 
 const MARKUP = new Set([
@@ -34,32 +34,28 @@ export const unsafeMarkup: Rule = {
   doc: {
     what: '`markupsafe.Markup(...)` or Django `mark_safe(...)` applied to text built by formatting or taken from a parameter or the request.',
     why: 'Markup tells the template engine not to escape the text: any outside data inside it becomes HTML and script (cross-site scripting).',
-    example: 'return Markup(f"<b>{username}</b>")',
+    example: 'from markupsafe import Markup\n\n\ndef greeting(username):\n    return Markup(f"<b>{username}</b>")',
+    useInstead: 'from markupsafe import Markup\n\n\ndef greeting(username):\n    return Markup("<b>{}</b>").format(username)',
     fix: 'Escape the pieces and let Markup build the string: `Markup("<b>{}</b>").format(username)` or Django `format_html("<b>{}</b>", username)`.',
   },
   create(ctx) {
-    if (!FILE_HINT.test(ctx.file.source)) return {};
-    return {
-      call(node) {
-        if (!mayCall(ctx, node, CALLEES)) return;
-        const q = callTarget(ctx, node).qualifiedName;
-        if (!q || !MARKUP.has(q)) return;
-        const text = positionalArguments(node)[0];
-        if (!text || ESCAPED.test(text.text)) return;
-        const facts = provenance(ctx, text);
-        // A value of unknown origin is usually markup the code built itself (template engines do
-        // this all the time); formatting or outside data in it is what lets script in.
-        if (!facts.tainted && !facts.formatted) return;
-        const name = q.split('.').at(-1)!;
-        ctx.report({
-          node,
-          message: `\`${name}\` marks text as safe HTML that is ${facts.tainted ? 'built from a parameter or request data' : 'built by string formatting'}; escape the values first.`,
-          subject: name,
-          code: CODES[name],
-          severity: facts.tainted && facts.formatted ? 'high' : 'medium',
-          confidence: facts.formatted ? 'high' : 'medium',
-        });
-      },
-    };
+    return resolvedCalls(ctx, FILE_HINT, CALLEES, (node, q) => {
+      if (!MARKUP.has(q)) return;
+      const text = positionalArguments(node)[0];
+      if (!text || ESCAPED.test(text.text)) return;
+      const facts = provenance(ctx, text);
+      // A value of unknown origin is usually markup the code built itself (template engines do
+      // this all the time); formatting or outside data in it is what lets script in.
+      if (!facts.tainted && !facts.formatted) return;
+      const name = q.split('.').at(-1)!;
+      ctx.report({
+        node,
+        message: `\`${name}\` marks text as safe HTML that is ${facts.tainted ? 'built from a parameter or request data' : 'built by string formatting'}; escape the values first.`,
+        subject: name,
+        code: CODES[name],
+        severity: facts.tainted && facts.formatted ? 'high' : 'medium',
+        confidence: facts.formatted ? 'high' : 'medium',
+      });
+    });
   },
 };

@@ -2,7 +2,7 @@ import type { SyntaxNode } from '../../src/engine/syntax.js';
 import type { Fix } from '../../src/engine/finding.js';
 import type { Rule, RuleContext } from '../../src/engine/rule.js';
 import { positionalArguments, keywordArgument } from './arguments.js';
-import { mayCall, callTarget } from './call-target.js';
+import { resolvedCalls } from './call-target.js';
 import { positionOf } from '../../src/engine/run.js';
 
 const SAFE_LOADERS = /(?:^|\.)(?:Safe|CSafe|Base|CBase)Loader$/;
@@ -40,27 +40,25 @@ export const unsafeYamlLoad: Rule = {
     what: '`yaml.load`, `yaml.load_all`, `yaml.unsafe_load` or `yaml.full_load` without `SafeLoader`.',
     why: "PyYAML's full and unsafe loaders build Python objects named by tags in the document (`!!python/object/apply`), so a crafted document runs code.",
     example: 'config = yaml.load(stream)',
+    useInstead: 'config = yaml.safe_load(stream)',
     fix: 'Use `yaml.safe_load(stream)` (or `yaml.load(stream, Loader=yaml.SafeLoader)`).',
   },
   create(ctx) {
-    if (!FILE_HINT.test(ctx.file.source)) return {};
-    return {
-      call(node) {
-        if (!mayCall(ctx, node, CALLEES)) return;
-        const q = callTarget(ctx, node).qualifiedName;
-        if (!q?.startsWith('yaml.') && !q?.startsWith('ruamel.yaml.')) return;
-        const name = q.slice(q.lastIndexOf('.') + 1);
-        if (!UNSAFE.has(name)) return;
-        const loader = keywordArgument(node, 'Loader') ?? (name.startsWith('load') ? positionalArguments(node)[1] : undefined);
-        if (loader && SAFE_LOADERS.test(loader.text)) return;
-        const fix = loader ? undefined : safeLoadFix(ctx, node.childForFieldName('function')!, name);
-        ctx.report({
-          node,
-          message: `\`${q}\` can build arbitrary Python objects from the document; use \`yaml.safe_load\`.`,
-          subject: q,
-          ...(fix ? { fix } : {}),
-        });
-      },
-    };
+    return resolvedCalls(ctx, FILE_HINT, CALLEES, (node, q) => {
+      if (!q.startsWith('yaml.') && !q.startsWith('ruamel.yaml.')) return;
+      const name = q.slice(q.lastIndexOf('.') + 1);
+      if (!UNSAFE.has(name)) return;
+      const loader = keywordArgument(node, 'Loader') ?? (name.startsWith('load') ? positionalArguments(node)[1] : undefined);
+      if (loader && SAFE_LOADERS.test(loader.text)) return;
+      const ruamel = q.startsWith('ruamel.');
+      // ruamel.yaml's safe loader is `YAML(typ="safe")`, not a function to rename to.
+      const fix = loader || ruamel ? undefined : safeLoadFix(ctx, node.childForFieldName('function')!, name);
+      ctx.report({
+        node,
+        message: `\`${q}\` can build arbitrary Python objects from the document; ${ruamel ? 'load with `YAML(typ="safe").load`' : `use \`yaml.safe_${name.endsWith('_all') ? 'load_all' : 'load'}\``}.`,
+        subject: q,
+        ...(fix ? { fix } : {}),
+      });
+    });
   },
 };

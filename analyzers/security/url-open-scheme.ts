@@ -1,6 +1,6 @@
 import type { Rule } from '../../src/engine/rule.js';
 import { argument, stringValue } from './arguments.js';
-import { mayCall, callTarget } from './call-target.js';
+import { resolvedCalls } from './call-target.js';
 import { provenance } from './provenance.js';
 
 const OPENERS = new Set([
@@ -39,27 +39,23 @@ export const urlOpenScheme: Rule = {
     what: '`urllib.request.urlopen`/`urlretrieve`/`URLopener` on a URL that is not a literal `http(s)://` address.',
     why: 'urllib also opens `file://` and other schemes: a URL that comes from outside can read local files or reach internal services.',
     example: 'data = urllib.request.urlopen(url).read()',
+    useInstead: 'data = requests.get(url, timeout=10).content',
     fix: 'Check the scheme first (`urllib.parse.urlsplit(url).scheme in ("http", "https")`), or use a client that only speaks HTTP, such as `requests`.',
   },
   create(ctx) {
-    if (!FILE_HINT.test(ctx.file.source)) return {};
-    return {
-      call(node) {
-        if (!mayCall(ctx, node, CALLEES)) return;
-        const q = callTarget(ctx, node).qualifiedName;
-        if (!q || !OPENERS.has(q)) return;
-        const url = argument(node, 0, 'url');
-        const literal = stringValue(url);
-        if (literal !== undefined && /^https?:\/\//i.test(literal)) return;
-        const facts = provenance(ctx, url);
-        ctx.report({
-          node,
-          message: `\`${q}\` opens any scheme, file:// included${facts.tainted ? ', and this URL comes from a parameter or the request' : ''}; check the scheme first.`,
-          subject: q,
-          severity: facts.tainted ? 'high' : 'medium',
-          confidence: url && !facts.literal ? 'medium' : 'low',
-        });
-      },
-    };
+    return resolvedCalls(ctx, FILE_HINT, CALLEES, (node, q) => {
+      if (!OPENERS.has(q)) return;
+      const url = argument(node, 0, 'url');
+      const literal = stringValue(url);
+      if (literal !== undefined && /^https?:\/\//i.test(literal)) return;
+      const facts = provenance(ctx, url);
+      ctx.report({
+        node,
+        message: `\`${q}\` opens any scheme, file:// included${facts.tainted ? ', and this URL comes from a parameter or the request' : ''}; check the scheme first.`,
+        subject: q,
+        severity: facts.tainted ? 'high' : 'medium',
+        confidence: url && !facts.literal ? 'medium' : 'low',
+      });
+    });
   },
 };

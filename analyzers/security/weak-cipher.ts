@@ -8,6 +8,12 @@ const LIBRARIES = [
   'cryptography.hazmat.primitives.ciphers.algorithms',
   'cryptography.hazmat.decrepit.ciphers.algorithms',
 ];
+/** The strong replacement, in the words of the library the code uses. */
+const STRONG: Record<string, string> = {
+  Crypto: 'use AES in an authenticated mode: `AES.new(key, AES.MODE_GCM)`',
+  Cryptodome: 'use AES in an authenticated mode: `AES.new(key, AES.MODE_GCM)`',
+  cryptography: 'use `Fernet`, or `AESGCM` / `ChaCha20Poly1305` from `cryptography.hazmat.primitives.ciphers.aead`',
+};
 const ECB = new Set(['cryptography.hazmat.primitives.ciphers.modes.ECB']);
 const ECB_CONSTANT = /^(?:Crypto|Cryptodome)\.Cipher\.\w+\.MODE_ECB$/;
 
@@ -29,7 +35,8 @@ export const weakCipher: Rule = {
   doc: {
     what: 'DES, 3DES, RC2, RC4 (ARC4), Blowfish, IDEA, CAST or XOR from PyCrypto/PyCryptodome/cryptography, and the ECB mode.',
     why: 'These ciphers have short keys or blocks or known biases, and ECB encrypts equal blocks to equal ciphertext, so the data pattern shows through.',
-    example: 'cipher = DES.new(key, DES.MODE_ECB)',
+    example: 'from Crypto.Cipher import DES\n\ncipher = DES.new(key, DES.MODE_ECB)',
+    useInstead: 'from cryptography.hazmat.primitives.ciphers.aead import AESGCM\n\nciphertext = AESGCM(key).encrypt(nonce, data, None)',
     fix: 'Use an authenticated modern cipher: `cryptography.fernet.Fernet`, or AES-GCM / ChaCha20-Poly1305 from `cryptography`.',
   },
   create(ctx) {
@@ -37,7 +44,8 @@ export const weakCipher: Rule = {
       if (ECB.has(q)) {
         ctx.report({
           node,
-          message: 'ECB mode encrypts equal blocks to equal ciphertext; use an authenticated mode such as GCM.',
+          message:
+            'ECB mode encrypts equal blocks to equal ciphertext; use an authenticated mode: `AESGCM` from `cryptography.hazmat.primitives.ciphers.aead`.',
           subject: 'ECB',
           code: 'B305',
           severity: 'medium',
@@ -53,14 +61,14 @@ export const weakCipher: Rule = {
       if (CIPHERS.has(cipher)) {
         ctx.report({
           node,
-          message: `${cipher} is a weak cipher${ecb ? ', here in ECB mode' : ''}; use AES-GCM, ChaCha20-Poly1305 or Fernet.`,
+          message: `${cipher} is a weak cipher${ecb ? ', here in ECB mode' : ''}; ${STRONG[library.split('.')[0]!]}.`,
           subject: cipher,
           code: 'B304',
         });
       } else if (ecb) {
         ctx.report({
           node,
-          message: `${cipher} in ECB mode encrypts equal blocks to equal ciphertext; use an authenticated mode such as GCM.`,
+          message: `${cipher} in ECB mode encrypts equal blocks to equal ciphertext; use an authenticated mode${/^Crypt/.test(library) ? `: \`${cipher}.new(key, ${cipher}.MODE_GCM)\`` : ' such as GCM'}.`,
           subject: 'ECB',
           code: 'B305',
           severity: 'medium',

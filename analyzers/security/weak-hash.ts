@@ -1,6 +1,8 @@
-import type { Rule } from '../../src/engine/rule.js';
+import type { SyntaxNode } from '../../src/engine/syntax.js';
+import type { Rule, RuleContext } from '../../src/engine/rule.js';
 import { argument, keywordArgument, stringValue } from './arguments.js';
 import { resolvedCalls } from './call-target.js';
+import { enclosingFunction, enclosingFunctionName, receivingName, wordsOf } from './intent.js';
 
 const DIRECT = new Set([
   'hashlib.md5',
@@ -18,6 +20,18 @@ const DIRECT = new Set([
 ]);
 const WEAK_NAMES = /^(?:md4|md5|sha1|sha-1|ripemd160|md5-sha1)$/i;
 
+/** What to use instead, in the words of the library the code calls. */
+const ADVICE: Record<string, string> = {
+  hashlib: 'use `hashlib.sha256`, or pass `usedforsecurity=False` if this hash guards nothing',
+  Crypto: 'use `SHA256.new` from `Crypto.Hash`',
+  Cryptodome: 'use `SHA256.new` from `Cryptodome.Hash`',
+  cryptography: 'use `hashes.SHA256()`',
+};
+
+// Uses that need a short, stable value and no collision resistance: an ETag, a cache key, a nonce.
+const NON_SECURITY_USE = /(?:^|_)(etag|c?nonce|cache_?key)(?:_|$)/;
+const USE_NAMES: Record<string, string> = { etag: 'an ETag', nonce: 'a nonce', cnonce: 'a nonce', cache_key: 'a cache key', cachekey: 'a cache key' };
+
 // Callee names this rule can be about: other calls are never resolved.
 const CALLEES = new Set<string>(['md5', 'sha1', 'new', 'MD5', 'SHA1']);
 
@@ -34,9 +48,10 @@ export const weakHash: Rule = {
   cwe: 327,
   codes: ['B303', 'B324', 'S303', 'S324'],
   doc: {
-    what: '`hashlib.md5`/`sha1`, `hashlib.new("md5")` and the MD2/MD4/MD5/SHA-1 constructors of PyCrypto and cryptography, unless `usedforsecurity=False` says the hash guards nothing.',
+    what: '`hashlib.md5`/`sha1`, `hashlib.new("md5")` and the MD2/MD4/MD5/SHA-1 constructors of PyCrypto and cryptography. Where the code says the hash guards nothing (`usedforsecurity=False`, a wrapper that passes `usedforsecurity` on from its caller, a constant hashed, or it makes an ETag, a cache key or a nonce) it is a low advisory note, not a defect.',
     why: 'Collisions for MD5 and SHA-1 can be computed cheaply: signatures, integrity checks and password hashes built on them can be forged.',
     example: 'digest = hashlib.md5(password.encode()).hexdigest()',
+    useInstead: 'digest = hashlib.scrypt(password.encode(), salt=salt, n=2**14, r=8, p=1)',
     fix: 'Use `hashlib.sha256` (or `hashlib.scrypt`/`argon2` for passwords); for a checksum or cache key that guards nothing, say so with `usedforsecurity=False`.',
   },
   create(ctx) {
@@ -52,13 +67,36 @@ export const weakHash: Rule = {
         code = 'B324';
         algorithm = name;
       } else return;
-      if (keywordArgument(node, 'usedforsecurity')?.type === 'false') return;
+      const advisory = intendedUse(ctx, node, q);
       ctx.report({
         node,
-        message: `\`${q}\` uses ${algorithm.toUpperCase()}, which is broken for security; use SHA-256, or pass usedforsecurity=False if this hash guards nothing.`,
+        message: advisory
+          ? `\`${q}\` uses ${algorithm.toUpperCase()}: fine where the hash guards nothing, as here, but never for signatures, passwords or integrity checks.`
+          : `\`${q}\` uses ${algorithm.toUpperCase()}, which is broken for security; ${ADVICE[q.split('.')[0]!] ?? ADVICE.hashlib}.`,
         subject: q,
         code,
+        ...(advisory ? { advisory, severity: 'low' as const } : {}),
       });
     });
   },
 };
+
+/** Why a weak hash here guards nothing, when the code says so. */
+function intendedUse(ctx: RuleContext, node: SyntaxNode, q: string): string | undefined {
+  const flag = keywordArgument(node, 'usedforsecurity');
+  if (flag?.type === 'false') return '`usedforsecurity=False` says this hash guards nothing.';
+  // starlette's `md5_hexdigest(data, *, usedforsecurity=True)`: the wrapper leaves the choice to its callers.
+  if (flag && flag.type !== 'true') return `\`usedforsecurity=${flag.text}\` passes the caller's choice through.`;
+  const fn = enclosingFunction(ctx, node);
+  if (!flag && fn?.bindingsOf('usedforsecurity').some((b) => b.kind === 'parameter'))
+    return 'The function takes `usedforsecurity` from its caller, who decides what the hash is for.';
+  // `hashlib.md5(b"data")`: a probe of the API, or a digest of a constant; nothing secret goes in.
+  const data = argument(node, q === 'hashlib.new' ? 1 : 0, 'data') ?? argument(node, q === 'hashlib.new' ? 1 : 0, 'string');
+  if (data && (data.type === 'string' || data.type === 'concatenated_string') && stringValue(data) !== undefined)
+    return 'It hashes a constant, which guards nothing.';
+  for (const name of [receivingName(node), enclosingFunctionName(ctx, node)]) {
+    const use = name ? NON_SECURITY_USE.exec(wordsOf(name).join('_'))?.[1] : undefined;
+    if (use) return `It makes ${USE_NAMES[use]} (\`${name}\`), which needs no collision resistance.`;
+  }
+  return undefined;
+}

@@ -1,7 +1,7 @@
 import type { SyntaxNode } from '../../src/engine/syntax.js';
 import type { Rule } from '../../src/engine/rule.js';
 import { argument } from './arguments.js';
-import { mayCall, callTarget } from './call-target.js';
+import { namedCalls } from './call-target.js';
 
 const S_IWOTH = 0o002;
 const STAT_BITS: Record<string, number> = {
@@ -65,24 +65,20 @@ export const worldWritablePermissions: Rule = {
     what: '`os.chmod` (or `Path.chmod`, `os.fchmod`, `os.lchmod`) with a mode that lets any user write (`o+w`, as in `0o777` or `0o666`).',
     why: 'Any local user or compromised service can then replace the file: a script, config or library that this program later trusts.',
     example: 'os.chmod(path, 0o777)',
+    useInstead: 'os.chmod(path, 0o750)',
     fix: 'Grant only what the owner (and maybe the group) needs: `os.chmod(path, 0o750)` or `0o640`.',
   },
   create(ctx) {
-    if (!FILE_HINT.test(ctx.file.source)) return {};
-    return {
-      call(node) {
-        if (!mayCall(ctx, node, CALLEES)) return;
-        const target = callTarget(ctx, node);
-        if (!/chmod$/.test(target.name)) return;
-        const isOs = target.qualifiedName !== undefined && /^os\.(?:chmod|fchmod|lchmod)$/.test(target.qualifiedName);
-        const mode = modeValue(isOs ? argument(node, 1, 'mode') : ((argument(node, 0, 'mode') && argument(node, 1, 'mode')) ?? argument(node, 0, 'mode')));
-        if (mode === undefined || (mode & S_IWOTH) === 0) return;
-        ctx.report({
-          node,
-          message: `Mode 0o${mode.toString(8)} makes the file writable by every user; drop the "other" write bit.`,
-          subject: `0o${mode.toString(8)}`,
-        });
-      },
-    };
+    return namedCalls(ctx, FILE_HINT, CALLEES, (node, target) => {
+      if (!/chmod$/.test(target.name)) return;
+      const isOs = target.qualifiedName !== undefined && /^os\.(?:chmod|fchmod|lchmod)$/.test(target.qualifiedName);
+      const mode = modeValue(isOs ? argument(node, 1, 'mode') : ((argument(node, 0, 'mode') && argument(node, 1, 'mode')) ?? argument(node, 0, 'mode')));
+      if (mode === undefined || (mode & S_IWOTH) === 0) return;
+      ctx.report({
+        node,
+        message: `Mode 0o${mode.toString(8)} makes the file writable by every user; drop the "other" write bit.`,
+        subject: `0o${mode.toString(8)}`,
+      });
+    });
   },
 };

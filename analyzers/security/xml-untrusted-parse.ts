@@ -34,7 +34,8 @@ export const xmlUntrustedParse: Rule = {
   doc: {
     what: 'XML parsed with `xml.etree`, `xml.dom.minidom`, `xml.dom.pulldom`, `xml.sax`, `expatbuilder` or `lxml.etree` (parsing functions and parser factories).',
     why: 'Crafted XML can expand entities exponentially ("billion laughs"), and with lxml or older expat fetch external entities: local files and internal URLs.',
-    example: 'root = ET.fromstring(request.data)',
+    example: 'import xml.etree.ElementTree as ET\n\nroot = ET.fromstring(request.data)',
+    useInstead: 'import defusedxml.ElementTree as ET\n\nroot = ET.fromstring(request.data)',
     fix: 'Parse untrusted XML with `defusedxml` (`defusedxml.ElementTree.fromstring`), a drop-in replacement.',
   },
   create(ctx) {

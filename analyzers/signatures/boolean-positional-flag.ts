@@ -17,6 +17,7 @@ export const booleanPositionalFlag: Rule = {
     what: 'A public function or method with a positional parameter that is a boolean flag: annotated `bool` (FBT001) or defaulting to `True`/`False` (FBT002). Setters, `@override` methods, `__setitem__` and `__post_init__` are exempt. Off unless enabled.',
     why: 'At the call site `fetch(url, True)` does not say what `True` means, and adding another flag later silently shifts meanings. A keyword-only flag reads as `fetch(url, follow_redirects=True)`.',
     example: 'def fetch(url: str, follow_redirects: bool = False) -> bytes:\n    ...',
+    useInstead: 'def fetch(url: str, *, follow_redirects: bool = False) -> bytes:\n    ...',
     fix: 'Make the flag keyword-only with a bare `*`: `def fetch(url: str, *, follow_redirects: bool = False)`, or split the function in two.',
   },
   create(ctx) {

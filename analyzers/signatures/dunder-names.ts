@@ -126,7 +126,6 @@ export const DATA_MODEL_METHODS: ReadonlySet<string> = new Set([
   '__getnewargs_ex__',
   '__getstate__',
   '__setstate__',
-  '__getinitargs__',
   '__copy__',
   '__deepcopy__',
   '__replace__',
@@ -143,20 +142,28 @@ export const DATA_MODEL_METHODS: ReadonlySet<string> = new Set([
   // module-level hooks (PEP 562) and doctest / unittest
   '__getformat__',
   '__test__',
-  // Python 2 names still seen in compatibility code
-  '__nonzero__',
-  '__unicode__',
-  '__cmp__',
-  '__div__',
-  '__rdiv__',
-  '__idiv__',
-  '__coerce__',
-  '__getslice__',
-  '__setslice__',
-  '__delslice__',
-  '__long__',
-  '__oct__',
-  '__hex__',
+]);
+
+/**
+ * Python 2 special methods that Python 3 never calls, with the Python 3 method that took over
+ * (none for `__coerce__` and `__getinitargs__`): a class that defines one without the other
+ * behaves differently on Python 3 than its author meant.
+ */
+export const PYTHON2_METHODS: ReadonlyMap<string, string | undefined> = new Map([
+  ['__nonzero__', '__bool__'],
+  ['__unicode__', '__str__'],
+  ['__cmp__', '__eq__'],
+  ['__div__', '__truediv__'],
+  ['__rdiv__', '__rtruediv__'],
+  ['__idiv__', '__itruediv__'],
+  ['__getslice__', '__getitem__'],
+  ['__setslice__', '__setitem__'],
+  ['__delslice__', '__delitem__'],
+  ['__long__', '__int__'],
+  ['__oct__', '__index__'],
+  ['__hex__', '__index__'],
+  ['__coerce__', undefined],
+  ['__getinitargs__', undefined],
 ]);
 
 /** Protocols of widely used libraries (numpy, pydantic, attrs, rich, IPython, SQLAlchemy, Jinja/MarkupSafe, array API…). */
@@ -207,6 +214,9 @@ export const LIBRARY_METHODS: ReadonlySet<string> = new Set([
   '__repr_html__',
   '__class_getitem__',
   '__ipython_display__',
+  // sqlite3 adapters (PEP 246)
+  '__conform__',
+  '__adapt__',
 ]);
 
 /** Class attributes Python and common frameworks read (`__slots__`, `__match_args__`, SQLAlchemy's `__tablename__`…). */
@@ -219,6 +229,10 @@ export const KNOWN_ATTRIBUTES: ReadonlySet<string> = new Set([
   '__annotations__',
   '__dict__',
   '__weakref__',
+  '__bases__',
+  '__base__',
+  '__mro__',
+  '__members__',
   '__all__',
   '__version__',
   '__author__',

@@ -1,19 +1,21 @@
+import type { z } from 'zod';
 import type { Rule } from '../../src/engine/rule.js';
-import { nameMatcher } from '../python/naming-style.js';
+import { IGNORE_NAMES_OPTIONS, nameMatcher } from '../python/naming-style.js';
 import { enclosingClass, functionKind, isMetaclass, parametersOf } from '../python/definitions.js';
 
 /** pep8-naming N804/N805 with Ruff's semantics. */
-export const firstArgumentName: Rule = {
+export const firstArgumentName: Rule<z.output<typeof IGNORE_NAMES_OPTIONS>> = {
   id: 'first-argument-name',
   category: 'signatures',
   title: 'First parameter not `self` / `cls`',
   severity: 'low',
   codes: ['N805', 'N804'],
-  options: { ignoreNames: undefined },
+  optionsSchema: IGNORE_NAMES_OPTIONS,
   doc: {
     what: 'A method whose first parameter is not named `self` (N805), or a classmethod whose first parameter is not `cls` (N804). Methods of metaclasses, `__init_subclass__` and `__class_getitem__` take `cls`; staticmethods and `__new__` are left alone; a method with no positional parameter is not judged here.',
     why: 'The first parameter receives the instance or the class whatever it is called; naming it `self`/`cls` is how readers (and tools) tell which one, and what `this.x = …` would change.',
     example: 'class Cache:\n    def get(this, key):\n        ...\n\n    @classmethod\n    def create(self):\n        ...',
+    useInstead: 'class Cache:\n    def get(self, key):\n        ...\n\n    @classmethod\n    def create(cls):\n        ...',
     fix: 'Rename the first parameter to `self` (instance methods) or `cls` (classmethods); if the method needs neither, make it a `@staticmethod`.',
   },
   create(ctx) {

@@ -98,6 +98,7 @@ export const mutableDefaultArgument: Rule = {
     what: 'A parameter whose default is a list, dict or set (a literal, a comprehension, or a `list()`/`dict()`/`set()`/`collections.*` call) (flake8-bugbear B006). A default annotated as read-only (`Sequence[int] = []`) is fine.',
     why: 'The default is built once, when the def runs, and shared by every call: an `append` in one call shows up in the next.',
     example: 'def add_tag(tag, tags=[]):\n    tags.append(tag)\n    return tags',
+    useInstead: 'def add_tag(tag, tags=None):\n    tags = [] if tags is None else tags\n    tags.append(tag)\n    return tags',
     fix: 'Default to `None` and build the value inside: `def add_tag(tag, tags=None):` then `tags = [] if tags is None else tags`.',
   },
   create(ctx) {

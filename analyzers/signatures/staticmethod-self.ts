@@ -18,6 +18,7 @@ export const staticmethodSelf: Rule = {
     what: 'A `@staticmethod` whose first parameter is named `self`, or whose body reads a `self` it never defines.',
     why: 'A staticmethod receives no instance: a parameter named `self` gets whatever the caller passes first (`obj.method(x)` binds `x` to it), and a `self` read from the body fails with NameError or reads an unrelated global.',
     example: 'class Parser:\n    @staticmethod\n    def parse(self, text):\n        return self.grammar.parse(text)',
+    useInstead: 'class Parser:\n    def parse(self, text):\n        return self.grammar.parse(text)',
     fix: 'Remove `@staticmethod` if the method needs the instance; otherwise drop the `self` parameter and the uses of it.',
   },
   create(ctx) {

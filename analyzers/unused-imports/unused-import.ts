@@ -4,6 +4,7 @@ import { positionOf } from '../../src/engine/run.js';
 import type { Rule } from '../../src/engine/rule.js';
 import type { Binding } from '../../src/engine/scope.js';
 import type { SourceFile } from '../../src/engine/parse.js';
+import { followsConventions } from '../../src/engine/conventions.js';
 
 /** pyflakes F401: an imported name that nothing reads. */
 export const unusedImport: Rule = {
@@ -16,13 +17,15 @@ export const unusedImport: Rule = {
     what: 'An imported name that the module never reads, is not listed in `__all__`, and is not an explicit re-export (`import x as x`).',
     why: 'Unused imports slow start-up, hide real dependencies and make readers look for a use that is not there.',
     example: 'import os\nimport sys\n\nprint(sys.argv)   # os is never used',
+    useInstead: 'import sys\n\nprint(sys.argv)',
     fix: 'Remove the import, or the one name from a multi-name import. To re-export a name on purpose, list it in `__all__` or write `import x as x`.',
   },
   create(ctx) {
     return {
       'module:exit'() {
         const { file, scopes } = ctx;
-        const unused = scopes.imports().filter((b) => isUnused(b, file));
+        const conventional = followsConventions(ctx.conventions);
+        const unused = scopes.imports().filter((b) => isUnused(b, file) && !(conventional && isImportFallback(b)));
         for (const b of unused) {
           const shown = b.qualifiedName && b.qualifiedName !== b.name ? `${b.qualifiedName}\` as \`${b.name}` : b.name;
           const fix = removalFix(b, unused, file);
@@ -30,6 +33,7 @@ export const unusedImport: Rule = {
             node: b.kind === 'submodule-import' ? (b.node.parent ?? b.node) : b.node,
             message: `\`${shown}\` is imported but never used`,
             subject: b.qualifiedName ?? b.name,
+            parent: b.statement,
             ...(fix ? { fix } : {}),
           });
         }
@@ -40,6 +44,8 @@ export const unusedImport: Rule = {
 
 function isUnused(b: Binding, file: SourceFile): boolean {
   if (b.kind === 'future-import' || b.redundantAlias || b.reads.length > 0) return false;
+  // Imported to fill a `global`/`nonlocal` name: whoever reads that name may be in another module.
+  if (b.declaredOuter) return false;
   // A package's `from . import x` / `from .mod import x` is how it builds its public face.
   if (file.isPackageInit && b.statement.childForFieldName('module_name')?.type === 'relative_import') return false;
   // Imports in a class body are class attributes, read through the class.
@@ -47,7 +53,32 @@ function isUnused(b: Binding, file: SourceFile): boolean {
   // Only a name's last binding is judged: an earlier one rebound is a redefinition (F811), or
   // the other branch of a `try: import a / except ImportError: a = None` fallback.
   const same = b.scope.bindingsOf(b.name);
-  return same[same.length - 1] === b;
+  if (same[same.length - 1] !== b) return false;
+  // A rebinding takes over the uses of the name before it (as Ruff): `Old = X` then `from m import X`
+  // replaces X, it is no dead import.
+  return !same.some((earlier) => earlier !== b && earlier.reads.some((read) => read >= 0 && read < b.node.startIndex));
+}
+
+/**
+ * One branch of `try: import chardet / except ImportError: import charset_normalizer as chardet`:
+ * a compatibility shim whose point is to provide the name, here or to the modules that import it
+ * from this one. Ruff reports it when nothing here reads it; a maintainer would not remove it.
+ */
+function isImportFallback(b: Binding): boolean {
+  const handler = ancestor(b.statement, 'except_clause');
+  const attempt = handler?.parent?.type === 'try_statement' ? handler.parent : undefined;
+  const body = attempt?.childForFieldName('body');
+  if (!attempt || !body) return false;
+  return b.scope
+    .bindingsOf(b.name)
+    .some(
+      (other) => other !== b && other.kind.endsWith('import') && body.startIndex <= other.statement.startIndex && other.statement.endIndex <= body.endIndex,
+    );
+}
+
+function ancestor(node: SyntaxNode, type: string): SyntaxNode | undefined {
+  for (let n = node.parent; n; n = n.parent) if (n.type === type) return n;
+  return undefined;
 }
 
 /** The names an import statement binds, in order: the `x` of `import x`, `a` of `from m import b as a`. */

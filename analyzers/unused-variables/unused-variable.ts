@@ -3,9 +3,10 @@ import type { SourceFile } from '../../src/engine/parse.js';
 import { positionOf } from '../../src/engine/run.js';
 import type { Rule } from '../../src/engine/rule.js';
 import type { Binding, BindingKind, Scope } from '../../src/engine/scope.js';
+import { isDummyName } from '../python/naming-style.js';
 
-/** Kinds of binding whose value is thrown away if never read; loop targets and unpacking are not (as Ruff). */
-const REPORTED = new Set<BindingKind>(['assignment', 'with', 'walrus', 'except']);
+/** Kinds of binding whose value is thrown away if never read; loop targets and unpacking are not, `case` captures are (as Ruff). */
+const REPORTED = new Set<BindingKind>(['assignment', 'with', 'walrus', 'except', 'match']);
 
 /** pyflakes/Ruff F841: a local bound and never read. */
 export const unusedVariable: Rule = {
@@ -18,6 +19,7 @@ export const unusedVariable: Rule = {
     what: 'A local variable (or `except … as name`) that is assigned and never read.',
     why: 'Dead assignments usually mean a bug (the value was meant to be used or returned) or leftover code that misleads readers.',
     example: 'def total(items):\n    count = len(items)   # never read\n    return sum(items)',
+    useInstead: 'def total(items):\n    return sum(items)',
     fix: 'Use the value, or remove the assignment (keep the right-hand side if it has side effects). Name it `_` if it must stay.',
   },
   create(ctx) {
@@ -40,15 +42,19 @@ export const unusedVariable: Rule = {
   },
 };
 
+/** Locals a debugger or test runner reads from the frame (Ruff leaves them alone). */
+const FRAME_MARKERS = new Set(['__tracebackhide__', '__traceback_info__', '__traceback_supplement__', '__debuggerskip__']);
+
 function isDummy(name: string): boolean {
-  return name.startsWith('_');
+  return isDummyName(name) || FRAME_MARKERS.has(name);
 }
 
 function unusedBindings(scope: Scope, name: string, bindings: Binding[]): Binding[] {
   if (isDummy(name)) return [];
   // `except E as e` is unbound at the end of its handler, so each one stands alone, in any scope.
   const out = bindings.filter((b) => b.kind === 'except' && b.reads.length === 0);
-  if (scope.kind !== 'function' || scope.usesLocals || declaredNonlocalBelow(scope, name)) return out;
+  // A name this function declares nonlocal stays outer even with no enclosing function to bind it (`nonlocal __class__`).
+  if (scope.kind !== 'function' || scope.usesLocals || scope.nonlocals.has(name) || declaredNonlocalBelow(scope, name)) return out;
   // `del name` ends a name's life: only the bindings after the last one are judged together.
   const lastDel = Math.max(-1, ...(scope.deletions.get(name) ?? []));
   const live = bindings.filter((b) => b.node.startIndex > lastDel);

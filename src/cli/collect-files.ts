@@ -1,6 +1,6 @@
-import { lstatSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import picomatch from 'picomatch';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import { compileGlobs } from '../review/globs.js';
 import { UsageError } from './args.js';
 
 /** Folders that never hold the project's own code (installed third-party packages included). */
@@ -26,16 +26,35 @@ export interface FileFilter {
   exclude: readonly string[];
 }
 
+export interface CollectedFiles {
+  files: string[];
+  unreadable: UnreadableDir[];
+  /** Files of the tree left out, with why (a symbolic link that leads out of the PATH given). */
+  skipped: SkippedFile[];
+  /** PATHs given that hold no Python file to review. */
+  empty: string[];
+}
+
+export interface SkippedFile {
+  /** Absolute path of the link in the tree. */
+  path: string;
+  reason: string;
+}
+
 /**
  * The Python files to review, as absolute paths in a stable order: a file PATH as given, a
  * directory's `*.py` files (the config's include/exclude, relative to that directory), never
  * inside version-control folders, virtualenvs, node_modules or caches. Symlinked folders are not
- * followed, so a link cycle cannot loop.
+ * followed, so a link cycle cannot loop; a symlinked file is reviewed only when its target lies
+ * inside the directory given (a link to `~/.ssh/id_rsa` in an untrusted checkout would otherwise
+ * print the key's lines as "offending code"): any other is skipped with a note.
  */
-export function collectFiles(paths: readonly string[], cwd: string, filter: FileFilter): { files: string[]; unreadable: UnreadableDir[] } {
+export function collectFiles(paths: readonly string[], cwd: string, filter: FileFilter): CollectedFiles {
   const out: string[] = [];
   const unreadable: UnreadableDir[] = [];
+  const skipped: SkippedFile[] = [];
   const seen = new Set<string>();
+  const empty: string[] = [];
   const add = (file: string): void => {
     if (!seen.has(file)) {
       seen.add(file);
@@ -50,17 +69,27 @@ export function collectFiles(paths: readonly string[], cwd: string, filter: File
     } catch {
       throw new UsageError(`${given}: no such file or directory`);
     }
+    const before = out.length;
     if (stat.isFile()) add(root);
     else if (stat.isDirectory()) {
-      const included = picomatch([...filter.include], { dot: true });
-      const excluded = filter.exclude.length ? picomatch([...filter.exclude], { dot: true }) : () => false;
-      for (const file of walk(root, unreadable)) {
+      const included = compileGlobs(filter.include);
+      const excluded = compileGlobs(filter.exclude);
+      const realRoot = realpathSync(root);
+      for (const { path: file, link } of walk(root, unreadable)) {
         const rel = relative(root, file).split('\\').join('/');
-        if (included(rel) && !excluded(rel)) add(file);
+        if (!included(rel) || excluded(rel)) continue;
+        if (link && !isInside(realRoot, link)) skipped.push({ path: file, reason: 'a symbolic link to a file outside the folder under review' });
+        else add(file);
       }
     } else throw new UsageError(`${given}: not a file or directory`);
+    if (out.length === before) empty.push(given);
   }
-  return { files: out, unreadable };
+  return { files: out, unreadable, skipped, empty };
+}
+
+function isInside(root: string, target: string): boolean {
+  const rel = relative(root, target);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 }
 
 export interface UnreadableDir {
@@ -68,7 +97,13 @@ export interface UnreadableDir {
   reason: string;
 }
 
-function* walk(dir: string, unreadable: UnreadableDir[]): Generator<string> {
+/** A file of the tree; `link` is the real path of a symlinked file's target. */
+interface WalkedFile {
+  path: string;
+  link?: string;
+}
+
+function* walk(dir: string, unreadable: UnreadableDir[]): Generator<WalkedFile> {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -83,14 +118,19 @@ function* walk(dir: string, unreadable: UnreadableDir[]): Generator<string> {
     const full = join(dir, e.name);
     if (e.isDirectory()) {
       if (!SKIPPED_DIRS.has(e.name)) yield* walk(full, unreadable);
-    } else if (e.isFile() || (e.isSymbolicLink() && isFileLink(full))) yield full;
+    } else if (e.isFile()) yield { path: full };
+    else if (e.isSymbolicLink()) {
+      const target = linkedFile(full);
+      if (target) yield { path: full, link: target };
+    }
   }
 }
 
-function isFileLink(path: string): boolean {
+/** The real path of the regular file a link leads to (through any chain of links), or undefined. */
+function linkedFile(path: string): string | undefined {
   try {
-    return statSync(path).isFile() && lstatSync(path).isSymbolicLink();
+    return statSync(path).isFile() ? realpathSync(path) : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }

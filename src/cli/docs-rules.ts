@@ -1,28 +1,60 @@
 #!/usr/bin/env node
-import { readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { RULES } from '../../analyzers/index.js';
+import { renderRuleDocs } from '../review/render/rule-docs.js';
 import { renderRuleReference, replaceSection } from '../review/render/rule-reference.js';
 
 /**
- * `npm run docs:rules`: rewrites the README's rule reference from the rules' docs.
- * `--stdout` prints it instead; `--check` exits 1 when the README is out of date (for CI).
+ * `npm run docs:rules`: writes docs/rules/ (one page per rule and an index) from the rules' own
+ * docs and option schemas, and the README's rule reference while the README has that section.
+ * `--check` changes nothing and exits 1 when anything is out of date (for CI).
  */
-const args = new Set(process.argv.slice(2));
-const reference = renderRuleReference(RULES);
-if (args.has('--stdout')) {
-  process.stdout.write(`${reference}\n`);
+const check = process.argv.slice(2).includes('--check');
+const root = process.cwd();
+const dir = resolve(root, 'docs/rules');
+
+const wanted = renderRuleDocs(RULES);
+const present = new Set(readdirSafe(dir).filter((f) => f.endsWith('.md')));
+const stale = [...wanted].filter(([file, text]) => readSafe(join(dir, file)) !== text).map(([file]) => file);
+const extra = [...present].filter((file) => !wanted.has(file));
+
+const readme = resolve(root, 'README.md');
+const before = readSafe(readme);
+const after = before?.includes('<!-- section:rules -->') ? replaceSection(before, 'rules', renderRuleReference(RULES)) : before;
+
+const outdated = [
+  ...stale.map((f) => `docs/rules/${f}`),
+  ...extra.map((f) => `docs/rules/${f} (no such rule)`),
+  ...(before !== after ? ['README.md (rule reference)'] : []),
+];
+if (check) {
+  if (outdated.length) {
+    process.stderr.write(`Rule docs out of date; run \`npm run docs:rules\`:\n${outdated.map((f) => `  ${f}`).join('\n')}\n`);
+    process.exitCode = 1;
+  }
 } else {
-  const path = resolve(process.cwd(), 'README.md');
-  const before = readFileSync(path, 'utf8');
-  const after = replaceSection(before, 'rules', reference);
-  if (args.has('--check')) {
-    if (before !== after) {
-      process.stderr.write('README.md: the rule reference is out of date; run `npm run docs:rules`\n');
-      process.exitCode = 1;
-    }
-  } else if (before !== after) {
-    writeFileSync(path, after);
-    process.stdout.write(`README.md: rule reference updated (${RULES.length} rules)\n`);
-  } else process.stdout.write('README.md: rule reference already up to date\n');
+  mkdirSync(dir, { recursive: true });
+  for (const file of stale) writeFileSync(join(dir, file), wanted.get(file)!);
+  for (const file of extra) rmSync(join(dir, file));
+  if (after !== undefined && before !== after) writeFileSync(readme, after);
+  process.stdout.write(
+    outdated.length ? `Updated ${outdated.length} file(s):\n${outdated.map((f) => `  ${f}`).join('\n')}\n` : 'Rule docs already up to date\n',
+  );
+}
+
+function readSafe(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function readdirSafe(path: string): string[] {
+  try {
+    return readdirSync(path);
+  } catch {
+    return [];
+  }
 }

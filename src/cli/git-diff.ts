@@ -35,7 +35,7 @@ function git(args: string[], cwd: string): string {
   try {
     return execFileSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (error) {
-    const stderr = String((error as { stderr?: unknown }).stderr ?? '')
+    const stderr = String((error as { stderr?: string }).stderr ?? '')
       .trim()
       .split('\n')[0];
     throw new UsageError(`git ${args.filter((a) => !a.startsWith('-') && !a.includes('=')).join(' ')} failed: ${stderr || (error as Error).message}`);

@@ -10,6 +10,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       io.stdout.write(`${USAGE}\n`);
       return 0;
     }
+    if (command.kind === 'usage') {
+      io.stderr.write(`${USAGE}\n`);
+      return 2;
+    }
     if (command.kind === 'version') {
       io.stdout.write(`${packageVersion() ?? 'unknown'}\n`);
       return 0;

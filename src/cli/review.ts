@@ -1,18 +1,23 @@
-import { readFileSync, realpathSync } from 'node:fs';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { analyze, emptyResult, mergeInto, type AnalysisResult } from '../engine/analyze.js';
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { decodePython } from '../engine/decode.js';
 import type { Note } from '../engine/finding.js';
-import type { EnabledRule } from '../engine/run.js';
-import { DEFAULT_CONFIG, enabledRules, parseConfigYaml, type Config } from '../review/config.js';
-import { failingDefects } from '../review/render/defects.js';
-import { renderJson } from '../review/render/json.js';
-import { renderSarif } from '../review/render/sarif.js';
-import { renderSummary } from '../review/render/summary.js';
-import { UsageError, type ReviewArgs } from './args.js';
-import { collectFiles } from './collect-files.js';
-import { gitAddedLines, type AddedLines } from './git-diff.js';
 import { memoryKeeper } from '../engine/memory.js';
+import type { EnabledRule, Rule } from '../engine/rule.js';
+import { analyseSources, inThisThread, type Analyser, type ReviewSettings } from '../review/analyse.js';
+import { DEFAULT_CONFIG, enabledRules, parseConfigYaml, type Config } from '../review/config.js';
+import { wholeFileDiff } from '../review/diff.js';
+import { exitStatus, planReview, type AnalysedFile, type ReviewPlan } from '../review/plan.js';
+import { renderJson } from '../review/render/json.js';
+import { writeSarif } from '../review/render/sarif.js';
+import { renderSummary, type ReviewScope } from '../review/render/summary.js';
+import { repositoryConventions } from '../review/conventions/index.js';
+import { compileGlobs } from '../review/globs.js';
+import { UsageError, type ReviewArgs } from './args.js';
+import { readConfigFile } from './config-file.js';
+import { collectFiles } from './collect-files.js';
+import { readGitChange, resolveRange } from './git-change.js';
+import { cliRepoContext, projectRoot } from './repo-context.js';
 import { progressLine } from './progress.js';
 import { writeJson, type OutStream } from './write-json.js';
 
@@ -24,40 +29,119 @@ export interface CliIo {
   extraRules?: readonly EnabledRule[];
 }
 
-/** `pr-reviewer review`: files in, one review out; returns the exit status. */
+/** `pr-reviewer review`: a change (`--diff`) or whole files in, one review out; returns the exit status. */
 export async function runReview(args: ReviewArgs, io: CliIo, version?: string): Promise<number> {
   const config = loadConfig(args.config, io.cwd);
-  const rules = [...enabledRules(config), ...(io.extraRules ?? [])];
   const maxBytes = args.maxFileBytes ?? config.max_file_bytes;
-  const { files, unreadable } = collectFiles(args.paths, io.cwd, config);
-  const notes: Note[] = unreadable.map((u) => ({
-    path: display(u.path, io.cwd),
-    kind: 'skipped',
-    message: `${display(u.path, io.cwd)}: skipped: folder could not be read (${u.reason})`,
-  }));
-  const added = args.diff ? gitAddedLines(args.diff, resolve(io.cwd, args.paths[0]!)) : undefined;
+  const first = resolve(io.cwd, args.paths[0]!);
+  // Paths in every format are relative to the repository's root, so code scanning places them right from any folder.
+  const root = projectRoot(isDirectory(first) ? first : dirname(first), io.cwd);
+  const review: Review = { config, maxBytes, root, io };
 
-  const result = await reviewFiles(files, { rules, maxBytes, added, io, notes });
-  if (args.format === 'json') await writeJson(renderJson(result), io.stdout);
-  else {
-    const output =
-      args.format === 'sarif'
-        ? JSON.stringify(renderSarif(result, { rules: rules.map((r) => r.rule), ...(version ? { toolVersion: version } : {}) }), null, 2)
-        : renderSummary(result).trimEnd();
-    io.stdout.write(`${output}\n`);
+  const { plan, scope } = args.diff ? await reviewChange(args, review) : await reviewFiles(args, review);
+
+  if (args.format === 'json') await writeJson(renderJson(plan, { scope }), io.stdout);
+  else if (args.format === 'sarif') await writeSarif(plan, io.stdout, { rules: sarifRules(config, io), ...(version ? { toolVersion: version } : {}) });
+  else io.stdout.write(`${renderSummary(plan, { scope, markdown: false }).trimEnd()}\n`);
+  return exitStatus(plan);
+}
+
+interface Review {
+  config: Config;
+  maxBytes: number;
+  /** The repository's root: every path is relative to it. */
+  root: string;
+  io: CliIo;
+}
+
+/**
+ * The rules and conventions for each file: the config, the repository's lint settings and the
+ * habits of the code the change does not touch (or of the files themselves, reviewed whole).
+ */
+function settingsFor(review: Review, files: readonly string[], bases?: ReadonlyMap<string, string>): { settings: ReviewSettings; notes: Note[] } {
+  const context = cliRepoContext(review.root, files, { maxBytes: review.maxBytes, ...(bases ? { bases } : {}) });
+  const repository = repositoryConventions({ config: review.config, lintFiles: context.lintFiles, sources: context.sources, stubs: context.stubs });
+  const extra = review.io.extraRules ?? [];
+  const settings: ReviewSettings = {
+    rulesFor: (path) => (extra.length ? [...repository.rulesFor(path), ...extra] : repository.rulesFor(path)),
+    conventionsFor: (path) => repository.conventionsFor(path),
+  };
+  const notes = repository.problems.map((p): Note => ({ path: '', kind: 'config', message: p.key ? `\`${p.key}\`: ${p.message}` : p.message }));
+  return { settings, notes };
+}
+
+async function reviewChange(args: ReviewArgs, review: Review): Promise<{ plan: ReviewPlan; scope: ReviewScope }> {
+  const { config, root, io } = review;
+  const range = resolveRange(args.diff!, root);
+  const pathspecs = args.paths.map((p) => relative(root, resolve(io.cwd, p)).split(sep).join('/')).filter((p) => p !== '');
+  for (const p of pathspecs) if (p.startsWith('..') || isAbsolute(p)) throw new UsageError(`${p}: outside the repository at ${root}`);
+  const change = readGitChange(root, range, { pathspecs, selects: selector(config), maxBytes: review.maxBytes });
+  const bases = new Map(change.sources.flatMap((s) => (s.base !== undefined ? [[s.path, s.base] as const] : [])));
+  const { settings, notes } = settingsFor(
+    review,
+    change.sources.map((s) => join(root, s.path)),
+    bases,
+  );
+  const files = await analyseSources(change.sources, settings);
+  const reviewConfig = { ...config, ...(args.report ? { report: args.report } : {}) };
+  const plan = planReview({ mode: 'change', files, config: reviewConfig, notes: [...change.notes, ...notes] });
+  return { plan, scope: { kind: 'change', range: range.label } };
+}
+
+/** Whole files, one at a time: read, decode, analyse, keep only the results; no tree or text outlives its file. */
+async function reviewFiles(args: ReviewArgs, review: Review, analyser: Analyser = inThisThread): Promise<{ plan: ReviewPlan; scope: ReviewScope }> {
+  const { config, maxBytes, root, io } = review;
+  const { files, unreadable, skipped, empty } = collectFiles(args.paths, io.cwd, config);
+  const { settings, notes: configNotes } = settingsFor(review, files);
+  const skip = (file: string, why: string): Note => ({ path: shown(file, root), kind: 'skipped', message: `${shown(file, root)}: skipped: ${why}` });
+  const notes: Note[] = [
+    ...configNotes,
+    ...unreadable.map((u) => skip(u.path, `folder could not be read (${u.reason})`)),
+    ...skipped.map((u) => skip(u.path, u.reason)),
+  ];
+  const analysed: AnalysedFile[] = [];
+  const progress = progressLine(io.stderr, files.length);
+  const release = memoryKeeper();
+  for (const [i, file] of files.entries()) {
+    const path = shown(file, root);
+    progress.update(i + 1, path);
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(file);
+    } catch (error) {
+      notes.push(skip(file, `could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`));
+      continue;
+    }
+    const decoded = decodePython(bytes, maxBytes);
+    if (!decoded.ok) {
+      notes.push({ path, kind: 'skipped', message: `${path}: ${decoded.reason}` });
+      continue;
+    }
+    const head = await analyser.analyse({ path, source: decoded.source, rules: settings.rulesFor(path), conventions: settings.conventionsFor(path) });
+    // The plan of whole files needs no text: the source is dropped once analysed.
+    analysed.push({ source: { path, head: '', diff: wholeFileDiff('') }, head });
+    await release(decoded.source.length);
   }
-  return failingDefects(result.findings, config.fail_on ?? 'info').length ? 1 : 0;
+  progress.done();
+  const plan = planReview({ mode: 'files', files: analysed, config, notes });
+  return { plan, scope: { kind: 'files', empty: empty.map((p) => shown(resolve(io.cwd, p), root)) } };
+}
+
+/** The rules SARIF describes: every rule the config turns on anywhere, and the extra ones. */
+function sarifRules(config: Config, io: CliIo): Rule[] {
+  return [...enabledRules(config), ...(io.extraRules ?? [])].map((r) => r.rule);
+}
+
+/** Python files that the config's include/exclude globs select, by repository-relative path. */
+function selector(config: Config): (path: string) => boolean {
+  const included = compileGlobs(config.include);
+  const excluded = compileGlobs(config.exclude);
+  return (path) => (path.endsWith('.py') || path.endsWith('.pyi')) && included(path) && !excluded(path);
 }
 
 function loadConfig(path: string | undefined, cwd: string): Config {
   if (!path) return DEFAULT_CONFIG;
-  let text: string;
-  try {
-    text = readFileSync(resolve(cwd, path), 'utf8');
-  } catch (error) {
-    throw new UsageError(`--config ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
-  }
-  const { config, problems } = parseConfigYaml(text, path);
+  const { config, problems } = parseConfigYaml(readConfigFile(path, cwd), path);
   if (problems.length) {
     const first = problems[0]!;
     const where = first.key ? ` (${first.key})` : '';
@@ -66,60 +150,17 @@ function loadConfig(path: string | undefined, cwd: string): Config {
   return config;
 }
 
-interface ReviewSetup {
-  rules: readonly EnabledRule[];
-  maxBytes: number;
-  added: AddedLines | undefined;
-  io: CliIo;
-  notes: Note[];
-}
-
-/** One file at a time: read, decode, analyse, keep only the findings; no tree outlives its file. */
-async function reviewFiles(files: readonly string[], setup: ReviewSetup): Promise<AnalysisResult> {
-  const { rules, maxBytes, added, io } = setup;
-  const total = emptyResult(setup.notes);
-  const targets = added ? files.filter((f) => added.has(realPath(f))) : files;
-  const progress = progressLine(io.stderr, targets.length);
-  const release = memoryKeeper();
-  for (const [i, file] of targets.entries()) {
-    const path = display(file, io.cwd);
-    progress.update(i + 1, path);
-    let bytes: Uint8Array;
-    try {
-      bytes = readFileSync(file);
-    } catch (error) {
-      total.notes.push({
-        path,
-        kind: 'skipped',
-        message: `${path}: skipped: could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
-      });
-      continue;
-    }
-    const decoded = decodePython(bytes, maxBytes);
-    if (!decoded.ok) {
-      total.notes.push({ path, kind: 'skipped', message: `${path}: ${decoded.reason}` });
-      continue;
-    }
-    const lines = added?.get(realPath(file));
-    const one = analyze([{ path, source: decoded.source, ...(lines ? { lines } : {}) }], rules);
-    mergeInto(total, one);
-    await release(decoded.source.length);
-  }
-  progress.done();
-  return total;
-}
-
-function realPath(file: string): string {
+function isDirectory(path: string): boolean {
   try {
-    return realpathSync(file);
+    return statSync(path).isDirectory();
   } catch {
-    return file;
+    return false;
   }
 }
 
-/** Paths as the user would write them: relative to the working directory when under it, with `/`. */
-function display(file: string, cwd: string): string {
-  const rel = relative(cwd, file);
-  const shown = rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
-  return shown.split(sep).join('/');
+/** A path as the review shows it: relative to the root when under it, with `/`. */
+function shown(file: string, root: string): string {
+  const rel = relative(root, file);
+  const inside = rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
+  return inside.split(sep).join('/');
 }

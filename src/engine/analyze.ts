@@ -123,8 +123,8 @@ function touches(f: Finding, lines: ReadonlySet<number>): boolean {
   return false;
 }
 
-/** A file the engine itself cannot handle becomes a note; the other files are still reviewed. */
-function analyzeSafely(path: string, source: string, rules: readonly EnabledRule[], conventions?: FileConventions): FileResult {
+/** A file the engine itself cannot handle becomes a note naming it; the other files are still reviewed. */
+export function analyzeSafely(path: string, source: string, rules: readonly EnabledRule[], conventions?: FileConventions): FileResult {
   try {
     return analyzeFile(path, source, rules, conventions);
   } catch (error) {

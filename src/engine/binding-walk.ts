@@ -40,6 +40,10 @@ const POSITION_TYPES = new Set([
   'except_clause',
   'except_group_clause',
   'comment',
+  'subscript',
+  'generic_type',
+  'type_parameter',
+  'type',
 ]);
 
 /** Node type and field names by their ids, filled as the walk meets them (strings cross slowly). */
@@ -63,8 +67,9 @@ function walk(tree: Parser.Tree, analysis: FileAnalysis): void {
     const enters = analysis.enter.get(type);
     const exits = analysis.exit.get(type);
     const node = enters || exits || BUILDER_NODE_TYPES.has(type) ? (cursor.currentNode as unknown as SyntaxNode) : undefined;
-    // A `body` child becomes a scope's range; other positions the builder reads are listed.
-    const positioned = node !== undefined || field === 'body' || POSITION_TYPES.has(type);
+    // A `body` child becomes a scope's range, a subscript item's start tells what it subscripts;
+    // other positions the builder reads are listed.
+    const positioned = node !== undefined || field === 'body' || field === 'subscript' || POSITION_TYPES.has(type);
     const frame: WalkFrame = {
       type,
       field,

@@ -4,6 +4,7 @@ import { fingerprint } from './fingerprint.js';
 import { lineText, type SourceFile } from './parse.js';
 import type { FileConventions } from './conventions.js';
 import type { EnabledRule, Report, RuleContext } from './rule.js';
+import { enabledRuleOptions } from './rule-options.js';
 import { ScopeBuilder, type Scope, type ScopeModel, type WalkFrame } from './scope.js';
 import { parseSuppressions, suppressionFor, type Suppression } from './suppressions.js';
 import { unusedSuppressionFindings } from './unused-suppression.js';
@@ -77,12 +78,21 @@ export class FileAnalysis {
     const { path, source } = file;
     this.builder = new ScopeBuilder(source, root);
     for (const enabled of rules) {
+      let options;
+      try {
+        options = enabledRuleOptions(enabled);
+      } catch (error) {
+        this.fail(enabled, error);
+        continue;
+      }
       const context: RuleContext = {
         file,
         scopes: this.builder.model,
-        options: enabled.options,
+        options,
         conventions,
         report: (report) => {
+          const code = report.code ?? enabled.rule.codes[0];
+          if (code !== undefined && enabled.disabledCodes?.includes(code)) return;
           this.raw.push({ enabled, report });
           if (this.raw.length > limits.findings) throw new OverBudget(limits.findingsBudget.kind, limits.findingsBudget.limit);
         },
@@ -180,8 +190,13 @@ function finalise(
   const suppressed: SuppressedFinding[] = [];
   const occurrences = new Map<string, number>();
   const rank = ruleRanks(rules);
+  const parentLines = new Map<Finding, number>();
   const sorted = raw
-    .map((r) => toFinding(file, model, r.enabled, r.report))
+    .map((r) => {
+      const f = toFinding(file, model, r.enabled, r.report);
+      if (r.report.parent) parentLines.set(f, lineOf(file, r.report.parent.startIndex));
+      return f;
+    })
     .sort((a, b) => a.line - b.line || a.column - b.column || (rank.get(a.rule) ?? 0) - (rank.get(b.rule) ?? 0) || a.rule.localeCompare(b.rule));
   const codes = new Map(rules.map((r) => [r.rule.id, r.rule.codes]));
   // Fingerprints before suppressions: adding or removing a `# noqa` never changes a finding's identity.
@@ -195,13 +210,18 @@ function finalise(
   };
   for (const f of sorted) {
     stamp(f);
-    const s = suppressionFor(f, codes.get(f.rule) ?? [], byLine);
+    const s = suppressionFor(f, codes.get(f.rule) ?? [], byLine, parentLines.get(f));
     if (s) suppressed.push({ rule: f.rule, line: f.line, by: s.kind, commentLine: s.line, finding: f });
     else findings.push(f);
   }
   // Only now is it known which suppressions silenced nothing.
   for (const f of unusedSuppressionFindings(file, suppressions, rules)) findings.push(stamp(f));
-  return { path: file.path, lines: file.lineStarts.length, findings, suppressed, notes };
+  return { path: file.path, lines: lineCount(file.source, file.lineStarts), findings, suppressed, notes };
+}
+
+/** A final newline ends the last line; it does not start another. */
+export function lineCount(source: string, lineStarts: readonly number[]): number {
+  return lineStarts.length - (source.endsWith('\n') ? 1 : 0);
 }
 
 const ranks = new WeakMap<readonly EnabledRule[], Map<string, number>>();
@@ -275,6 +295,7 @@ function toFinding(file: SourceFile, model: ScopeModel, enabled: EnabledRule, re
     symbol: symbolOf(model.scopeAt(start)),
     ...(rule.cwe !== undefined ? { cwe: rule.cwe } : {}),
     ...(report.fix ? { fix: report.fix } : {}),
+    ...(report.suggestion ? { suggestion: report.suggestion } : {}),
     ...(report.measure ? { measure: { ...report.measure } } : {}),
     ...(report.advisory ? { advisory: report.advisory } : {}),
     fingerprint: '',

@@ -57,6 +57,11 @@ export interface Finding {
   symbol: string;
   cwe?: number;
   fix?: Fix;
+  /**
+   * What to do about this finding, computed from it (`-> None`, the rename `g1_rp1`, the library the
+   * file imports); absent when there is nothing specific to say. The rule's doc keeps the generic advice.
+   */
+  suggestion?: string;
   /** A size or complexity finding: the measured value and the limit (and, in a review of a change, the value before it). */
   measure?: Measure;
   /**
@@ -75,6 +80,8 @@ export interface Measure {
   limit: number;
   /** The same function's value in the base version, when a review of a change knows it. */
   before?: number;
+  /** The repository's own limit, looser than `limit`: such a finding is worth saying only when a change crosses `limit`. */
+  ceiling?: number;
 }
 
 /** A name that follows its convention: the evidence for "the code mixes camelCase and snake_case". */
@@ -90,6 +97,7 @@ export interface NameExample {
  */
 export interface Note {
   path: string;
-  kind: 'skipped' | 'syntax-error' | 'analyzer-failed' | 'config' | 'over-budget';
+  /** skipped / analyzer-failed / over-budget: a Python file not (fully) reviewed. */
+  kind: 'skipped' | 'syntax-error' | 'analyzer-failed' | 'over-budget' | 'config';
   message: string;
 }

@@ -1,5 +1,20 @@
-import type { FlatTree } from './flat-tree.js';
 import { ERROR_TYPE, HAS_ERROR, MISSING, NAMED, fieldIdOf, fieldName, typeName } from './symbols.js';
+
+/** What a node reads of its tree: the flat arrays (flat-tree.ts fills them) and one facade per node. */
+export interface FlatArrays {
+  readonly source: string;
+  readonly lineStarts: number[];
+  readonly count: number;
+  readonly types: Uint16Array;
+  readonly fields: Uint16Array;
+  readonly parents: Int32Array;
+  readonly previous: Int32Array;
+  readonly subtreeEnds: Int32Array;
+  readonly starts: Uint32Array;
+  readonly ends: Uint32Array;
+  readonly flags: Uint8Array;
+  node(index: number): FlatNode;
+}
 
 export interface Point {
   row: number;
@@ -14,13 +29,18 @@ export interface Point {
  */
 export class FlatNode {
   constructor(
-    readonly tree: FlatTree,
+    readonly tree: FlatArrays,
     /** Preorder index of the node in its tree. */
     readonly index: number,
   ) {}
 
   get type(): string {
     return typeName(this.tree.types[this.index]!);
+  }
+
+  /** Unique within its tree, as the binding's `id`: rules compare nodes by it. */
+  get id(): number {
+    return this.index;
   }
 
   get typeId(): number {
@@ -222,7 +242,7 @@ export class FlatCursor {
   private current: number;
 
   constructor(
-    private readonly tree: FlatTree,
+    private readonly tree: FlatArrays,
     private readonly root: number,
   ) {
     this.current = root;
@@ -299,18 +319,18 @@ export class FlatCursor {
   }
 }
 
-function firstChildOf(t: FlatTree, i: number): number {
+function firstChildOf(t: FlatArrays, i: number): number {
   return t.subtreeEnds[i]! > i + 1 ? i + 1 : -1;
 }
 
-function nextSiblingOf(t: FlatTree, i: number): number {
+function nextSiblingOf(t: FlatArrays, i: number): number {
   const p = t.parents[i]!;
   if (p < 0) return -1;
   const next = t.subtreeEnds[i]!;
   return next < t.subtreeEnds[p]! ? next : -1;
 }
 
-function lastChildOf(t: FlatTree, i: number): number {
+function lastChildOf(t: FlatArrays, i: number): number {
   let c = firstChildOf(t, i);
   if (c < 0) return -1;
   for (let n = nextSiblingOf(t, c); n >= 0; n = nextSiblingOf(t, n)) c = n;
@@ -318,7 +338,7 @@ function lastChildOf(t: FlatTree, i: number): number {
 }
 
 /** 0-based row and UTF-16 column of an index. */
-export function pointAt(t: Pick<FlatTree, 'lineStarts'>, index: number): Point {
+export function pointAt(t: Pick<FlatArrays, 'lineStarts'>, index: number): Point {
   const starts = t.lineStarts;
   let lo = 0;
   let hi = starts.length - 1;

@@ -1,5 +1,5 @@
 import type Parser from 'tree-sitter';
-import { FlatNode } from './flat-node.js';
+import { FlatNode, type FlatArrays } from './flat-node.js';
 import { ERROR_TYPE, HAS_ERROR, MISSING, NAMED, fieldName, nameField, nameType } from './symbols.js';
 
 /**
@@ -8,7 +8,7 @@ import { ERROR_TYPE, HAS_ERROR, MISSING, NAMED, fieldName, nameField, nameType }
  * these arrays a few ns), and there are no node objects with finalizers. Only visible nodes are
  * kept, as the binding's nodes and cursors show them; node 0 is the root.
  */
-export class FlatTree {
+export class FlatTree implements FlatArrays {
   /** One facade object per node, made when first asked for: identity is stable (rules memoize by node). */
   private readonly nodes: Array<FlatNode | undefined>;
 

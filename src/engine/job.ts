@@ -29,8 +29,11 @@ export interface JobResult {
 /** A rule as a worker receives it: resolved there from the registry (analyzers/index.ts). */
 export interface RuleSpec {
   id: string;
+  /** As the config gives them: the worker parses them with the rule's schema, as the caller's thread would. */
   options: Record<string, unknown>;
   severity?: Severity;
+  /** Codes the repository's lint config turns off (EnabledRule.disabledCodes). */
+  disabledCodes?: readonly string[];
 }
 
 /**
@@ -45,7 +48,12 @@ export interface ReviewBudget {
 }
 
 export function specOf(enabled: EnabledRule): RuleSpec {
-  return { id: enabled.rule.id, options: enabled.options, ...(enabled.severity ? { severity: enabled.severity } : {}) };
+  return {
+    id: enabled.rule.id,
+    options: enabled.options,
+    ...(enabled.severity ? { severity: enabled.severity } : {}),
+    ...(enabled.disabledCodes ? { disabledCodes: enabled.disabledCodes } : {}),
+  };
 }
 
 /** Analyses one job: the base first (its tree kept for the head's incremental parse), then the head. */
@@ -57,11 +65,11 @@ export function runJob(job: FileJob, rules: readonly EnabledRule[], limits: JobL
   const baseLines = lineStartsOf(base.source);
   let editable: ReturnType<typeof parseFlatEditable> | undefined;
   try {
-    const baseResult = analyzeParsed(basePath, baseLines, rules, base.conventions ?? job.conventions, limits, (options) => {
+    const baseResult = analyzeParsed(basePath, base.source, baseLines, rules, base.conventions ?? job.conventions, limits, (options) => {
       editable = parseFlatEditable(base.source, baseLines, options);
       return editable.tree;
     });
-    const head = analyzeParsed(job.path, headLines, rules, job.conventions, limits, (options) =>
+    const head = analyzeParsed(job.path, job.source, headLines, rules, job.conventions, limits, (options) =>
       editable ? editable.parseNext(job.source, headLines, options) : parseFlat(job.source, headLines, options),
     );
     return { head, base: baseResult };

@@ -31,7 +31,12 @@ export function resolveRules(specs: readonly RuleSpec[]): EnabledRule[] {
     rules = specs.map((spec) => {
       const rule = RULES.find((r) => r.id === spec.id);
       if (!rule) throw new Error(`unknown rule '${spec.id}'`);
-      return { rule, options: spec.options, ...(spec.severity ? { severity: spec.severity } : {}) };
+      return {
+        rule,
+        options: spec.options,
+        ...(spec.severity ? { severity: spec.severity } : {}),
+        ...(spec.disabledCodes ? { disabledCodes: spec.disabledCodes } : {}),
+      };
     });
     if (resolved.size > 16) resolved.clear();
     resolved.set(key, rules);
@@ -43,7 +48,9 @@ export function resolveRules(specs: readonly RuleSpec[]): EnabledRule[] {
 const release = flatParserKind() === 'native' ? undefined : memoryKeeper();
 
 const port = parentPort;
-port?.on('message', async (request: WorkerRequest) => {
+port?.on('message', (request: WorkerRequest) => void answer(request));
+
+async function answer(request: WorkerRequest): Promise<void> {
   let response: WorkerResponse;
   try {
     response = { id: request.id, json: JSON.stringify(runJob(request.job, resolveRules(request.rules), request.limits)), heapBytes: 0 };
@@ -51,6 +58,6 @@ port?.on('message', async (request: WorkerRequest) => {
     response = { id: request.id, error: error instanceof Error ? error.message : String(error), heapBytes: 0 };
   }
   response.heapBytes = getHeapStatistics().total_physical_size;
-  port.postMessage(response);
+  port!.postMessage(response);
   await release?.(request.job.source.length + (request.job.base?.source.length ?? 0));
-});
+}

@@ -165,7 +165,7 @@ export class EnginePool {
       this.replace(index, slot);
       if (job) this.finish(slot, job, failedResult(job.request.job, reason));
     };
-    worker.on('error', (error) => died(`the worker failed: ${error.message}`));
+    worker.on('error', (error: Error) => died(`the worker failed: ${error.message}`));
     worker.on('exit', (code) => died(`the worker exited (code ${code})`));
     // The pool never keeps a process alive on its own: waiting jobs do.
     worker.unref();

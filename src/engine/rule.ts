@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { SyntaxNode } from './syntax.js';
 import type { FileConventions } from './conventions.js';
 import type { Category, Confidence, Fix, Measure, Severity } from './finding.js';
@@ -10,8 +11,13 @@ export interface RuleDoc {
   why: string;
   /** Code the rule flags (checked by the registry test). */
   example: string;
-  /** The same code written so that the rule does not flag it (checked too), when there is one to show. */
+  /** The same code written so that the rule does not flag it (checked too; the registry test wants one for every rule). */
   useInstead?: string;
+  /**
+   * Options the example and `useInstead` are checked and shown with, as ESLint's doc examples set
+   * theirs in a comment: a size rule's example stays short with a limit of 3 instead of 50.
+   */
+  exampleOptions?: Record<string, unknown>;
   fix: string;
 }
 
@@ -26,20 +32,31 @@ export interface Report {
   severity?: Severity;
   confidence?: Confidence;
   fix?: Fix;
+  /** What to do about this finding in particular (see Finding.suggestion). */
+  suggestion?: string;
   /** Size and complexity rules: the measured value and the limit. */
   measure?: Omit<Measure, 'before'>;
   /** Security: why the code looks like an intended opt-out (see Finding.advisory). */
   advisory?: string;
+  /**
+   * The statement the finding belongs to, when it spans several lines: a `# noqa` on its first
+   * line silences the finding too (Ruff's parent range: `from m import (a,  # noqa` covers `b` below).
+   */
+  parent?: SyntaxNode;
 }
 
-export interface RuleContext {
+/** The options a rule reads: plain data, every key present (the schema's defaults fill what the config leaves out). */
+export type RuleOptions = Record<string, unknown>;
+
+export interface RuleContext<Options extends RuleOptions = RuleOptions> {
   file: SourceFile;
   /**
    * The file's scope model. It is complete only once the walk is over: a rule that needs
    * whole-file facts (is this binding ever read?) asks in its `module:exit` handler.
    */
   scopes: ScopeModel;
-  options: Readonly<Record<string, unknown>>;
+  /** The rule's options, parsed by its `optionsSchema`: typed, with every default filled in. */
+  options: Readonly<Options>;
   /** What the code around this file expects of it (strict unless a review of a repository says otherwise). */
   conventions: FileConventions;
   report(report: Report): void;
@@ -61,7 +78,7 @@ export interface RuleContext {
  */
 export type Visitor = Partial<Record<string, (node: SyntaxNode) => void>>;
 
-export interface Rule {
+export interface Rule<Options extends RuleOptions = RuleOptions> {
   id: string;
   category: Category;
   title: string;
@@ -70,17 +87,29 @@ export interface Rule {
   cwe?: number;
   /** Codes of the same check in other tools (F401, B307…), accepted by noqa/nosec. */
   codes: string[];
+  /**
+   * Codes whose check in the other tool is wider than this rule (Ruff's B018 also flags attribute
+   * reads): a `# noqa` naming one may be there for that tool, so it is never called unused (RUF100).
+   */
+  partialCodes?: string[];
   /** Off unless the config turns it on. */
   optIn?: boolean;
-  /** Default options, overridable by `rules.<id>.options` in the config. */
-  options?: Record<string, unknown>;
+  /**
+   * The rule's options, as ESLint's `meta.schema`: a strict zod object whose every field has a
+   * default and a `.describe()`d meaning. The config's `rules.<id>.options` is checked against it
+   * (a misspelt key is a named problem), the docs list it, and the rule reads `context.options` typed.
+   */
+  optionsSchema?: z.ZodType<Options, Partial<Options>>;
   doc: RuleDoc;
-  create(context: RuleContext): Visitor;
+  create(context: RuleContext<Options>): Visitor;
 }
 
-/** A rule as the config turned it on: its options merged, its severity possibly overridden. */
+/** A rule as the config turned it on: the options the config gives it, its severity possibly overridden. */
 export interface EnabledRule {
   rule: Rule;
-  options: Record<string, unknown>;
+  /** What the config sets; the engine parses it with the rule's schema, which fills in the defaults. */
+  options: RuleOptions;
   severity?: Severity;
+  /** Codes of this rule that are off here (the repository's lint config ignores them): never reported, never judged by RUF100. */
+  disabledCodes?: readonly string[];
 }

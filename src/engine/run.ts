@@ -6,7 +6,7 @@ import { BUILDER_FIELD_PARENTS, BUILDER_NODE_TYPES, type WalkFrame } from './sco
 import type { FlatTree } from './flat-tree.js';
 import { NAMED, fieldName, typeIdOf, typeName } from './symbols.js';
 import { OverBudget, limitsFrom, now, overBudgetNote, type BudgetKind, type JobLimits, type WalkLimits } from './budget.js';
-import { FileAnalysis, syntaxErrorNote, type FileResult } from './file-analysis.js';
+import { FileAnalysis, lineCount, syntaxErrorNote, type FileResult } from './file-analysis.js';
 
 export type { EnabledRule } from './rule.js';
 export { lineOf, measureKey, positionOf, type FileResult, type Measurement, type SuppressedFinding } from './file-analysis.js';
@@ -23,7 +23,7 @@ export function analyzeFile(
   limits: JobLimits = {},
 ): FileResult {
   const lineStarts = lineStartsOf(source);
-  return analyzeParsed(path, lineStarts, rules, conventions, limits, (options) => parseFlat(source, lineStarts, options));
+  return analyzeParsed(path, source, lineStarts, rules, conventions, limits, (options) => parseFlat(source, lineStarts, options));
 }
 
 /**
@@ -32,6 +32,7 @@ export function analyzeFile(
  */
 export function analyzeParsed(
   path: string,
+  source: string,
   lineStarts: number[],
   rules: readonly EnabledRule[],
   conventions: FileConventions | undefined,
@@ -39,7 +40,8 @@ export function analyzeParsed(
   parse: (options: ParseOptions) => FlatTree | null,
 ): FileResult {
   const limits = limitsFrom(jobLimits);
-  const over = (): FileResult => overBudgetResult(path, lineStarts.length, limits.deadlineBudget.kind, limits.deadlineBudget.limit);
+  const lines = lineCount(source, lineStarts);
+  const over = (): FileResult => overBudgetResult(path, lines, limits.deadlineBudget.kind, limits.deadlineBudget.limit);
   const remaining = limits.deadline - now();
   if (remaining <= 0) return over();
   const tree = parse(Number.isFinite(remaining) ? { timeoutMs: remaining } : {});
@@ -47,7 +49,7 @@ export function analyzeParsed(
   try {
     return walkFlat(path, tree, rules, conventions ?? STRICT_CONVENTIONS, limits);
   } catch (error) {
-    if (error instanceof OverBudget) return overBudgetResult(path, lineStarts.length, error.budget, error.limit);
+    if (error instanceof OverBudget) return overBudgetResult(path, lines, error.budget, error.limit);
     throw error;
   }
 }

@@ -46,6 +46,8 @@ export interface Binding {
   redundantAlias: boolean;
   inTypeChecking: boolean;
   inTry: boolean;
+  /** Bound through a `global`/`nonlocal` declaration: an outer scope's name, set from here. */
+  declaredOuter?: boolean;
   forks: Fork[];
   /** Start indices of the reads that resolve to this binding. */
   reads: number[];
@@ -198,6 +200,7 @@ export const BUILDER_FIELD_PARENTS = new Set([
   'assignment',
   'if_statement',
   'keyword_pattern',
+  'subscript',
 ]);
 
 /** What the walk tells the builder about each node. */
@@ -227,6 +230,19 @@ interface ScopeState {
 
 const IDENTIFIER_RE = /(?<![\w.])[A-Za-z_][A-Za-z0-9_]*/g;
 
+/**
+ * Generics whose subscript holds types, so that a string in it is a forward reference even outside
+ * an annotation (`LogTrace = List[Tuple["Logger", ...]]`): typing, collections.abc and builtins.
+ */
+const TYPE_GENERICS = new Set([
+  ...['AbstractSet', 'AsyncContextManager', 'AsyncGenerator', 'AsyncIterable', 'AsyncIterator', 'Awaitable', 'ByteString', 'Callable'],
+  ...['ChainMap', 'ClassVar', 'Collection', 'Concatenate', 'Container', 'ContextManager', 'Coroutine', 'Counter', 'DefaultDict', 'Deque'],
+  ...['Dict', 'Final', 'FrozenSet', 'Generator', 'Generic', 'IO', 'ItemsView', 'Iterable', 'Iterator', 'KeysView', 'List', 'Mapping'],
+  ...['MappingView', 'Match', 'MutableMapping', 'MutableSequence', 'MutableSet', 'NotRequired', 'Optional', 'OrderedDict', 'Pattern'],
+  ...['Protocol', 'ReadOnly', 'Required', 'Reversible', 'Sequence', 'Set', 'Tuple', 'Type', 'TypeGuard', 'TypeIs', 'Union', 'Unpack'],
+  ...['ValuesView', 'list', 'dict', 'tuple', 'set', 'frozenset', 'type', 'deque', 'defaultdict'],
+]);
+
 export class ScopeBuilder {
   private readonly scopes: Scope[];
   private readonly states: ScopeState[] = [];
@@ -236,6 +252,8 @@ export class ScopeBuilder {
   private readonly handled = new Set<number>();
   private annotationDepth = 0;
   private importList: Binding[] | undefined;
+  /** Inside a `Literal[...]` or an `Annotated[...]`'s metadata: strings there are values, not types. */
+  private valueStringDepth = 0;
   private exports: Set<string> | undefined;
   /**
    * The model the rules see. Scopes and bindings appear as the walk reaches them; reads are
@@ -291,6 +309,7 @@ export class ScopeBuilder {
     const binding: Binding = {
       name,
       kind,
+      ...(target !== scope ? { declaredOuter: true } : {}),
       boundAt: BOUND_AFTER_STATEMENT.has(kind) ? statement.endIndex : node.startIndex,
       scope: target,
       node,
@@ -406,6 +425,8 @@ export class ScopeBuilder {
     // Children with a scoping role, by their field in the parent.
     if (parent && frame.field) this.enterField(frame, parent);
     else if (parent?.type === 'try_statement') this.enterFork(frame, parent);
+    // `List["B"]` in an annotation is a generic_type, its items the children of a type_parameter.
+    else if (parent?.type === 'type_parameter' && grandparent?.type === 'generic_type') this.enterSubscriptItem(frame, grandparent);
     switch (frame.type) {
       case 'identifier':
         this.enterIdentifier(frame, parent, grandparent, materialize);
@@ -446,7 +467,9 @@ export class ScopeBuilder {
         this.bindTarget(node!.childForFieldName('left'), 'for', node!);
         return;
       case 'with_item': {
-        const value = node!.childForFieldName('value');
+        let value = node!.childForFieldName('value');
+        // `with (cm() as x):` with one item parses as a parenthesised expression around the as_pattern.
+        while (value?.type === 'parenthesized_expression' && value.namedChildCount === 1) value = value.namedChild(0);
         if (value?.type === 'as_pattern') {
           const target = value.childForFieldName('alias')?.namedChild(0) ?? null;
           this.bindTarget(target, 'with', node!);
@@ -482,7 +505,7 @@ export class ScopeBuilder {
         return;
       case 'string':
         // Strings are common and matter only inside annotations: materialise just those.
-        if (this.annotationDepth > 0) this.loadStringAnnotation(materialize());
+        if (this.annotationDepth > 0 && this.valueStringDepth === 0) this.loadStringAnnotation(materialize());
         return;
       default:
         if (COMPREHENSIONS.has(frame.type)) {
@@ -520,6 +543,9 @@ export class ScopeBuilder {
       case 'assignment':
         if (frame.field === 'type') this.enterAnnotation(frame);
         return;
+      case 'subscript':
+        if (frame.field === 'subscript') this.enterSubscriptItem(frame, parent);
+        return;
       case 'if_statement':
         if (frame.field === 'consequence' && p) {
           const condition = p.childForFieldName('condition');
@@ -537,6 +563,28 @@ export class ScopeBuilder {
   private enterAnnotation(frame: WalkFrame): void {
     this.annotationDepth++;
     this.onExit(frame, () => this.annotationDepth--);
+  }
+
+  /**
+   * An item of `X[...]`: a type when X is a generic (its strings are forward references), a value
+   * in `Literal[...]` and after the first item of `Annotated[...]`. X is read from the text, so the
+   * subscript need not be materialised: it is what precedes the first `[`.
+   */
+  private enterSubscriptItem(frame: WalkFrame, subscript: WalkFrame): void {
+    const before = this.source.slice(subscript.start, frame.start);
+    const bracket = before.indexOf('[');
+    const generic = /([A-Za-z_]\w*)\s*$/.exec(before.slice(0, bracket))?.[1];
+    if (!generic) return;
+    const first = before.slice(bracket + 1).trim() === '';
+    if (generic === 'Literal' || (generic === 'Annotated' && !first)) {
+      this.valueStringDepth++;
+      this.onExit(frame, () => this.valueStringDepth--);
+    } else if (TYPE_GENERICS.has(generic) || generic === 'Annotated') {
+      const outer = this.valueStringDepth;
+      this.valueStringDepth = 0;
+      this.enterAnnotation(frame);
+      this.onExit(frame, () => (this.valueStringDepth = outer));
+    }
   }
 
   /** Called for the children of if/try statements: each branch is a fork. */
@@ -578,8 +626,8 @@ export class ScopeBuilder {
             grandparent.type === 'relative_import')
         )
           return;
-        // In a match pattern a lone name is a capture; a dotted one is a value read.
-        if (grandparent?.type === 'case_pattern' && parent.start === frame.start && parent.end === frame.end) {
+        // In a match pattern (`case x`, `case Point(x=px)`) a lone name is a capture; a dotted one is a value read.
+        if ((grandparent?.type === 'case_pattern' || grandparent?.type === 'keyword_pattern') && parent.start === frame.start && parent.end === frame.end) {
           if (name !== '_') this.bindCapture(name, materialize());
           return;
         }
@@ -676,10 +724,29 @@ export class ScopeBuilder {
   finish(): ScopeModel {
     for (const scope of this.scopes) for (const load of scope.loads) this.resolveLoad(load, scope);
     const exports = this.exports;
+    this.markSubmodulesReadThroughPackages();
     // A name listed in __all__ is read by every `from module import *`.
     if (exports) for (const name of exports) for (const b of this.scopes[0]!.bindingsOf(name)) b.reads.push(-1);
     this.model.exports = exports;
     return this.model;
+  }
+
+  /**
+   * `import scipy.sparse.linalg` beside `import scipy as sp` is what makes `sp.sparse.linalg`
+   * exist: a submodule import is read wherever an import of one of its packages is read, in its
+   * scope (as Ruff, which also follows an alias bound in an enclosing scope, and `from` imports).
+   */
+  private markSubmodulesReadThroughPackages(): void {
+    const imports = this.model.imports();
+    for (const sub of imports) {
+      if (sub.kind !== 'submodule-import' || !sub.qualifiedName) continue;
+      const scope = sub.scope;
+      for (const pkg of imports) {
+        if (pkg === sub || pkg.kind === 'future-import' || !pkg.qualifiedName || !sub.qualifiedName.startsWith(`${pkg.qualifiedName}.`)) continue;
+        if (!encloses(pkg.scope, scope)) continue;
+        for (const read of pkg.reads) if (read >= 0 && (scope.kind === 'module' || (scope.start <= read && read < scope.end))) sub.reads.push(read);
+      }
+    }
   }
 
   private resolveLoad(load: Load, from: Scope): void {
@@ -733,6 +800,11 @@ function outerScope(scope: Scope): Scope {
 }
 
 const BOUND_AFTER_STATEMENT = new Set<BindingKind>(['assignment', 'unpacking', 'annotation', 'augmented']);
+
+function encloses(outer: Scope, inner: Scope): boolean {
+  for (let s: Scope | undefined = inner; s; s = s.parent) if (s === outer) return true;
+  return false;
+}
 
 function within(index: number, node: SyntaxNode): boolean {
   return node.startIndex <= index && index < node.endIndex;

@@ -55,8 +55,16 @@ export interface SuppressibleFinding {
  * The suppression that silences a finding, if any: `# nosec` for security, `# noqa` for the rest;
  * either one naming the rule (our id or its flake8/ruff/bandit code) silences any category.
  */
-export function suppressionFor(finding: SuppressibleFinding, codes: readonly string[], byLine: Map<number, Suppression[]>): Suppression | undefined {
-  for (const line of finding.line === finding.endLine ? [finding.line, 0] : [finding.line, finding.endLine, 0]) {
+export function suppressionFor(
+  finding: SuppressibleFinding,
+  codes: readonly string[],
+  byLine: Map<number, Suppression[]>,
+  /** The first line of the statement the finding belongs to (Report.parent), when it has one. */
+  parentLine?: number,
+): Suppression | undefined {
+  const lines = finding.line === finding.endLine ? [finding.line, 0] : [finding.line, finding.endLine, 0];
+  if (parentLine !== undefined && !lines.includes(parentLine)) lines.push(parentLine);
+  for (const line of lines) {
     for (const s of byLine.get(line) ?? []) {
       if (s.codes.length === 0) {
         const matches = s.kind === 'nosec' ? finding.category === 'security' : finding.category !== 'security';
@@ -67,7 +75,7 @@ export function suppressionFor(finding: SuppressibleFinding, codes: readonly str
         continue;
       }
       // A rule that covers several codes (D100–D107) is silenced per finding by its own code.
-      const code = s.codes.find((c) => c === finding.rule || (finding.code !== undefined ? c === finding.code : codes.includes(c)));
+      const code = s.codes.find((c) => c === finding.rule || (finding.code !== undefined ? sameCheck(c, finding.code, finding.category) : codes.includes(c)));
       if (code) {
         s.used.add(code);
         return s;
@@ -75,4 +83,10 @@ export function suppressionFor(finding: SuppressibleFinding, codes: readonly str
     }
   }
   return undefined;
+}
+
+/** Ruff's flake8-bandit codes are Bandit's with an S: `# noqa: S307` names the check Bandit calls B307. */
+function sameCheck(written: string, code: string, category: Category): boolean {
+  if (written === code) return true;
+  return category === 'security' && /^[BS]\d+$/.test(written) && /^[BS]\d+$/.test(code) && written.slice(1) === code.slice(1);
 }

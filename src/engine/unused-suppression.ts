@@ -16,7 +16,8 @@ export const unusedSuppression: Rule = {
   doc: {
     what: 'A `# noqa: CODE` or `# nosec CODE` comment naming a check that reports nothing on that line.',
     why: 'Stale suppressions hide the next real problem on the line and make the code look riskier than it is.',
-    example: 'import os  # noqa: F401   (os is used below)',
+    example: 'import os  # noqa: F401\n\nprint(os.getcwd())',
+    useInstead: 'import os\n\nprint(os.getcwd())',
     fix: 'Remove the code from the comment, or the whole comment when nothing is left.',
   },
   create: () => ({}),
@@ -29,7 +30,7 @@ export function unusedSuppressionFindings(file: SourceFile, suppressions: Suppre
     for (const code of s.codes) {
       if (s.used.has(code)) continue;
       const target = rules.find((r) => r.rule.id === code || r.rule.codes.includes(code));
-      if (!target) continue;
+      if (!target || target.rule.partialCodes?.includes(code) || target.disabledCodes?.includes(code)) continue;
       const column = s.start - file.lineStarts[s.line - 1]! + 1;
       out.push({
         path: file.path,

@@ -1,5 +1,4 @@
-import { parse as parseYaml } from 'yaml';
-import { mergeConfig, validateConfig, type ConfigProblem, type LoadedConfig } from '../review/config.js';
+import { mergeConfig, readConfigYaml, validateConfig, type ConfigProblem, type LoadedConfig } from '../review/config.js';
 import { readFile } from './contents.js';
 import type { GitHub } from './octokit.js';
 
@@ -32,23 +31,26 @@ export async function loadConfig(octokit: GitHub, owner: string, repo: string): 
 async function readYaml(octokit: GitHub, owner: string, repo: string, source: string, problems: ConfigProblem[]): Promise<unknown> {
   const file = await readFile(octokit, owner, repo, CONFIG_PATH);
   if (file.kind === 'missing') return undefined;
+  if (file.kind === 'not-a-file') {
+    problems.push({ key: '', message: `${source} is not a regular file (${file.type})` });
+    return undefined;
+  }
   if (file.kind === 'too-large') {
     problems.push({ key: '', message: `${source} is too large to be a config file` });
     return undefined;
   }
-  try {
-    const raw: unknown = parseYaml(Buffer.from(file.bytes).toString('utf8'));
-    if (raw === null || raw === undefined) return undefined;
-    if (!isRecord(raw)) {
-      problems.push({ key: '', message: `${source}: the config must be a mapping of keys to values` });
-      return undefined;
-    }
-    return raw;
-  } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    problems.push({ key: '', message: `${source} is not valid YAML: ${reason}` });
+  const read = readConfigYaml(Buffer.from(file.bytes).toString('utf8'), source);
+  if ('problem' in read) {
+    problems.push(read.problem);
     return undefined;
   }
+  const raw = read.raw;
+  if (raw === null || raw === undefined) return undefined;
+  if (!isRecord(raw)) {
+    problems.push({ key: '', message: `${source}: the config must be a mapping of keys to values` });
+    return undefined;
+  }
+  return raw;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

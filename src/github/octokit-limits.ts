@@ -12,6 +12,9 @@ import { ProbotOctokit } from 'probot';
  * - Content-creating writes (comments, reviews…) are spaced as GitHub asks, at most 80 a minute
  *   and 500 an hour per installation, replacing plugin-throttling's 20-a-minute group, so that a
  *   burst of fifty PRs queues its writes instead of being blocked.
+ * - Every request (REST, GraphQL, installation tokens) has a deadline: a request GitHub never
+ *   answers fails after `requestTimeoutMs` (then plugin-retry tries it again, as for a 5xx), where
+ *   undici alone would wait 300 s for the headers and forever for the body.
  */
 export interface GitHubLimits {
   secondaryRetries?: number;
@@ -26,6 +29,28 @@ export interface GitHubLimits {
   retryAfterBaseValue?: number;
   /** Spacing of all writes per installation; Octokit's 1 s when absent (the load bench scales it). */
   writeSpacingMs?: number;
+  /** Deadline of one request, answer and body included (20 s; GitHub's own REST timeout is 10 s). */
+  requestTimeoutMs?: number;
+}
+
+export const DEFAULT_REQUEST_TIMEOUT_MS = 20_000;
+
+type Fetch = typeof globalThis.fetch;
+
+/** A fetch whose every request is aborted after `ms`, with an error that says which request and why. */
+export function fetchWithTimeout(ms: number, base?: Fetch): Fetch {
+  return async (input, init = {}) => {
+    const deadline = AbortSignal.timeout(ms);
+    const signal = init.signal ? AbortSignal.any([init.signal, deadline]) : deadline;
+    try {
+      // The global fetch is looked up per request: test doubles (nock) replace it after start-up.
+      return await (base ?? globalThis.fetch)(input, { ...init, signal });
+    } catch (error) {
+      if (!deadline.aborted || init.signal?.aborted) throw error;
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+      throw new Error(`GitHub did not answer ${init.method ?? 'GET'} ${new URL(url).pathname} within ${ms / 1000} s`, { cause: error });
+    }
+  };
 }
 
 type Log = { warn(msg: string): void };
@@ -50,13 +75,14 @@ export function reviewerOctokit<T extends typeof ProbotOctokit>(Base: T = Probot
     contentWindowMs = 3600_000,
     retryAfterBaseValue,
     writeSpacingMs,
+    requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS,
   } = limits;
   // One set of groups per Redis connection (Probot's, when clustered), or one for this process.
   const groups = new Map<unknown, Map<string, Bottleneck.Group>>();
   const group = (throttle: ThrottleOptions, id: string, options: Bottleneck.ConstructorOptions): Bottleneck.Group => {
     const owner = throttle.connection ?? groups;
     let byId = groups.get(owner);
-    if (!byId) groups.set(owner, (byId = new Map()));
+    if (!byId) groups.set(owner, (byId = new Map<string, Bottleneck.Group>()));
     let found = byId.get(id);
     if (!found) {
       const B = throttle.Bottleneck ?? Bottleneck;
@@ -87,7 +113,8 @@ export function reviewerOctokit<T extends typeof ProbotOctokit>(Base: T = Probot
       return retry;
     };
 
-  return Base.defaults((options: { throttle?: ThrottleOptions; retry?: Record<string, unknown> }) => {
+  return Base.defaults((given: { throttle?: ThrottleOptions; retry?: Record<string, unknown>; request?: { fetch?: Fetch } }) => {
+    const options = { ...given, request: { ...given.request, fetch: fetchWithTimeout(requestTimeoutMs, given.request?.fetch) } };
     const throttle = options.throttle ?? {};
     if (throttle.enabled === false) return options;
     return {

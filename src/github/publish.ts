@@ -4,9 +4,26 @@ import { statusOf } from './octokit.js';
 /** Hidden in the summary comment so that later runs find it and edit it instead of adding another. */
 export const SUMMARY_MARKER = '<!-- pr-reviewer:summary -->';
 
+/**
+ * Our comments are the ones our own app's bot wrote (`<app slug>[bot]`, as REST spells it), with
+ * our marker on a line of its own at a fixed place: the last line (the first line in summaries
+ * written before the marker moved there). A marker anywhere else, or in anyone else's comment
+ * (a user quoting us, another bot such as `github-actions[bot]`), is not ours.
+ */
+export function isOurs(user: { login?: string; type?: string } | null | undefined, botLogin: string): boolean {
+  return Boolean(botLogin) && user?.type === 'Bot' && user.login === botLogin;
+}
+
+function hasSummaryMarker(body: string): boolean {
+  const lines = body.trim().split(/\r?\n/);
+  return lines[lines.length - 1]?.trim() === SUMMARY_MARKER || lines[0]?.trim() === SUMMARY_MARKER;
+}
+
 export interface ExistingComment {
   id: number;
   body: string;
+  /** The author's login (always our bot's for the comments listed here). */
+  author: string;
 }
 
 export interface InlineComment {
@@ -18,11 +35,22 @@ export interface InlineComment {
   fingerprint: string;
 }
 
-/** Our summary comment on the pull request, if an earlier run left one. */
-export async function findSummaryComment(octokit: GitHub, owner: string, repo: string, issueNumber: number): Promise<ExistingComment | undefined> {
+/** Our summary comment on the pull request, if an earlier run of our app left one. */
+export async function findSummaryComment(
+  octokit: GitHub,
+  owner: string,
+  repo: string,
+  issueNumber: number,
+  botLogin: string,
+): Promise<ExistingComment | undefined> {
   const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: issueNumber, per_page: 100 });
-  const ours = comments.find((c) => c.user?.type === 'Bot' && (c.body ?? '').includes(SUMMARY_MARKER));
-  return ours ? { id: ours.id, body: ours.body ?? '' } : undefined;
+  const ours = comments.find((c) => isOurs(c.user, botLogin) && hasSummaryMarker(c.body ?? ''));
+  return ours ? { id: ours.id, body: ours.body ?? '', author: botLogin } : undefined;
+}
+
+/** The summary as we post it: the marker alone on its last line. */
+export function markedSummary(body: string): string {
+  return `${body.trimEnd()}\n\n${SUMMARY_MARKER}`;
 }
 
 /**
@@ -37,7 +65,7 @@ export async function upsertSummary(
   body: string,
   existing: ExistingComment | undefined,
 ): Promise<'created' | 'updated' | 'unchanged'> {
-  const marked = body.includes(SUMMARY_MARKER) ? body : `${SUMMARY_MARKER}\n${body}`;
+  const marked = markedSummary(body);
   if (!existing) {
     await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body: marked });
     return 'created';
@@ -47,10 +75,10 @@ export async function upsertSummary(
   return 'updated';
 }
 
-/** Our earlier inline comments (bodies only: their markers tell which findings were already posted). */
-export async function listOurReviewComments(octokit: GitHub, owner: string, repo: string, pullNumber: number): Promise<ExistingComment[]> {
+/** Our app's earlier inline comments (bodies only: their last-line markers tell which findings were already posted). */
+export async function listOurReviewComments(octokit: GitHub, owner: string, repo: string, pullNumber: number, botLogin: string): Promise<ExistingComment[]> {
   const comments = await octokit.paginate(octokit.rest.pulls.listReviewComments, { owner, repo, pull_number: pullNumber, per_page: 100 });
-  return comments.filter((c) => c.user?.type === 'Bot').map((c) => ({ id: c.id, body: c.body }));
+  return comments.filter((c) => isOurs(c.user, botLogin)).map((c) => ({ id: c.id, body: c.body, author: botLogin }));
 }
 
 /**

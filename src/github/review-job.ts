@@ -1,19 +1,22 @@
-import type { AnalysisResult, SourceInput } from '../engine/analyze.js';
-import { analyze, emptyResult, mergeInto } from '../engine/analyze.js';
-import { severityRank, type Finding, type Note } from '../engine/finding.js';
-import type { EnabledRule } from '../engine/run.js';
+import { STRICT_CONVENTIONS } from '../engine/conventions.js';
+import type { Note } from '../engine/finding.js';
 import type { JobControl, ReviewJob } from '../queue/types.js';
+import { analyseSources, type Analyser, type ReviewSettings } from '../review/analyse.js';
 import { enabledRules, type Config, type ConfigProblem } from '../review/config.js';
-import { commentableLines, inlineAnchor, type FileDiff } from '../review/diff.js';
-import { annotations, annotationsNote, checkConclusion, checkSummary, checkTitle, inlineReviewBody } from '../review/render/check-run.js';
-import { fingerprintFromBody, inlineSuggestion, renderInlineComment, type InlineOptions } from '../review/render/inline.js';
+import { repositoryConventions } from '../review/conventions/index.js';
+import { commentableLines } from '../review/diff.js';
+import { planReview, type ChangedSource } from '../review/plan.js';
+import { annotations, annotationsNote, checkSummary, checkTitle, inlineReviewBody } from '../review/render/check-run.js';
+import { fingerprintsFromBody, renderInlineComment } from '../review/render/inline.js';
+import { plainText } from '../review/render/markdown.js';
 import { ruleLookup } from '../review/render/rule-lookup.js';
 import { renderSummary } from '../review/render/summary.js';
-import { completeCheckRun, neutralCheckRun, startCheckRun } from './check-run.js';
+import { withCheckRun, type ReviewCheckRun } from './check-run.js';
 import { loadConfig } from './config.js';
 import type { GitHub } from './octokit.js';
 import { findSummaryComment, listOurReviewComments, postReview, upsertSummary, type InlineComment } from './publish.js';
-import { fetchFiles, getPullRequest, listReviewableFiles, type FetchedFile } from './pull-request.js';
+import { fetchFiles, getPullRequest, listReviewableFiles, type PullRequestInfo } from './pull-request.js';
+import { readRepoContext } from './repo-context.js';
 import { resolveGoneThreads } from './threads.js';
 
 /** GitHub's comment body limit is 65,536 characters; keep a margin. */
@@ -22,12 +25,23 @@ export const SUMMARY_MAX_CHARS = 60_000;
 export interface ReviewLog {
   info(obj: object, msg?: string): void;
   warn(obj: object, msg?: string): void;
+  error?(obj: object, msg?: string): void;
 }
 
 export interface ReviewDeps {
   log?: ReviewLog;
-  /** The rules a config turns on; the registry through the config by default. */
-  rules?: (config: Config) => EnabledRule[];
+  /** What each file is reviewed with; by default the repository's conventions, read at the base commit. */
+  settings?: (config: Config) => ReviewSettings;
+  /** Where the engine runs; this thread, a file at a time, by default. */
+  analyser?: Analyser;
+  /** Our app's bot login (`<slug>[bot]`): only its comments and threads are taken for ours; none when absent. */
+  botLogin?: string;
+}
+
+/** The config's rules and strict conventions for every file, whatever the repository does (tests, benchmarks). */
+export function defaultSettings(config: Config): ReviewSettings {
+  const rules = enabledRules(config);
+  return { rulesFor: () => rules, conventionsFor: () => STRICT_CONVENTIONS };
 }
 
 export type ReviewOutcome =
@@ -49,195 +63,162 @@ const silent: ReviewLog = { info: () => undefined, warn: () => undefined };
 
 /**
  * The worker: one review of a pull request at a head commit, from config to check run.
- * Webhook handlers only enqueue; everything that costs API calls happens here. Before each
- * write it asks `control.isStale()`, so a review overtaken by a newer push publishes nothing.
+ * Webhook handlers only enqueue; everything that costs API calls happens here. Whatever fails
+ * once the review has begun (GitHub's 5xx on the config or the pull request, a timeout) is said on
+ * the check run, never left in progress; before each write the job asks `control.isStale()`, so a
+ * review overtaken by a newer push publishes nothing.
  */
 export async function reviewPullRequest(octokit: GitHub, job: ReviewJob, control: JobControl, deps: ReviewDeps = {}): Promise<ReviewOutcome> {
   const log = deps.log ?? silent;
-  const { owner, repo, pullNumber } = job;
-  const [pr, { config, problems }] = await Promise.all([getPullRequest(octokit, owner, repo, pullNumber), loadConfig(octokit, owner, repo)]);
+  if (control.isStale()) return { status: 'stale' };
+  const target = (headSha: string) => ({
+    owner: job.owner,
+    repo: job.repo,
+    headSha,
+    deliveryId: job.deliveryId,
+    log: { warn: (obj: object, msg?: string) => log.warn(obj, msg), error: (obj: object, msg?: string) => (log.error ?? log.warn).call(log, obj, msg) },
+  });
+  const options = { willRetry: control.finalAttempt === false };
+  let start;
+  try {
+    start = await Promise.all([getPullRequest(octokit, job.owner, job.repo, job.pullNumber), loadConfig(octokit, job.owner, job.repo)]);
+  } catch (error) {
+    // No pull request or config to go on: the job's commit gets a concluded check run that says why.
+    return withCheckRun(octokit, target(job.headSha), () => Promise.reject(error), options);
+  }
+  const [pr, { config, problems }] = start;
   if (pr.state !== 'open') return { status: 'skipped', reason: 'closed' };
   // A newer push has its own job. If GitHub's head differs from the job's while the queue still
   // calls this job the newest (events delivered out of order), review GitHub's head: dropping
   // this job too would lose the review.
-  if (control.isStale()) return { status: 'stale' };
   if (pr.headSha !== job.headSha) log.info({ jobHead: job.headSha, head: pr.headSha }, 'reviewing the pull request head GitHub reports');
+  return withCheckRun(octokit, target(pr.headSha), (run) => review(octokit, job, control, deps, run, pr, config, problems), options);
+}
 
+async function review(
+  octokit: GitHub,
+  job: ReviewJob,
+  control: JobControl,
+  deps: ReviewDeps,
+  run: ReviewCheckRun,
+  pr: PullRequestInfo,
+  config: Config,
+  problems: readonly ConfigProblem[],
+): Promise<ReviewOutcome> {
+  const log = deps.log ?? silent;
+  const botLogin = deps.botLogin ?? '';
+  const { owner, repo, pullNumber } = job;
+  const neutral = (title: string, summary: string): Promise<void> => run.conclude('neutral', { title, summary });
   if (pr.draft && !config.drafts && job.reason !== 'command') {
-    await neutralCheckRun(octokit, owner, repo, pr.headSha, {
-      title: 'Skipped: draft pull request',
-      summary: `Draft pull requests are not reviewed. Mark it ready for review, comment \`${config.command}\`, or set \`drafts: true\` in \`.github/pr-reviewer.yml\`.${problemsText(problems)}`,
-    });
+    await neutral(
+      'Skipped: draft pull request',
+      `Draft pull requests are not reviewed. Mark it ready for review, comment \`${config.command}\`, or set \`drafts: true\` in \`.github/pr-reviewer.yml\`.${problemsText(problems)}`,
+    );
     return { status: 'skipped', reason: 'draft' };
   }
 
-  // The check run shows "in progress" while the listings are read in parallel.
-  const listings = Promise.all([
-    listReviewableFiles(octokit, owner, repo, pullNumber, config),
-    listOurReviewComments(octokit, owner, repo, pullNumber),
-    findSummaryComment(octokit, owner, repo, pullNumber),
+  const [{ files: changed, notes: listingNotes }, existingInline, summaryComment] = await Promise.all([
+    listReviewableFiles(octokit, owner, repo, pr, config),
+    listOurReviewComments(octokit, owner, repo, pullNumber, botLogin),
+    findSummaryComment(octokit, owner, repo, pullNumber, botLogin),
   ]);
-  listings.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
-  const checkRunId = await startCheckRun(octokit, owner, repo, pr.headSha);
-  try {
-    const [changed, existingInline, summaryComment] = await listings;
-    // A pull request without Python (most of them, in an org-wide install) gets no comment at all.
-    if (changed.length === 0 && !summaryComment && existingInline.length === 0) {
-      await neutralComplete(
-        octokit,
-        owner,
-        repo,
-        checkRunId,
-        'No Python files to review',
-        `None of the files this pull request changes is Python that the config's \`include\`/\`exclude\` globs select.${problemsText(problems)}`,
-      );
-      return { status: 'skipped', reason: 'no python files' };
-    }
-    const fetched = await fetchFiles(octokit, owner, repo, pr, changed, config.max_file_bytes);
-    const review = await analyseVersions(fetched.files, (deps.rules ?? enabledRules)(config), [...fetched.notes, ...problems.map(problemNote)]);
-    const reported = config.report === 'all' ? review.head.findings : review.newFindings;
-    const older = review.head.findings.length - review.newFindings.length;
-
-    const postedBefore = new Set(existingInline.flatMap((c) => fingerprintsIn(c.body)));
-    const sources = new Map(fetched.files.map((f) => [f.path, f.head]));
-    const diffs = new Map(fetched.files.map((f) => [f.path, commentableLines(f.patch)]));
-    const comments = inlineComments(reported, diffs, sources, config, postedBefore);
-
-    if (control.isStale()) return await superseded(octokit, owner, repo, checkRunId);
-    const review_ = await postReview(octokit, owner, repo, pullNumber, pr.headSha, inlineReviewBody(comments.length), comments);
-    if (review_.rejected.length)
-      log.warn({ rejected: review_.rejected.map((c) => `${c.path}:${c.line}`) }, 'GitHub refused some inline comments; they stay in the summary');
-
-    const result: AnalysisResult = { ...review.head, findings: reported };
-    const summary = renderSummary(result, { maxChars: SUMMARY_MAX_CHARS, olderFindings: config.report === 'new' ? older : 0, outsideDiff: 0 });
-    if (control.isStale()) return await superseded(octokit, owner, repo, checkRunId);
-    const summaryState = await upsertSummary(octokit, owner, repo, pullNumber, summary, summaryComment);
-
-    // Our earlier comments whose finding is no longer in the file: resolve their threads.
-    const present = new Set(review.head.findings.map((f) => f.fingerprint));
-    const analysed = new Set(fetched.files.map((f) => f.path));
-    const gone = existingInline.filter((c) => fingerprintsIn(c.body).some((fp) => !present.has(fp)));
-    let resolvedThreads = 0;
-    if (gone.length) {
-      resolvedThreads = await resolveGoneThreads(octokit, owner, repo, pullNumber, (path, body) => {
-        const fps = fingerprintsIn(body);
-        return analysed.has(path) && fps.length > 0 && fps.every((fp) => !present.has(fp));
-      });
-    }
-
-    const conclusion = checkConclusion(reported, config.fail_on);
-    const annotated = annotations(reported);
-    const note = annotationsNote(reported.length, annotated.length);
-    await completeCheckRun(octokit, owner, repo, checkRunId, conclusion, {
-      title: checkTitle(reported, conclusion),
-      summary: checkSummary(summary),
-      ...(note ? { text: note } : {}),
-      annotations: annotated,
-    });
-    log.info(
-      { pr: `${owner}/${repo}#${pullNumber}`, files: fetched.files.length, reported: reported.length, inline: review_.posted.length, conclusion },
-      'review published',
+  // A pull request without Python (most of them, in an org-wide install) gets no comment at all.
+  if (changed.length === 0 && listingNotes.length === 0 && !summaryComment && existingInline.length === 0) {
+    await neutral(
+      'No Python files to review',
+      `None of the files this pull request changes is Python that the config's \`include\`/\`exclude\` globs select.${problemsText(problems)}`,
     );
-    return {
-      status: 'published',
-      files: fetched.files.length,
-      reported: reported.length,
-      older,
-      inline: review_.posted.length,
-      rejected: review_.rejected.length,
-      summary: summaryState,
-      conclusion,
-      resolvedThreads,
-    };
-  } catch (error) {
-    // Never leave the check spinning: say what failed, then let the queue decide about retries.
-    const reason = error instanceof Error ? error.message : String(error);
-    const retry = control.finalAttempt === false ? ' It will be tried again; a new check run will follow.' : '';
-    await neutralComplete(octokit, owner, repo, checkRunId, 'Review failed', `The review could not be completed: ${reason}.${retry}`).catch(() => undefined);
-    throw error;
+    return { status: 'skipped', reason: 'no python files' };
   }
-}
+  // The repository's conventions are read at the base commit, beside the files (at most 10 reads, cached per commit).
+  const [fetched, context] = await Promise.all([
+    fetchFiles(octokit, owner, repo, pr, changed, config.max_file_bytes),
+    deps.settings
+      ? undefined
+      : readRepoContext(
+          octokit,
+          owner,
+          repo,
+          pr.baseSha,
+          changed.map((f) => f.basePath),
+        ),
+  ]);
+  const sources: ChangedSource[] = fetched.files.map((f) => ({
+    path: f.path,
+    head: f.head,
+    ...(f.base !== undefined ? { base: f.base, basePath: f.basePath } : {}),
+    diff: commentableLines(f.patch),
+  }));
+  const conventions =
+    context && repositoryConventions({ config, lintFiles: context.lintFiles, sources: [...untouched(sources), ...context.neighbours], stubs: context.stubs });
+  const settings = deps.settings?.(config) ?? conventions!;
+  const files = await analyseSources(sources, settings, deps.analyser);
+  const postedBefore = new Set(existingInline.flatMap((c) => fingerprintsIn(c.body)));
+  const contextNotes = [...(context?.problems ?? []).map((message) => ({ key: '', message })), ...(conventions?.problems ?? [])];
+  const notes = [...listingNotes, ...fetched.notes, ...[...problems, ...contextNotes].map(problemNote)];
+  const plan = planReview({ mode: 'change', files, config, notes, postedBefore });
 
-interface VersionedAnalysis {
-  head: AnalysisResult;
-  /** Head findings whose fingerprint the base version of the file does not have. */
-  newFindings: Finding[];
-}
-
-/**
- * Analyses each head version and each base version once; a finding is new when its fingerprint is
- * not in the base. One file at a time with a turn of the event loop between files, so that a large
- * review never keeps the server from answering webhooks and health checks.
- */
-export async function analyseVersions(files: readonly FetchedFile[], rules: readonly EnabledRule[], notes: readonly Note[]): Promise<VersionedAnalysis> {
-  const head = await analyzeEach(
-    files.map((f) => ({ path: f.path, source: f.head })),
-    rules,
-    notes,
-  );
-  const withBase = files.filter((f): f is FetchedFile & { base: string } => f.base !== undefined);
-  const base = await analyzeEach(
-    withBase.map((f) => ({ path: f.basePath, source: f.base })),
-    rules,
-    [],
-  );
-  const baseFingerprints = new Map<string, Set<string>>();
-  for (const f of base.findings) {
-    const set = baseFingerprints.get(f.path) ?? new Set<string>();
-    set.add(f.fingerprint);
-    baseFingerprints.set(f.path, set);
-  }
-  const basePathOf = new Map(files.map((f) => [f.path, f.basePath]));
-  const newFindings = head.findings.filter((f) => !baseFingerprints.get(basePathOf.get(f.path) ?? f.path)?.has(f.fingerprint));
-  return { head, newFindings };
-}
-
-async function analyzeEach(inputs: readonly SourceInput[], rules: readonly EnabledRule[], notes: readonly Note[]): Promise<AnalysisResult> {
-  const total = emptyResult(notes);
-  for (const input of inputs) {
-    mergeInto(total, analyze([input], rules));
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-  return total;
-}
-
-/** The findings that go inline: on a line GitHub accepts, not posted before, most severe first, capped. */
-function inlineComments(
-  findings: readonly Finding[],
-  diffs: ReadonlyMap<string, FileDiff>,
-  sources: ReadonlyMap<string, string>,
-  config: Config,
-  postedBefore: ReadonlySet<string>,
-): InlineComment[] {
   const rule = ruleLookup();
-  const ordered = [...findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.path.localeCompare(b.path) || a.line - b.line);
-  const lineCache = new Map<string, string[]>();
-  const out: InlineComment[] = [];
-  for (const f of ordered) {
-    if (out.length >= config.max_inline_comments) break;
-    const diff = diffs.get(f.path);
-    if (!diff || postedBefore.has(f.fingerprint)) continue;
-    const options: InlineOptions = { lineText: (line) => linesOf(lineCache, sources, f.path)[line - 1] };
-    const suggestion = inlineSuggestion(f, options);
-    const anchor = inlineAnchor(f, diff, config.filter, suggestion && { start: suggestion.startLine, end: suggestion.endLine });
-    if (!anchor) continue;
-    // A suggestion replaces exactly the commented lines: drop it when the comment sits elsewhere.
-    const fits = suggestion && (anchor.startLine ?? anchor.line) === suggestion.startLine && anchor.line === suggestion.endLine;
-    const shown = suggestion && !fits ? { ...f, fix: undefined } : f;
-    out.push({ path: f.path, ...anchor, body: renderInlineComment(shown, rule(f.rule), options), fingerprint: f.fingerprint });
+  const comments: InlineComment[] = plan.inline.map((i) => ({
+    path: i.finding.path,
+    line: i.anchor.line,
+    ...(i.anchor.startLine !== undefined ? { startLine: i.anchor.startLine } : {}),
+    body: renderInlineComment(i.suggestion ? i.finding : { ...i.finding, fix: undefined }, rule(i.finding.rule), {
+      ...(i.suggestion ? { suggestion: i.suggestion } : {}),
+      also: i.also.map((f) => ({ finding: f, rule: rule(f.rule) })),
+    }),
+    fingerprint: i.finding.fingerprint,
+  }));
+
+  if (control.isStale()) return superseded(run);
+  const posted = await postReview(octokit, owner, repo, pullNumber, pr.headSha, inlineReviewBody(comments.length), comments);
+  if (posted.rejected.length)
+    log.warn({ rejected: posted.rejected.map((c) => `${c.path}:${c.line}`) }, 'GitHub refused some inline comments; they stay in the summary');
+
+  const summary = renderSummary(plan, { maxChars: SUMMARY_MAX_CHARS, scope: { kind: 'change' } });
+  if (control.isStale()) return superseded(run);
+  const summaryState = await upsertSummary(octokit, owner, repo, pullNumber, summary, summaryComment);
+
+  // Our earlier comments whose finding is no longer in the file: resolve their threads.
+  const present = new Set(files.flatMap((f) => f.head.findings.map((x) => x.fingerprint)));
+  const analysed = new Set(fetched.files.map((f) => f.path));
+  const gone = existingInline.filter((c) => fingerprintsIn(c.body).some((fp) => !present.has(fp)));
+  let resolvedThreads = 0;
+  if (gone.length) {
+    resolvedThreads = await resolveGoneThreads(octokit, owner, repo, pullNumber, botLogin, (path, body) => {
+      const fps = fingerprintsIn(body);
+      return analysed.has(path) && fps.length > 0 && fps.every((fp) => !present.has(fp));
+    });
   }
-  return out;
+
+  const { conclusion } = plan.verdict;
+  const annotated = annotations(plan.reported);
+  const note = annotationsNote(plan.reported.length, annotated.length);
+  await run.conclude(conclusion, { title: checkTitle(plan), summary: checkSummary(summary), ...(note ? { text: note } : {}), annotations: annotated });
+  log.info(
+    { pr: `${owner}/${repo}#${pullNumber}`, files: fetched.files.length, reported: plan.reported.length, inline: posted.posted.length, conclusion },
+    'review published',
+  );
+  return {
+    status: 'published',
+    files: fetched.files.length,
+    reported: plan.reported.length,
+    older: plan.preexisting.length,
+    inline: posted.posted.length,
+    rejected: posted.rejected.length,
+    summary: summaryState,
+    conclusion,
+    resolvedThreads,
+  };
 }
 
-function linesOf(cache: Map<string, string[]>, sources: ReadonlyMap<string, string>, path: string): string[] {
-  let lines = cache.get(path);
-  if (!lines) cache.set(path, (lines = (sources.get(path) ?? '').split(/\r?\n/)));
-  return lines;
+/** The code a change does not touch, for its conventions: each changed file's base version, under its head path. */
+function untouched(sources: readonly ChangedSource[]): Array<{ path: string; source: string }> {
+  return sources.flatMap((s) => (s.base !== undefined ? [{ path: s.path, source: s.base }] : []));
 }
 
 function fingerprintsIn(body: string): string[] {
-  const fp = fingerprintFromBody(body);
-  return fp ? [fp] : [];
+  return fingerprintsFromBody(body);
 }
 
 function problemNote(p: ConfigProblem): Note {
@@ -246,21 +227,10 @@ function problemNote(p: ConfigProblem): Note {
 
 function problemsText(problems: readonly ConfigProblem[]): string {
   if (!problems.length) return '';
-  return `\n\nConfiguration problems:\n${problems.map((p) => `- ${problemNote(p).message}`).join('\n')}`;
+  return `\n\nConfiguration problems:\n${problems.map((p) => `- ${plainText(problemNote(p).message)}`).join('\n')}`;
 }
 
-async function neutralComplete(octokit: GitHub, owner: string, repo: string, checkRunId: number, title: string, summary: string): Promise<void> {
-  await completeCheckRun(octokit, owner, repo, checkRunId, 'neutral', { title, summary });
-}
-
-async function superseded(octokit: GitHub, owner: string, repo: string, checkRunId: number): Promise<ReviewOutcome> {
-  await neutralComplete(
-    octokit,
-    owner,
-    repo,
-    checkRunId,
-    'Superseded',
-    'A newer commit was pushed while this one was being reviewed; its review replaces this one.',
-  );
+async function superseded(run: ReviewCheckRun): Promise<ReviewOutcome> {
+  await run.conclude('neutral', { title: 'Superseded', summary: 'A newer commit was pushed while this one was being reviewed; its review replaces this one.' });
   return { status: 'stale' };
 }

@@ -9,7 +9,7 @@ interface ThreadsResponse {
           id: string;
           isResolved: boolean;
           path: string;
-          comments: { totalCount: number; nodes: Array<{ body: string; author: { __typename?: string } | null }> };
+          comments: { totalCount: number; nodes: Array<{ body: string; author: { __typename?: string; login?: string } | null }> };
         }>;
       };
     } | null;
@@ -23,7 +23,7 @@ const THREADS_QUERY = `query($owner: String!, $repo: String!, $number: Int!, $af
     pullRequest(number: $number) {
       reviewThreads(first: 100, after: $after) {
         pageInfo { hasNextPage endCursor }
-        nodes { id isResolved path comments(first: 1) { totalCount nodes { body author { __typename } } } }
+        nodes { id isResolved path comments(first: 1) { totalCount nodes { body author { __typename login } } } }
       }
     }
   }
@@ -32,14 +32,24 @@ const THREADS_QUERY = `query($owner: String!, $repo: String!, $number: Int!, $af
 const RESOLVE_MUTATION = `mutation($id: ID!) { resolveReviewThread(input: { threadId: $id }) { thread { id } } }`;
 
 /**
- * Resolves our own earlier threads whose finding is gone after a push. A thread someone replied
- * to is left alone (never deleted, never resolved over a human's head).
+ * Whether GraphQL's author of a comment is our app's bot. GraphQL names a bot by its app slug
+ * (`pr-reviewer`), REST by `pr-reviewer[bot]`; `botLogin` is the REST form.
+ */
+export function isOurGraphqlAuthor(author: { __typename?: string; login?: string } | null | undefined, botLogin: string): boolean {
+  return Boolean(botLogin) && author?.__typename === 'Bot' && author.login !== undefined && `${author.login}[bot]` === botLogin;
+}
+
+/**
+ * Resolves our own earlier threads (opened by our app's bot) whose finding is gone after a push.
+ * A thread someone replied to is left alone (never deleted, never resolved over a human's head),
+ * and so is any thread another bot opened, whatever marker it carries.
  */
 export async function resolveGoneThreads(
   octokit: GitHub,
   owner: string,
   repo: string,
   pullNumber: number,
+  botLogin: string,
   isGone: (path: string, firstCommentBody: string) => boolean,
 ): Promise<number> {
   const threads: ThreadsPage['nodes'] = [];
@@ -54,7 +64,7 @@ export async function resolveGoneThreads(
   let resolved = 0;
   for (const thread of threads) {
     const first = thread.comments.nodes[0];
-    if (thread.isResolved || !first || thread.comments.totalCount !== 1 || first.author?.__typename !== 'Bot') continue;
+    if (thread.isResolved || !first || thread.comments.totalCount !== 1 || !isOurGraphqlAuthor(first.author, botLogin)) continue;
     if (!isGone(thread.path, first.body)) continue;
     await octokit.graphql(RESOLVE_MUTATION, { id: thread.id });
     resolved++;

@@ -1,4 +1,4 @@
-import { BoundedMap, BoundedSet, headKey, prKey, reasonClass, silentLog } from './policy.js';
+import { BoundedMap, BoundedSet, headKey, prKey, reasonClass, reviewedSinceQueued, silentLog } from './policy.js';
 import { QueueClosedError, type FailedReview, type QueueLog, type ReviewJob, type ReviewQueue, type ReviewWorker } from './types.js';
 
 export interface InProcessOptions {
@@ -19,6 +19,8 @@ interface Entry {
   job: ReviewJob;
   pr: string;
   key: string;
+  /** When it was queued, on the queue's own clock. */
+  queuedAt: number;
 }
 
 /**
@@ -30,9 +32,14 @@ export function inProcessQueue(worker: ReviewWorker, options: InProcessOptions |
   const { concurrency = 4, log = silentLog, memory = 50_000 } = typeof options === 'number' ? { concurrency: options } : options;
   const deliveries = new BoundedSet<string>(memory);
   const latestHead = new BoundedMap<string, string>(memory);
-  const reviewed = new BoundedSet<string>(memory);
-  /** Queued or running, by PR and head. */
-  const active = new Set<string>();
+  /** Heads reviewed, with when (on the queue's clock, which counts enqueues and reviews). */
+  const reviewed = new BoundedMap<string, number>(memory);
+  let clock = 0;
+  /** Waiting and running jobs, by PR and head. */
+  const waitingHeads = new Set<string>();
+  const runningHeads = new Set<string>();
+  /** The one job that waits for a running review of the same head to finish, by PR and head. */
+  const followUps = new Map<string, Entry>();
   const failed: FailedReview[] = [];
   let waiting: Entry[] = [];
   let running = 0;
@@ -49,22 +56,36 @@ export function inProcessQueue(worker: ReviewWorker, options: InProcessOptions |
   const pump = (): void => {
     while (running < concurrency && waiting.length) {
       const entry = waiting.shift()!;
+      waitingHeads.delete(entry.key);
+      if (reviewedSinceQueued(entry.job, reviewed.get(entry.key), entry.queuedAt)) {
+        log.info({ deliveryId: entry.job.deliveryId, pr: entry.pr, headSha: entry.job.headSha }, 'head reviewed while it waited');
+        continue;
+      }
       running++;
+      runningHeads.add(entry.key);
       void run(entry).finally(() => {
         running--;
-        active.delete(entry.key);
+        runningHeads.delete(entry.key);
+        const next = followUps.get(entry.key);
+        followUps.delete(entry.key);
+        if (next) wait(next);
         pump();
         settle();
       });
     }
   };
 
+  const wait = (entry: Entry): void => {
+    waitingHeads.add(entry.key);
+    waiting.push(entry);
+  };
+
   const run = async ({ job, pr, key }: Entry): Promise<void> => {
     const isStale = (): boolean => latestHead.get(pr) !== job.headSha;
     try {
-      await worker(job, { isStale, finalAttempt: true });
-      // A stale run published nothing, so its head does not count as reviewed.
-      if (!isStale()) reviewed.add(key);
+      const result = await worker(job, { isStale, finalAttempt: true });
+      // A stale run published nothing and a skipped one (a draft) reviewed nothing: neither head counts as reviewed.
+      if (!isStale() && result !== 'skipped') reviewed.set(key, ++clock);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       failed.push({ job, reason, attempts: 1, failedAt: Date.now() });
@@ -81,21 +102,28 @@ export function inProcessQueue(worker: ReviewWorker, options: InProcessOptions |
       const pr = prKey(job);
       const key = headKey(job);
       const current = latestHead.get(pr) === job.headSha;
-      if (active.has(key)) return 'duplicate';
-      if (current && reasonClass(job.reason) === 'automatic' && reviewed.has(key)) return 'duplicate';
+      // A waiting job reads the pull request when it starts, so it sees what this event reports.
+      if (waitingHeads.has(key)) return 'duplicate';
+      if (current && reasonClass(job.reason) === 'automatic' && reviewed.get(key) !== undefined) return 'duplicate';
       if (!current) {
         latestHead.set(pr, job.headSha);
-        const superseded = waiting.filter((e) => e.pr === pr);
-        if (superseded.length) {
-          waiting = waiting.filter((e) => e.pr !== pr);
-          for (const e of superseded) {
-            active.delete(e.key);
-            log.info({ deliveryId: e.job.deliveryId, pr, headSha: e.job.headSha, by: job.headSha }, 'superseded before it started');
-          }
+        const superseded = [...waiting.filter((e) => e.pr === pr), ...[...followUps.values()].filter((e) => e.pr === pr)];
+        waiting = waiting.filter((e) => e.pr !== pr);
+        for (const e of superseded) {
+          waitingHeads.delete(e.key);
+          followUps.delete(e.key);
+          log.info({ deliveryId: e.job.deliveryId, pr, headSha: e.job.headSha, by: job.headSha }, 'superseded before it started');
         }
       }
-      active.add(key);
-      waiting.push({ job, pr, key });
+      const entry = { job, pr, key, queuedAt: ++clock };
+      if (runningHeads.has(key)) {
+        // The running review may have read the pull request before this event (a draft marked
+        // ready for review): wait behind it, never beside it. One such job per head is enough.
+        if (followUps.has(key)) return 'duplicate';
+        followUps.set(key, entry);
+        return 'queued';
+      }
+      wait(entry);
       pump();
       return 'queued';
     },

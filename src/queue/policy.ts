@@ -19,6 +19,15 @@ export function reasonClass(reason: string): 'explicit' | 'automatic' {
   return /command|rerequest|re-?run|manual/i.test(reason) ? 'explicit' : 'automatic';
 }
 
+/**
+ * True when a job about to start should not run: an automatic job whose head was reviewed after
+ * it was queued (it waited behind a review of the same head, and that run did review it). Times
+ * are on the queue's own clock; a job asked for explicitly runs anyway.
+ */
+export function reviewedSinceQueued(job: ReviewJob, reviewedAt: number | undefined, queuedAt: number | undefined): boolean {
+  return reviewedAt !== undefined && queuedAt !== undefined && reviewedAt > queuedAt && reasonClass(job.reason) === 'automatic';
+}
+
 /** A Set that forgets its oldest entries, so that a long-running process stays bounded. */
 export class BoundedSet<T> {
   private readonly items = new Set<T>();

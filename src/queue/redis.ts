@@ -1,7 +1,7 @@
 import { Queue, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
-import { headKey, prKey, reasonClass, silentLog } from './policy.js';
-import { QueueClosedError, type FailedReview, type QueueLog, type ReviewJob, type ReviewQueue, type ReviewWorker } from './types.js';
+import { headKey, prKey, reasonClass, reviewedSinceQueued, silentLog } from './policy.js';
+import { QueueClosedError, type FailedReview, type QueueLog, type ReviewJob, type ReviewQueue, type ReviewWorker, type WorkerResult } from './types.js';
 
 export interface RedisQueueOptions {
   /** redis://[user:password@]host:port[/db] (REDIS_URL). */
@@ -43,33 +43,40 @@ const HEAD_TTL = 30 * DAY;
 
 /**
  * One atomic decision per delivery, shared by every replica: a delivery id is taken once; a PR's
- * newest head is recorded; an automatic job for a head already reviewed is a duplicate.
+ * newest head is recorded; an automatic job for a head already reviewed is a duplicate. With the
+ * decision comes the time of queueing on the queue's clock (KEYS[4], shared by every replica).
  */
 const ENQUEUE_SCRIPT = `
-if not redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[3]) then return 'delivery' end
+if not redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[3]) then return {'delivery', 0} end
 local previous = redis.call('GET', KEYS[2])
 if previous == ARGV[1] then
-  if ARGV[2] == 'automatic' and redis.call('EXISTS', KEYS[3]) == 1 then return 'reviewed' end
+  if ARGV[2] == 'automatic' and redis.call('EXISTS', KEYS[3]) == 1 then return {'reviewed', 0} end
   redis.call('EXPIRE', KEYS[2], ARGV[4])
-  return 'same'
+  return {'same', redis.call('INCR', KEYS[4])}
 end
 redis.call('SET', KEYS[2], ARGV[1], 'EX', ARGV[4])
 redis.call('PUBLISH', ARGV[5], ARGV[6])
-return 'newer'
+return {'newer', redis.call('INCR', KEYS[4])}
 `;
+
+/** A ReviewJob as Redis holds it: with when it was queued, on the queue's clock. */
+interface QueuedJob extends ReviewJob {
+  queuedAt?: number;
+}
 
 interface Decider extends Redis {
   decide(
     delivery: string,
     head: string,
     reviewed: string,
+    clock: string,
     sha: string,
     klass: string,
     deliveryTtl: number,
     headTtl: number,
     channel: string,
     message: string,
-  ): Promise<string>;
+  ): Promise<[string, number]>;
 }
 
 /**
@@ -94,19 +101,20 @@ export async function redisQueue(worker: ReviewWorker, options: RedisQueueOption
     delivery: (id: string) => `${name}:delivery:${id}`,
     head: (pr: string) => `${name}:head:${pr}`,
     reviewed: (key: string) => `${name}:reviewed:${key}`,
+    clock: `${name}:clock`,
     channel: `${name}:heads`,
   };
 
   const commands = new Redis(url, { maxRetriesPerRequest: 3 }) as Decider;
-  commands.defineCommand('decide', { numberOfKeys: 3, lua: ENQUEUE_SCRIPT });
+  commands.defineCommand('decide', { numberOfKeys: 4, lua: ENQUEUE_SCRIPT });
   const queueConnection = new Redis(url, { maxRetriesPerRequest: null });
-  const queue = new Queue<ReviewJob>(name, { connection: queueConnection });
+  const queue = new Queue<QueuedJob>(name, { connection: queueConnection });
 
   /** Newest head per PR for the jobs running here, kept fresh by pub/sub and polling. */
   const heads = new Map<string, { head: string | null; running: number }>();
   let subscriber: Redis | undefined;
   let poll: NodeJS.Timeout | undefined;
-  let bullWorker: Worker<ReviewJob> | undefined;
+  let bullWorker: Worker<QueuedJob> | undefined;
   let workerConnection: Redis | undefined;
   let closed = false;
 
@@ -120,25 +128,32 @@ export async function redisQueue(worker: ReviewWorker, options: RedisQueueOption
     });
   };
 
-  const process = async (bullJob: Job<ReviewJob>): Promise<string> => {
-    const job = bullJob.data;
+  const process = async (bullJob: Job<QueuedJob>): Promise<string> => {
+    const { queuedAt, ...job } = bullJob.data;
     const pr = prKey(job);
-    const latest = await commands.get(keys.head(pr));
+    const [latest, reviewedAt] = await commands.mget(keys.head(pr), keys.reviewed(headKey(job)));
     if (latest !== null && latest !== job.headSha) {
       log.info({ deliveryId: job.deliveryId, pr, headSha: job.headSha, by: latest }, 'superseded before it started');
       return 'superseded';
     }
-    const entry = heads.get(pr) ?? { head: latest, running: 0 };
+    if (reviewedSinceQueued(job, reviewedAt ? Number(reviewedAt) : undefined, queuedAt)) {
+      log.info({ deliveryId: job.deliveryId, pr, headSha: job.headSha }, 'head reviewed while it waited');
+      return 'reviewed meanwhile';
+    }
+    const entry = heads.get(pr) ?? { head: latest ?? null, running: 0 };
     entry.running++;
     heads.set(pr, entry);
     const isStale = (): boolean => entry.head !== null && entry.head !== job.headSha;
+    let result: WorkerResult | void;
     try {
-      await worker(job, { isStale, finalAttempt: bullJob.attemptsMade + 1 >= (bullJob.opts.attempts ?? 1) });
+      result = await worker(job, { isStale, finalAttempt: bullJob.attemptsMade + 1 >= (bullJob.opts.attempts ?? 1) });
     } finally {
       if (--entry.running === 0) heads.delete(pr);
     }
     if (isStale()) return 'stale';
-    await commands.set(keys.reviewed(headKey(job)), '1', 'EX', HEAD_TTL);
+    // A skipped run (a draft) reviewed nothing: the next event for this head must run.
+    if (result === 'skipped') return 'skipped';
+    await commands.set(keys.reviewed(headKey(job)), String(await commands.incr(keys.clock)), 'EX', HEAD_TTL);
     return 'reviewed';
   };
 
@@ -153,7 +168,7 @@ export async function redisQueue(worker: ReviewWorker, options: RedisQueueOption
     poll = setInterval(() => void refreshHeads().catch(() => undefined), staleCheckMs);
     poll.unref();
     workerConnection = new Redis(url, { maxRetriesPerRequest: null });
-    bullWorker = new Worker<ReviewJob>(name, process, {
+    bullWorker = new Worker<QueuedJob>(name, process, {
       connection: workerConnection,
       concurrency,
       lockDuration: lockDurationMs,
@@ -192,10 +207,11 @@ export async function redisQueue(worker: ReviewWorker, options: RedisQueueOption
       const pr = prKey(job);
       const key = headKey(job);
       // One round trip decides, records the newest head and tells the other replicas about it.
-      const decision = await commands.decide(
+      const [decision, queuedAt] = await commands.decide(
         keys.delivery(job.deliveryId),
         keys.head(pr),
         keys.reviewed(key),
+        keys.clock,
         job.headSha,
         reasonClass(job.reason),
         PENDING_TTL,
@@ -206,17 +222,24 @@ export async function redisQueue(worker: ReviewWorker, options: RedisQueueOption
       if (decision === 'delivery' || decision === 'reviewed') return 'duplicate';
       const jobId = `delivery-${job.deliveryId.replace(/[^\w.-]/g, '_')}`;
       try {
-        const added = await queue.add('review', job, {
-          jobId,
-          // While a job for this PR and head is waiting or running, another one is a duplicate.
-          deduplication: { id: key.replace(/:/g, '_') },
-          attempts,
-          backoff: { type: 'exponential', delay: backoffMs },
-          removeOnComplete: { count: 1000 },
-          removeOnFail: { count: 5000 },
-        });
+        const added = await queue.add(
+          'review',
+          { ...job, queuedAt },
+          {
+            jobId,
+            // While a job for this PR and head is waiting, another one is a duplicate (the waiting
+            // one reads the pull request when it starts). While one is running, the newest other
+            // one waits behind it (a draft marked ready for review while its skip is being posted).
+            deduplication: { id: key.replace(/:/g, '_'), keepLastIfActive: true },
+            attempts,
+            backoff: { type: 'exponential', delay: backoffMs },
+            removeOnComplete: { count: 1000 },
+            removeOnFail: { count: 5000 },
+          },
+        );
         await commands.expire(keys.delivery(job.deliveryId), DELIVERY_TTL);
-        return added.id === jobId ? 'queued' : 'duplicate';
+        if (added.id === jobId) return 'queued';
+        return added.id !== undefined && (await queue.getJobState(added.id)) === 'active' ? 'queued' : 'duplicate';
       } catch (error) {
         // Let GitHub's redelivery of this id count as new: nothing was queued for it.
         await commands.del(keys.delivery(job.deliveryId)).catch(() => undefined);
@@ -235,7 +258,7 @@ export async function redisQueue(worker: ReviewWorker, options: RedisQueueOption
     abandon: () => shutDown(true),
     async failedJobs(limit = 100) {
       const jobs = await queue.getFailed(0, limit - 1);
-      return jobs.map((j) => ({ job: j.data, reason: j.failedReason, attempts: j.attemptsMade, failedAt: j.finishedOn ?? j.timestamp }));
+      return jobs.map((j) => ({ job: withoutClock(j.data), reason: j.failedReason, attempts: j.attemptsMade, failedAt: j.finishedOn ?? j.timestamp }));
     },
     async stats() {
       const c = await queue.getJobCounts('waiting', 'active', 'failed', 'completed', 'delayed', 'prioritized');
@@ -247,4 +270,8 @@ export async function redisQueue(worker: ReviewWorker, options: RedisQueueOption
       };
     },
   };
+}
+
+function withoutClock({ queuedAt: _, ...job }: QueuedJob): ReviewJob {
+  return job;
 }

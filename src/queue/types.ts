@@ -21,13 +21,22 @@ export interface JobControl {
   finalAttempt?: boolean;
 }
 
-export type ReviewWorker = (job: ReviewJob, control: JobControl) => Promise<void>;
+/**
+ * What a run did to its head. 'skipped' when the pull request's state, not its code, stopped the
+ * review (a draft, a closed PR): the head is not reviewed, so the next event for it (ready for
+ * review, reopened) runs. Nothing, or 'reviewed', marks the head reviewed.
+ */
+export type WorkerResult = 'reviewed' | 'skipped';
+
+export type ReviewWorker = (job: ReviewJob, control: JobControl) => Promise<WorkerResult | void>;
 
 export interface ReviewQueue {
   /**
-   * 'duplicate' when this delivery was seen before, when this PR at this head is already queued
-   * or running, or when it was already reviewed at this head and the job was not asked for
-   * explicitly (a `/review` command or a re-run always reviews again).
+   * 'duplicate' when this delivery was seen before, when this PR at this head is already waiting
+   * (that job reads the pull request when it starts), or when it was already reviewed at this head
+   * and the job was not asked for explicitly (a `/review` command or a re-run always reviews
+   * again). A job for a head whose review is running waits behind it (one per head): when it
+   * starts, an automatic one is dropped if that run reviewed the head.
    * Rejects with QueueClosedError once the queue is shutting down.
    */
   enqueue(job: ReviewJob): Promise<'queued' | 'duplicate'>;

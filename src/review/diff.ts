@@ -30,26 +30,43 @@ export interface InlineAnchor {
 
 /** Parses a GitHub `patch` (hunks only, no file header) into the RIGHT-side lines it shows. */
 export function commentableLines(patch: string | null | undefined): FileDiff {
+  if (!patch) return { added: new Set(), context: new Set(), hunks: [], patchMissing: true };
+  return fileDiffOf(parseDiff(patch).flatMap((file) => file.chunks));
+}
+
+/** The RIGHT-side lines of each file of a `git diff` (with file headers), by new path. */
+export function fileDiffs(diff: string): Map<string, FileDiff> {
+  const out = new Map<string, FileDiff>();
+  for (const file of parseDiff(diff)) if (file.to && file.to !== '/dev/null') out.set(file.to, fileDiffOf(file.chunks));
+  return out;
+}
+
+/** A file the change adds whole (or a file reviewed whole): every line is an added line. */
+export function wholeFileDiff(source: string): FileDiff {
+  const lines = source === '' ? 0 : source.split('\n').length - (source.endsWith('\n') ? 1 : 0);
+  const added = new Set<number>();
+  for (let l = 1; l <= lines; l++) added.add(l);
+  return { added, context: new Set(), hunks: lines ? [{ start: 1, end: lines }] : [], patchMissing: false };
+}
+
+function fileDiffOf(chunks: readonly parseDiff.Chunk[]): FileDiff {
   const added = new Set<number>();
   const context = new Set<number>();
   const hunks: Hunk[] = [];
-  if (!patch) return { added, context, hunks, patchMissing: true };
-  for (const file of parseDiff(patch)) {
-    for (const chunk of file.chunks) {
-      let last = chunk.newStart - 1;
-      for (const change of chunk.changes) {
-        // "\ No newline at end of file" is a marker, not a line (parse-diff reports it as one).
-        if (change.content.startsWith('\\')) continue;
-        if (change.type === 'add') {
-          added.add(change.ln);
-          last = change.ln;
-        } else if (change.type === 'normal') {
-          context.add(change.ln2);
-          last = change.ln2;
-        }
+  for (const chunk of chunks) {
+    let last = chunk.newStart - 1;
+    for (const change of chunk.changes) {
+      // "\ No newline at end of file" is a marker, not a line (parse-diff reports it as one).
+      if (change.content.startsWith('\\')) continue;
+      if (change.type === 'add') {
+        added.add(change.ln);
+        last = change.ln;
+      } else if (change.type === 'normal') {
+        context.add(change.ln2);
+        last = change.ln2;
       }
-      if (last >= chunk.newStart) hunks.push({ start: chunk.newStart, end: last });
     }
+    if (last >= chunk.newStart) hunks.push({ start: chunk.newStart, end: last });
   }
   return { added, context, hunks, patchMissing: false };
 }
@@ -75,6 +92,12 @@ export function inlineAnchor(finding: Finding, diff: FileDiff, mode: FilterMode,
     const hunk = hunkOf(diff, range.start);
     const lineOk = mode === 'added' ? diff.added.has(finding.line) : isShown(diff, finding.line);
     if (hunk && range.end <= hunk.end && lineOk) return { startLine: range.start, line: range.end };
+  }
+  if (finding.measure) {
+    // A finding about a whole function (its size) belongs where the change touched the function.
+    if (mode === 'added' ? diff.added.has(finding.line) : isShown(diff, finding.line)) return { line: finding.line };
+    for (let line = finding.line; line <= finding.endLine; line++) if (diff.added.has(line)) return { line };
+    return undefined;
   }
   if (mode === 'added') return diff.added.has(finding.line) ? { line: finding.line } : undefined;
   if (mode === 'diff_context') return isShown(diff, finding.line) ? { line: finding.line } : undefined;

@@ -1,5 +1,5 @@
 import type { Finding, Severity } from '../../src/engine/finding.js';
-import { annotations, annotationsNote, batches, checkConclusion, checkSummary, CHECK_TEXT_LIMIT } from '../../src/review/render/check-run.js';
+import { annotations, annotationsNote, batches, checkSummary, CHECK_TEXT_LIMIT } from '../../src/review/render/check-run.js';
 
 function finding(category: Finding['category'], severity: Severity, line = 1): Finding {
   return {
@@ -18,22 +18,6 @@ function finding(category: Finding['category'], severity: Severity, line = 1): F
     fingerprint: `fp${line}`,
   };
 }
-
-describe('check run conclusion', () => {
-  test('fails on a high-severity security finding by default', () => {
-    expect(checkConclusion([finding('security', 'high')], undefined)).toBe('failure');
-    expect(checkConclusion([finding('security', 'medium')], undefined)).toBe('success');
-  });
-
-  test('only security findings fail the check', () => {
-    expect(checkConclusion([finding('naming', 'critical')], undefined)).toBe('success');
-  });
-
-  test('fail_on moves the threshold; none never fails', () => {
-    expect(checkConclusion([finding('security', 'medium')], 'medium')).toBe('failure');
-    expect(checkConclusion([finding('security', 'critical')], 'none')).toBe('success');
-  });
-});
 
 describe('annotations', () => {
   test('levels follow severity; columns only on one-line ranges', () => {

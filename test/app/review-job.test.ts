@@ -7,6 +7,7 @@ import { DEFAULT_CONFIG, enabledRules, type Config } from '../../src/review/conf
 import { fingerprintMarker } from '../../src/review/render/inline.js';
 import { unifiedPatch } from '../support/github-stand-in.js';
 import { installationClient } from '../support/probot.js';
+import { STRICT_CONVENTIONS } from '../../src/engine/conventions.js';
 
 /** The worker against nock: what it reads, what it writes, and what it must never write. */
 
@@ -18,7 +19,10 @@ const JOB: ReviewJob = { deliveryId: 'd1', installationId: 77, owner: 'acme', re
 const fresh: JobControl = { isStale: () => false };
 /** Only the unused-import rule, so that the counts below do not move as other rules are added. */
 const onlyImports = (config: Config) => enabledRules(config).filter((r) => r.rule.category === 'unused-imports');
-const DEPS: ReviewDeps = { rules: onlyImports };
+const DEPS: ReviewDeps = {
+  settings: (config) => ({ rulesFor: () => onlyImports(config), conventionsFor: () => STRICT_CONVENTIONS }),
+  botLogin: 'pr-reviewer[bot]',
+};
 
 const BASE = `import os
 
@@ -166,7 +170,7 @@ test('a full review: all pages of files, one review on the head commit, a summar
   expect(w.checkUpdate[0]).toMatchObject({ status: 'completed', conclusion: 'success' });
   const output = w.checkUpdate[0]!.output as { annotations: Array<{ path: string; start_line: number }>; summary: string };
   expect(output.annotations.map((a) => a.start_line)).toEqual([2, 3]);
-  expect(output.summary).toBe(w.summaryCreate[0]!.replace(`${SUMMARY_MARKER}\n`, ''));
+  expect(w.summaryCreate[0]).toBe(`${output.summary.trimEnd()}\n\n${SUMMARY_MARKER}`);
 });
 
 test('marker-based update: our summary is edited in place and a finding already commented is not commented again', async () => {
@@ -291,14 +295,12 @@ test("org defaults and the repository's keys merge key by key", async () => {
 test('a draft is skipped with a neutral check run that says why', async () => {
   pull({ draft: true });
   config();
-  const created: Array<Record<string, any>> = []; // eslint-disable-line @typescript-eslint/no-explicit-any
-  nock(API)
-    .post(`${REPO}/check-runs`, (b) => (created.push(b), true))
-    .reply(201, { id: 901 });
+  const w = writes({ review: false, summary: 'none' });
   const outcome = await reviewPullRequest(installationClient(), JOB, fresh, DEPS);
   expect(outcome).toEqual({ status: 'skipped', reason: 'draft' });
-  expect(created).toMatchObject([{ status: 'completed', conclusion: 'neutral', head_sha: HEAD }]);
-  expect(created[0]!.output.summary).toMatch(/drafts: true/);
+  expect(w.checkCreate).toMatchObject([{ head_sha: HEAD }]);
+  expect(w.checkUpdate).toMatchObject([{ status: 'completed', conclusion: 'neutral', output: { title: 'Skipped: draft pull request' } }]);
+  expect((w.checkUpdate[0]!.output as { summary: string }).summary).toMatch(/drafts: true/);
 });
 
 test('`drafts: true` reviews drafts', async () => {
@@ -318,8 +320,6 @@ test('a closed pull request is not reviewed and nothing is written', async () =>
 });
 
 test('a job the queue calls stale publishes nothing', async () => {
-  pull();
-  config();
   expect(await reviewPullRequest(installationClient(), JOB, { isStale: () => true }, DEPS)).toEqual({ status: 'stale' });
 });
 
@@ -348,6 +348,33 @@ test('overtaken by a newer push during the review: the check run says so and not
   expect(await reviewPullRequest(installationClient(), JOB, control, DEPS)).toEqual({ status: 'stale' });
   expect(w.checkUpdate[0]).toMatchObject({ conclusion: 'neutral', output: { title: 'Superseded' } });
 });
+
+test("a check run that cannot be created is logged through the app's own logger (pino's methods need their `this`), and the review still concludes one", async () => {
+  pull();
+  config();
+  files([pyFile()]);
+  contents('app/core.py', HEAD, HEAD_SRC);
+  existing();
+  nock(API).post(`${REPO}/check-runs`).times(2).reply(500, { message: 'boom' });
+  const w = writes({ checkUpdates: 0 });
+  /** Like pino: a method that reads its own instance's state. */
+  class Logger {
+    readonly #lines: string[] = [];
+    get lines(): string[] {
+      return this.#lines;
+    }
+    info(_obj: object, msg?: string): void {
+      this.#lines.push(`info ${msg}`);
+    }
+    warn(_obj: object, msg?: string): void {
+      this.#lines.push(`warn ${msg}`);
+    }
+  }
+  const log = new Logger();
+  published(await reviewPullRequest(installationClient(), JOB, fresh, { ...DEPS, log }));
+  expect(log.lines).toContain('warn could not create the check run; the review goes on and concludes with a new one');
+  expect(w.checkCreate.at(-1)).toMatchObject({ status: 'completed', head_sha: HEAD });
+}, 15_000);
 
 test('a file whose patch GitHub left out is analysed; its findings go to the summary only', async () => {
   pull();
@@ -416,7 +443,14 @@ test('our thread whose finding is gone is resolved; a thread someone answered is
     .reply(
       200,
       threadsPage(
-        [{ id: 'T2', isResolved: false, path: 'app/core.py', comments: { totalCount: 2, nodes: [{ body: answered, author: { __typename: 'Bot' } }] } }],
+        [
+          {
+            id: 'T2',
+            isResolved: false,
+            path: 'app/core.py',
+            comments: { totalCount: 2, nodes: [{ body: answered, author: { __typename: 'Bot', login: 'pr-reviewer' } }] },
+          },
+        ],
         { hasNextPage: true, endCursor: 'c1' },
       ),
     );
@@ -424,10 +458,20 @@ test('our thread whose finding is gone is resolved; a thread someone answered is
     .post('/graphql', (b) => /reviewThreads/.test(b.query) && b.variables.after === 'c1')
     .reply(
       200,
-      threadsPage([{ id: 'T1', isResolved: false, path: 'app/core.py', comments: { totalCount: 1, nodes: [{ body: gone, author: { __typename: 'Bot' } }] } }], {
-        hasNextPage: false,
-        endCursor: null,
-      }),
+      threadsPage(
+        [
+          {
+            id: 'T1',
+            isResolved: false,
+            path: 'app/core.py',
+            comments: { totalCount: 1, nodes: [{ body: gone, author: { __typename: 'Bot', login: 'pr-reviewer' } }] },
+          },
+        ],
+        {
+          hasNextPage: false,
+          endCursor: null,
+        },
+      ),
     );
   const resolved: string[] = [];
   nock(API)

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Rule } from '../../src/engine/rule.js';
@@ -7,6 +7,7 @@ import { main } from '../../src/cli/main.js';
 import type { CliIo } from '../../src/cli/review.js';
 import type { JsonReport } from '../../src/review/render/json.js';
 import { NO_SECURITY_DEFECTS } from '../../src/review/render/summary.js';
+import { planOf } from '../helpers/plan.js';
 
 /** A real rule (engine walk and all) with a known severity, so that these tests do not depend on the security rules' judgement. */
 const evalRule: Rule = {
@@ -140,10 +141,26 @@ describe('files', () => {
     const json = JSON.parse(r.stdout) as JsonReport;
     expect(json.files.map((f) => f.path)).toEqual(['ok.py']);
     const notes = json.summary.notes.map((n) => n.message);
-    expect(notes).toContain('latin1.py: skipped: not valid UTF-8');
+    expect(notes).toContain('latin1.py: skipped: not valid UTF-8 and no PEP 263 coding line');
     expect(notes).toContain('nul.py: skipped: binary file (contains NUL bytes)');
     expect(notes.find((n) => n.startsWith('big.py: skipped:'))).toMatch(/over the 200 B limit/);
-    expect(json.summary.markdown).toContain('- latin1.py: skipped: not valid UTF-8');
+    expect(json.summary.markdown).toContain('- latin1.py: skipped: not valid UTF-8 and no PEP 263 coding line');
+  });
+
+  test.each([
+    ['an empty directory', (): string => (mkdirSync(join(dir, 'empty')), 'empty'), 'Nothing was reviewed: `empty` holds no Python file.'],
+    ['a directory without Python', (): string => (write('docs/index.md', '# Docs\n'), 'docs'), 'Nothing was reviewed: `docs` holds no Python file.'],
+    [
+      'a file over the size limit',
+      (): string => (write('big.py', `x = 1\n${'#'.repeat(300)}\n`), 'big.py'),
+      'Nothing was reviewed: the only Python file could not be reviewed, so there is no security verdict.',
+    ],
+  ])('%s: exit 2, and the first line says why', async (_name, make, first) => {
+    const path = make();
+    const r = await run(['review', '--max-file-bytes', '200', path], dir);
+    expect(r.code).toBe(2);
+    expect(r.stdout.split('\n')[0]).toBe(first);
+    expect(r.stdout).not.toContain(NO_SECURITY_DEFECTS);
   });
 
   test('a syntax error still yields findings, plus a note', async () => {
@@ -155,13 +172,13 @@ describe('files', () => {
 });
 
 describe('formats', () => {
-  test('json: {version: 1, files, findings, summary}', async () => {
+  test('json: version 2, the review plan as data', async () => {
     write('m.py', '"""M."""\nimport os\n');
     const json = JSON.parse((await run(['review', '--format', 'json', 'm.py'], dir)).stdout) as JsonReport;
-    expect(Object.keys(json)).toEqual(['version', 'files', 'findings', 'summary']);
-    expect(json.version).toBe(1);
+    expect(Object.keys(json)).toEqual(['version', 'mode', 'files', 'findings', 'inline', 'fixed', 'advisories', 'verdict', 'summary']);
+    expect(json.version).toBe(2);
     expect(json.findings[0]).toMatchObject({ path: 'm.py', line: 2, rule: 'unused-import', category: 'unused-imports' });
-    expect(json.summary.securityDefects).toBe(0);
+    expect(json.verdict.securityDefects).toBe(0);
   });
 
   test('sarif: a 2.1.0 log with the findings and only the enabled rules', async () => {
@@ -190,12 +207,12 @@ describe('--diff', () => {
     git('commit', '-qam', 'add sys');
   });
 
-  test('BASE..HEAD keeps only findings on added lines; the rest are counted', async () => {
+  test('BASE..HEAD reports what the change introduces; what was there before is counted', async () => {
     const json = JSON.parse((await run(['review', '--format', 'json', '--diff', 'HEAD~1..HEAD', 'pkg'], dir)).stdout) as JsonReport;
     expect(json.findings.map((f) => [f.path, f.line, f.subject])).toEqual([['pkg/m.py', 3, 'sys']]);
     expect(json.files.map((f) => f.path)).toEqual(['pkg/m.py']);
-    expect(json.summary.outsideDiff).toBe(1);
-    expect(json.summary.markdown).toContain('1 finding is on lines outside the diff');
+    expect(json.summary.preexisting).toBe(1);
+    expect(json.summary.markdown).toContain('1 finding was already in the code before this change and is not repeated here.');
   });
 
   test('BASE alone compares with the working tree', async () => {
@@ -204,10 +221,53 @@ describe('--diff', () => {
     expect(json.findings.map((f) => [f.path, f.line])).toEqual([['pkg/other.py', 3]]);
   });
 
+  test('BASE..HEAD reads both sides from git: a checkout of another commit gives the same review', async () => {
+    const fromHead = (await run(['review', '--format', 'json', '--diff', 'HEAD~1..HEAD', '.'], dir)).stdout;
+    const head = git('rev-parse', 'HEAD').trim();
+    git('checkout', '-q', 'HEAD~1');
+    write('pkg/m.py', 'def only_in_the_working_tree(x):\n    return eval(x)\n');
+    const fromElsewhere = (await run(['review', '--format', 'json', '--diff', `HEAD..${head}`, '.'], dir)).stdout;
+    const findings = (text: string) => (JSON.parse(text) as JsonReport).findings.map((f) => [f.path, f.line, f.rule, f.fingerprint]);
+    expect(findings(fromElsewhere)).toEqual(findings(fromHead));
+    expect(fromElsewhere).not.toContain('only_in_the_working_tree');
+  });
+
+  test('BASE alone: an untracked file is part of the change, an ignored one is not', async () => {
+    write('.gitignore', 'ignored.py\n');
+    write('pkg/new_module.py', 'x = eval(input())\n');
+    write('ignored.py', 'y = eval(input())\n');
+    const r = await run(['review', '--diff', 'HEAD', '.'], dir, false);
+    expect(r.code).toBe(1);
+    expect(r.stdout.split('\n')[0]).toBe('Security defects detected: 1 (1 high).');
+    expect(r.stdout).toContain('`pkg/new_module.py:1`');
+    expect(r.stdout).not.toContain('ignored.py');
+  });
+
+  test('a change with no Python file says so first, and passes', async () => {
+    write('README.md', 'docs\n');
+    git('add', '.');
+    git('commit', '-qm', 'docs');
+    const r = await run(['review', '--diff', 'HEAD~1..HEAD', '.'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe('Nothing was reviewed: no Python file changed in `HEAD~1..HEAD`.');
+  });
+
+  test('paths are relative to the repository root in every format, wherever the CLI runs', async () => {
+    const sub = join(dir, 'pkg');
+    const json = JSON.parse((await run(['review', '--format', 'json', '--diff', 'HEAD~1..HEAD', '.'], sub)).stdout) as JsonReport;
+    expect(json.findings.map((f) => f.path)).toEqual(['pkg/m.py']);
+    const sarif = JSON.parse((await run(['review', '--format', 'sarif', 'm.py'], sub)).stdout);
+    expect(
+      sarif.runs[0].results.map(
+        (r: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => r.locations[0]!.physicalLocation.artifactLocation.uri,
+      ),
+    ).toEqual(['pkg/m.py', 'pkg/m.py']);
+  });
+
   test('an unknown revision is an input error', async () => {
     const r = await run(['review', '--diff', 'no-such-branch', '.'], dir);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^pr-reviewer: git diff .*failed/);
+    expect(r.stderr).toBe(`pr-reviewer: --diff no-such-branch: \`no-such-branch\` is not a commit in ${realpathSync(dir)}\n`);
   });
 });
 
@@ -218,12 +278,11 @@ describe('writeJson', () => {
     const { analyze } = await import('../../src/engine/analyze.js');
     const { DEFAULT_CONFIG, enabledRules } = await import('../../src/review/config.js');
     const source = `"""M."""\n${Array.from({ length: 7 }, (_, i) => `import m${i}`).join('\n')}\n`;
-    const report = renderJson(analyze([{ path: 'm.py', source }], enabledRules(DEFAULT_CONFIG)));
-    for (const batch of [1, 3, 100]) {
-      let text = '';
-      await writeJson(report, { write: (t: string) => (text += t) }, batch);
-      expect(JSON.parse(text)).toEqual(report);
-    }
+    const report = renderJson(planOf(analyze([{ path: 'm.py', source }], enabledRules(DEFAULT_CONFIG))));
+    let text = '';
+    await writeJson(report, { write: (t: string) => (text += t) });
+    expect(JSON.parse(text)).toEqual(report);
+    expect(report.findings).toHaveLength(7);
     let empty = '';
     await writeJson({ ...report, findings: [] }, { write: (t: string) => (empty += t) });
     expect(JSON.parse(empty).findings).toEqual([]);

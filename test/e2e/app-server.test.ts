@@ -1,6 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { createServer } from 'node:net';
-import { run, type Server } from 'probot';
+import type { Server } from 'probot';
+import { startServer } from '../../src/http/start-server.js';
 import app from '../../src/index.js';
 import { GitHubStandIn } from '../support/github-stand-in.js';
 import { deliver, pullRequestPayload } from '../support/webhooks.js';
@@ -97,7 +98,7 @@ describe('the app server end to end', () => {
       publicKeyEncoding: { type: 'spki', format: 'pem' },
     });
     const port = await freePort();
-    server = await run(app, {
+    ({ server } = await startServer(app, {
       env: {
         APP_ID: '12345',
         PRIVATE_KEY: privateKey,
@@ -109,7 +110,7 @@ describe('the app server end to end', () => {
         LOG_LEVEL: 'fatal',
         NODE_ENV: 'test',
       },
-    });
+    }));
     url = `http://127.0.0.1:${port}`;
   });
 
@@ -185,5 +186,27 @@ describe('the app server end to end', () => {
     expect(new Set(fingerprints).size).toBe(fingerprints.length);
     expect(after.length).toBe(firstInline + 1);
     expect(after[after.length - 1]!.body).toContain('re');
+  });
+
+  test('a draft marked ready for review is reviewed: the skipped draft head does not count as reviewed', async () => {
+    standIn.reset();
+    const pr = standIn.pushPull(OWNER, REPO, { number: 11, draft: true, base: { 'app/core.py': BASE }, head: { 'app/core.py': HEAD_1 } });
+    const event = (action: string, id: string) =>
+      deliver(
+        `${url}/api/github/webhooks`,
+        'pull_request',
+        pullRequestPayload(action, { owner: OWNER, repo: REPO, number: 11, headSha: pr.headSha, draft: action === 'opened' }),
+        SECRET,
+        id,
+      );
+    await event('opened', 'draft-opened');
+    await until('the draft check run', () => standIn.checkRuns(OWNER, REPO).some((c) => c.head_sha === pr.headSha && c.conclusion === 'neutral'));
+    expect(standIn.issueComments(OWNER, REPO, 11)).toEqual([]);
+
+    standIn.pull(OWNER, REPO, 11).draft = false;
+    await event('ready_for_review', 'draft-ready');
+    await until('the review', () => standIn.issueComments(OWNER, REPO, 11).length === 1);
+    await until('its check run', () => standIn.checkRuns(OWNER, REPO).some((c) => c.head_sha === pr.headSha && c.conclusion === 'success'));
+    expect(standIn.reviewComments(OWNER, REPO, 11).some((c) => c.body.includes('sys'))).toBe(true);
   });
 });

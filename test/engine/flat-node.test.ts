@@ -42,6 +42,13 @@ function differences(b: BindingNode, f: FlatNode, out: string[] = []): string[] 
   same('parent', key(b.parent), key(f.parent));
   same('children', keys(b.children), keys(f.children));
   same('namedChildren', keys(b.namedChildren), keys(f.namedChildren));
+  // Rules compare nodes by id: the same node reached another way has the same id, another node another.
+  const ids = (n: { id: number; parent: { id: number; firstChild: { id: number } | null } | null; nextSibling: { id: number } | null }) => [
+    n.parent?.firstChild?.id === n.id,
+    n.parent?.id === n.id,
+    n.nextSibling?.id === n.id,
+  ];
+  same('id', ids(b), ids(f));
   same('counts', [b.childCount, b.namedChildCount], [f.childCount, f.namedChildCount]);
   same('child(1)', key(b.child(1)), key(f.child(1)));
   same('namedChild(0)', key(b.namedChild(0)), key(f.namedChild(0)));

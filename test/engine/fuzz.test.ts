@@ -6,6 +6,7 @@ import type { Note } from '../../src/engine/finding.js';
 import { DEFAULT_CONFIG, enabledRules } from '../../src/review/config.js';
 import { renderSummary } from '../../src/review/render/summary.js';
 import { mutate, mutation, token } from '../helpers/python-fuzz.js';
+import { planOf } from '../helpers/plan.js';
 
 /**
  * Whatever arrives in a pull request, the engine never throws, every rule survives it, and the
@@ -20,7 +21,7 @@ function review(path: string, source: string): { summary: string; crashes: Note[
   for (const f of result.findings) {
     if (f.line < 1 || f.line > lines || f.endLine < f.line) throw new Error(`finding ${f.rule} at ${f.line}-${f.endLine} outside a ${lines}-line file`);
   }
-  return { summary: renderSummary(result), crashes: result.notes.filter((n) => n.kind === 'analyzer-failed') };
+  return { summary: renderSummary(planOf(result)), crashes: result.notes.filter((n) => n.kind === 'analyzer-failed') };
 }
 
 describe('engine fuzzing', () => {

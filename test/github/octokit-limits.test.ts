@@ -1,4 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import nock from 'nock';
 import { Probot, ProbotOctokit } from 'probot';
 import { reviewerOctokit } from '../../src/github/octokit-limits.js';
@@ -115,5 +117,53 @@ describe('GitHub limits', () => {
     expect(overlap).toBe(false);
     expect(at[1]! - at[0]!).toBeGreaterThanOrEqual(700); // spaced (Octokit's write group: 1 s)
     expect(at[2]!).toBeGreaterThanOrEqual(2800); // the third waited for the window to refill
+  });
+});
+
+describe('a GitHub that never answers', () => {
+  let silent: Server;
+  let baseUrl: string;
+  let requests = 0;
+
+  beforeAll(async () => {
+    nock.enableNetConnect('127.0.0.1');
+    // Takes every request and never answers it, like the hung contents request of issue 11.
+    silent = createServer(() => void requests++);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    baseUrl = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    silent.closeAllConnections();
+    await new Promise((resolve) => silent.close(resolve));
+    nock.disableNetConnect();
+  });
+
+  test('every request fails after its deadline, is retried as a 5xx would be, and says which request timed out', async () => {
+    const Octokit = reviewerOctokit(ProbotOctokit, { requestTimeoutMs: 200, retryAfterBaseValue: 1 });
+    const octokit = new Octokit({ auth: { token: 'ghs_test' }, baseUrl });
+    requests = 0;
+    const started = Date.now();
+    const call = octokit.rest.repos.getContent({ owner: 'acme', repo: 'app', path: 'hang.py', ref: 'h' });
+    await expect(call).rejects.toMatchObject({
+      status: 500,
+      message: expect.stringContaining('GitHub did not answer GET /repos/acme/app/contents/hang.py within 0.2 s'),
+    });
+    // Four attempts of 200 ms (plugin-retry: three retries), not undici's 300 s per attempt.
+    expect(requests).toBe(4);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  test('the installation client Probot builds from our Octokit keeps the deadline', async () => {
+    const octokit = await installationOctokit(reviewerOctokit(ProbotOctokit, { requestTimeoutMs: 200, retryAfterBaseValue: 1 }));
+    nock(API).get('/repos/acme/app/pulls/9').times(4).delay(3000).reply(200, { number: 9 });
+    await expect(octokit.rest.pulls.get({ owner: 'acme', repo: 'app', pull_number: 9 })).rejects.toThrow(
+      /GitHub did not answer GET \/repos\/acme\/app\/pulls\/9 within 0\.2 s/,
+    );
+  });
+
+  test('GraphQL has the same deadline', async () => {
+    const Octokit = reviewerOctokit(ProbotOctokit, { requestTimeoutMs: 200, retryAfterBaseValue: 1 });
+    const octokit = new Octokit({ auth: { token: 'ghs_test' }, baseUrl, retry: { enabled: false } });
+    await expect(octokit.graphql('query { viewer { login } }')).rejects.toThrow(/GitHub did not answer POST \/graphql within 0\.2 s/);
   });
 });

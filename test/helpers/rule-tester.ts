@@ -1,3 +1,4 @@
+import type { FileConventions } from '../../src/engine/conventions.js';
 import type { Finding } from '../../src/engine/finding.js';
 import type { Rule } from '../../src/engine/rule.js';
 import { analyzeFile } from '../../src/engine/run.js';
@@ -8,19 +9,24 @@ export interface FlaggedCase {
   lines: number[];
   /** Text every finding's message contains (or one per finding). */
   message?: string | string[];
+  /** The finding-specific fix text each finding carries (or one per finding). */
+  suggestion?: string | string[];
   path?: string;
   options?: Record<string, unknown>;
+  /** What the code around expects (strict when not given). */
+  conventions?: FileConventions;
 }
 
 export interface CleanCase {
   code: string;
   path?: string;
   options?: Record<string, unknown>;
+  conventions?: FileConventions;
 }
 
 /** Runs one rule on a snippet (dedented), through the real engine: parse, scope model, walk, suppressions. */
-export function runRule(rule: Rule, code: string, path = 'example.py', options: Record<string, unknown> = {}): Finding[] {
-  const result = analyzeFile(path, dedent(code), [{ rule, options: { ...rule.options, ...options } }]);
+export function runRule(rule: Rule, code: string, path = 'example.py', options: Record<string, unknown> = {}, conventions?: FileConventions): Finding[] {
+  const result = analyzeFile(path, dedent(code), [{ rule, options }], conventions);
   const failures = result.notes.filter((n) => n.kind === 'analyzer-failed');
   if (failures.length) throw new Error(failures.map((n) => n.message).join('\n'));
   return result.findings.filter((f) => f.rule === rule.id);
@@ -30,17 +36,21 @@ export function runRule(rule: Rule, code: string, path = 'example.py', options: 
 export function ruleTester(rule: Rule, cases: { flagged: FlaggedCase[]; clean: CleanCase[] }): void {
   describe(`${rule.id}: flags`, () => {
     test.each(cases.flagged.map((c) => [firstLine(c.code), c] as const))('%s', (_name, c) => {
-      const findings = runRule(rule, c.code, c.path, c.options);
+      const findings = runRule(rule, c.code, c.path, c.options, c.conventions);
       expect(findings.map((f) => f.line)).toEqual(c.lines);
       if (c.message !== undefined) {
         const messages = Array.isArray(c.message) ? c.message : findings.map(() => c.message as string);
         findings.forEach((f, i) => expect(f.message).toContain(messages[i]));
       }
+      if (c.suggestion !== undefined) {
+        const texts = Array.isArray(c.suggestion) ? c.suggestion : findings.map(() => c.suggestion as string);
+        expect(findings.map((f) => f.suggestion)).toEqual(texts);
+      }
     });
   });
   describe(`${rule.id}: leaves alone`, () => {
     test.each(cases.clean.map((c) => [firstLine(c.code), c] as const))('%s', (_name, c) => {
-      expect(runRule(rule, c.code, c.path, c.options)).toEqual([]);
+      expect(runRule(rule, c.code, c.path, c.options, c.conventions)).toEqual([]);
     });
   });
 }

@@ -1,16 +1,18 @@
 import { inProcessQueue } from '../../src/queue/in-process.js';
-import { QueueClosedError, type JobControl, type ReviewJob } from '../../src/queue/types.js';
+import { QueueClosedError, type JobControl, type ReviewJob, type WorkerResult } from '../../src/queue/types.js';
 
 let n = 0;
 function job(pullNumber: number, headSha: string, reason = 'pull_request.synchronize', deliveryId = `d${++n}`): ReviewJob {
   return { deliveryId, installationId: 1, owner: 'acme', repo: 'app', pullNumber, headSha, reason };
 }
 
-/** A worker whose runs finish only when the test says so. */
+/** A worker whose runs finish only when the test says so, with what the run did to the head. */
 function gatedWorker() {
-  const started: Array<{ job: ReviewJob; control: JobControl; finish: (error?: Error) => void }> = [];
+  const started: Array<{ job: ReviewJob; control: JobControl; finish: (outcome?: Error | WorkerResult) => void }> = [];
   const worker = (j: ReviewJob, control: JobControl) =>
-    new Promise<void>((resolve, reject) => started.push({ job: j, control, finish: (e) => (e ? reject(e) : resolve()) }));
+    new Promise<WorkerResult | void>((resolve, reject) =>
+      started.push({ job: j, control, finish: (outcome) => (outcome instanceof Error ? reject(outcome) : resolve(outcome)) }),
+    );
   return { started, worker };
 }
 
@@ -28,20 +30,83 @@ describe('inProcessQueue', () => {
     expect(ran).toEqual(['a']);
   });
 
-  test('the same PR and head while queued or running is a duplicate, even for a command', async () => {
+  test('the same PR and head while waiting is a duplicate, even for a command: the waiting job reads the PR when it starts', async () => {
     const { started, worker } = gatedWorker();
     const q = inProcessQueue(worker, 1);
     expect(await q.enqueue(job(1, 'a'))).toBe('queued');
     expect(await q.enqueue(job(2, 'x'))).toBe('queued'); // waits behind #1
-    expect(await q.enqueue(job(2, 'x', 'pull_request.reopened'))).toBe('duplicate'); // queued
+    expect(await q.enqueue(job(2, 'x', 'pull_request.reopened'))).toBe('duplicate');
+    expect(await q.enqueue(job(2, 'x', 'command'))).toBe('duplicate');
     await tick();
-    expect(started).toHaveLength(1);
-    expect(await q.enqueue(job(1, 'a', 'command'))).toBe('duplicate'); // running
     started[0]!.finish();
     await tick();
     started[1]!.finish();
     await q.close();
     expect(started.map((s) => s.job.pullNumber)).toEqual([1, 2]);
+  });
+
+  // A draft opened and then marked ready for review: the first run only said "Skipped: draft".
+  test.each<[string, WorkerResult | undefined, string[]]>([
+    ['skipped the head', 'skipped', ['pull_request.opened', 'pull_request.ready_for_review']],
+    ['reviewed the head', 'reviewed', ['pull_request.opened']],
+    ['reviewed the head (a worker that returns nothing)', undefined, ['pull_request.opened']],
+  ])('an automatic job for the head being reviewed waits behind it and runs only if that run %s', async (_, outcome, ran) => {
+    const { started, worker } = gatedWorker();
+    const q = inProcessQueue(worker);
+    expect(await q.enqueue(job(1, 'a', 'pull_request.opened'))).toBe('queued');
+    await tick();
+    expect(await q.enqueue(job(1, 'a', 'pull_request.ready_for_review'))).toBe('queued');
+    expect(await q.enqueue(job(1, 'a', 'pull_request.reopened'))).toBe('duplicate'); // one follow-up is enough
+    await tick();
+    expect(started).toHaveLength(1); // never two runs of one head at once
+    started[0]!.finish(outcome);
+    await tick();
+    for (const s of started.slice(1)) s.finish();
+    await q.close();
+    expect(started.map((s) => s.job.reason)).toEqual(ran);
+  });
+
+  test('a command for the head being reviewed waits behind it and always runs: someone asked', async () => {
+    const { started, worker } = gatedWorker();
+    const q = inProcessQueue(worker);
+    await q.enqueue(job(1, 'a', 'pull_request.opened'));
+    await tick();
+    expect(await q.enqueue(job(1, 'a', 'command'))).toBe('queued');
+    started[0]!.finish('reviewed');
+    await tick();
+    started[1]!.finish();
+    await q.close();
+    expect(started.map((s) => s.job.reason)).toEqual(['pull_request.opened', 'command']);
+  });
+
+  test('a skipped head is not a reviewed head: the next automatic event for it reviews it', async () => {
+    const ran: string[] = [];
+    const q = inProcessQueue(async (j) => {
+      ran.push(j.reason);
+      return j.reason === 'pull_request.opened' ? 'skipped' : 'reviewed';
+    });
+    await q.enqueue(job(1, 'a', 'pull_request.opened'));
+    await q.drain();
+    expect(await q.enqueue(job(1, 'a', 'pull_request.ready_for_review'))).toBe('queued');
+    await q.drain();
+    expect(await q.enqueue(job(1, 'a', 'pull_request.reopened'))).toBe('duplicate');
+    await q.close();
+    expect(ran).toEqual(['pull_request.opened', 'pull_request.ready_for_review']);
+  });
+
+  test('a job waiting behind a running one for an older head is dropped by a newer head', async () => {
+    const { started, worker } = gatedWorker();
+    const q = inProcessQueue(worker);
+    await q.enqueue(job(1, 'a', 'pull_request.opened'));
+    await tick();
+    await q.enqueue(job(1, 'a', 'command'));
+    await q.enqueue(job(1, 'b', 'pull_request.synchronize'));
+    await tick();
+    started[0]!.finish('skipped');
+    await tick();
+    for (const s of started.slice(1)) s.finish();
+    await q.close();
+    expect(started.map((s) => s.job.headSha)).toEqual(['a', 'b']);
   });
 
   test('a head already reviewed is not reviewed again automatically, but /review and re-run do', async () => {

@@ -20,7 +20,9 @@ async function reachable(url: string): Promise<boolean> {
   } catch {
     return false;
   } finally {
-    client.disconnect();
+    // A client whose connection failed is already 'end'; disconnecting it again would leave
+    // ioredis's 2 s stream-close timer running, and jest waiting for it after the last test.
+    if (client.status !== 'end') client.disconnect();
   }
 }
 
@@ -39,6 +41,7 @@ export async function testRedis(): Promise<TestRedis | undefined> {
   return undefined;
 }
 
+/** The title of the skipped block: test/support/not-run-reporter.cjs repeats it after jest's summary. */
 export const NOT_RUN_MESSAGE =
   'REDIS TESTS NOT RUN: no Redis at REDIS_URL or 127.0.0.1:6379 and no redis-server binary. ' +
   'Install redis-server (apt-get install -y redis-server) or set REDIS_URL; .ci/run starts one.';

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { redisQueue, type RedisQueueOptions, type RedisReviewQueue } from '../../src/queue/redis.js';
-import type { JobControl, ReviewJob, ReviewWorker } from '../../src/queue/types.js';
+import type { JobControl, ReviewJob, ReviewWorker, WorkerResult } from '../../src/queue/types.js';
 import { NOT_RUN_MESSAGE, testRedis, type TestRedis } from './redis-available.js';
 
 const redis: TestRedis | undefined = await testRedis();
-if (!redis) console.warn(NOT_RUN_MESSAGE);
-// Reported as skipped (and warned about above) only on a machine with no Redis at all; CI starts one.
+// Skipped only on a machine with no Redis at all (CI starts one); the block's title then says why,
+// and the not-run reporter repeats it at the end of the run.
 const describeRedis = redis ? describe : describe.skip;
 
 let n = 0;
@@ -23,7 +23,7 @@ async function until(check: () => boolean, ms = 15_000): Promise<void> {
   }
 }
 
-describeRedis('redisQueue (BullMQ)', () => {
+describeRedis(redis ? 'redisQueue (BullMQ)' : NOT_RUN_MESSAGE, () => {
   const open: RedisReviewQueue[] = [];
   let name: string;
   const replica = async (worker: ReviewWorker, options: Partial<RedisQueueOptions> = {}) => {
@@ -59,25 +59,76 @@ describeRedis('redisQueue (BullMQ)', () => {
     await client.quit();
   });
 
-  test('the same PR and head while waiting or running is a duplicate; a reviewed head reviews again only when asked', async () => {
+  test('the same PR and head while waiting is a duplicate; a reviewed head reviews again only when asked', async () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     const ran: string[] = [];
-    const q = await replica(async (j) => {
-      ran.push(j.reason);
-      await gate;
-    });
+    const q = await replica(
+      async (j) => {
+        ran.push(`${j.pullNumber}:${j.reason}`);
+        if (j.pullNumber === 1) await gate;
+      },
+      { concurrency: 1 },
+    );
     expect(await q.enqueue(job(1, 'a', 'pull_request.opened'))).toBe('queued');
     await until(() => ran.length === 1);
-    expect(await q.enqueue(job(1, 'a', 'pull_request.reopened'))).toBe('duplicate');
-    expect(await q.enqueue(job(1, 'a', 'command'))).toBe('duplicate');
+    const decisions = [
+      await q.enqueue(job(2, 'x', 'pull_request.opened')), // waits behind #1
+      await q.enqueue(job(2, 'x', 'pull_request.reopened')),
+      await q.enqueue(job(2, 'x', 'command')),
+    ];
     release();
+    expect(decisions).toEqual(['queued', 'duplicate', 'duplicate']);
     await q.drain();
     await sleep(50);
     expect(await q.enqueue(job(1, 'a', 'pull_request.ready_for_review'))).toBe('duplicate');
     expect(await q.enqueue(job(1, 'a', 'command'))).toBe('queued');
     await q.drain();
-    expect(ran).toEqual(['pull_request.opened', 'command']);
+    expect(ran).toEqual(['1:pull_request.opened', '2:pull_request.opened', '1:command']);
+  });
+
+  // A draft opened and then marked ready for review: the first run only said "Skipped: draft".
+  test.each<[string, WorkerResult | undefined, string[]]>([
+    ['skipped the head', 'skipped', ['pull_request.opened', 'pull_request.ready_for_review']],
+    ['reviewed the head', 'reviewed', ['pull_request.opened']],
+  ])('an automatic job for the head being reviewed waits behind it and runs only if that run %s', async (_, outcome, expected) => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const ran: string[] = [];
+    const q = await replica(async (j) => {
+      ran.push(j.reason);
+      if (j.reason === 'pull_request.opened') await gate;
+      return j.reason === 'pull_request.opened' ? outcome : 'reviewed';
+    });
+    expect(await q.enqueue(job(1, 'a', 'pull_request.opened'))).toBe('queued');
+    await until(() => ran.length === 1);
+    const decision = await q.enqueue(job(1, 'a', 'pull_request.ready_for_review'));
+    await sleep(100);
+    const running = ran.length;
+    release(); // before asserting: a failed assertion must not leave the queue unable to close
+    expect(decision).toBe('queued');
+    expect(running).toBe(1); // never two runs of one head at once
+    await until(() => ran.length === expected.length);
+    await q.drain();
+    await sleep(50);
+    expect(ran).toEqual(expected);
+  });
+
+  test('a skipped head is not a reviewed head: the next automatic event for it reviews it', async () => {
+    const ran: string[] = [];
+    const q = await replica(async (j) => {
+      ran.push(j.reason);
+      return j.reason === 'pull_request.opened' ? 'skipped' : 'reviewed';
+    });
+    await q.enqueue(job(1, 'a', 'pull_request.opened'));
+    await until(() => ran.length === 1);
+    await q.drain();
+    expect(await q.enqueue(job(1, 'a', 'pull_request.ready_for_review'))).toBe('queued');
+    await until(() => ran.length === 2);
+    await q.drain();
+    await sleep(50);
+    expect(await q.enqueue(job(1, 'a', 'pull_request.reopened'))).toBe('duplicate');
+    expect(ran).toEqual(['pull_request.opened', 'pull_request.ready_for_review']);
   });
 
   test('a newer head drops the older waiting job and tells the running one it is stale', async () => {
@@ -105,19 +156,20 @@ describeRedis('redisQueue (BullMQ)', () => {
   });
 
   test('a head pushed on one replica makes the review running on another stale', async () => {
-    let control: JobControl | undefined;
+    // By head: the worker may start the newer job while the older one runs, and that job is not stale.
+    const controls = new Map<string, JobControl>();
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
-    const worker = await replica(async (_j, c) => {
-      control = c;
+    const worker = await replica(async (j, c) => {
+      controls.set(j.headSha, c);
       await gate;
     });
     const webhook = await replica(async () => undefined, { work: false });
     await webhook.enqueue(job(3, 'old'));
-    await until(() => control !== undefined);
-    expect(control!.isStale()).toBe(false);
+    await until(() => controls.has('old'));
+    expect(controls.get('old')!.isStale()).toBe(false);
     await webhook.enqueue(job(3, 'new'));
-    await until(() => control!.isStale());
+    await until(() => controls.get('old')!.isStale());
     release();
     await worker.drain();
   });

@@ -6,6 +6,7 @@ import { DEFAULT_CONFIG, enabledRules } from '../../src/review/config.js';
 import { renderSummary } from '../../src/review/render/summary.js';
 import { checkRunPayload, checkSuitePayload, issueCommentPayload, pullRequestPayload } from '../support/webhooks.js';
 import type { ReviewJob } from '../../src/queue/types.js';
+import { planOf } from '../helpers/plan.js';
 
 /** Input nobody should send, which somebody will: bounded time, a clear note, never a crash. */
 const rules = enabledRules(DEFAULT_CONFIG);
@@ -13,7 +14,7 @@ const rules = enabledRules(DEFAULT_CONFIG);
 function reviewOf(source: string, path = 'bad.py'): { summary: string; crashes: Note[]; ms: number; findings: number } {
   const start = performance.now();
   const result = analyze([{ path, source }], rules);
-  const summary = renderSummary(result);
+  const summary = renderSummary(planOf(result));
   return { summary, crashes: result.notes.filter((n) => n.kind === 'analyzer-failed'), ms: performance.now() - start, findings: result.findings.length };
 }
 
@@ -36,7 +37,10 @@ describe('files', () => {
   });
 
   test('invalid UTF-8 is skipped with a reason', () => {
-    expect(decodePython(Uint8Array.from([0x78, 0x20, 0x3d, 0x20, 0xff, 0xfe, 0x0a]))).toEqual({ ok: false, reason: 'skipped: not valid UTF-8' });
+    expect(decodePython(Uint8Array.from([0x78, 0x20, 0x3d, 0x20, 0xff, 0xfe, 0x0a]))).toEqual({
+      ok: false,
+      reason: 'skipped: not valid UTF-8 and no PEP 263 coding line',
+    });
   });
 
   test('a 5,000-line function is reviewed in bounded time', () => {
@@ -109,8 +113,8 @@ describe('webhook payloads', () => {
   const context = (payload: unknown) => ({ payload, id: 'delivery-x', log: { info() {}, warn() {}, error() {}, debug() {} }, octokit: unusedOctokit }) as never;
 
   /** Deletes a dotted path from a payload. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- payloads of every shape, walked by key
   function without(payload: Record<string, any>, path: string): Record<string, any> {
-    // eslint-disable-line @typescript-eslint/no-explicit-any
     const copy = structuredClone(payload);
     const keys = path.split('.');
     let at = copy;

@@ -85,7 +85,12 @@ interface Repo {
   reviewComments: Map<number, StoredReviewComment[]>;
   checkRuns: StoredCheckRun[];
   permissions: Map<string, string>;
+  /** Paths the contents API does not answer with a file (any ref). */
+  special: Map<string, SpecialContent>;
 }
+
+/** What GitHub answers for a path that is not a plain file: 404, a symlink, a submodule, a directory. */
+export type SpecialContent = { type: 'missing' } | { type: 'symlink'; target: string } | { type: 'submodule' } | { type: 'dir' };
 
 export interface StandInOptions {
   /** Added to every response: GitHub's latency, for benchmarks. */
@@ -114,6 +119,10 @@ export class GitHubStandIn {
   private server: Server | undefined;
   private nextId = 1000;
   private readonly latencyMs: number;
+  /** Requests that are never answered (a hung GitHub), by method and path. */
+  private readonly hangs: Array<(method: string, path: string) => boolean> = [];
+  /** Git trees GitHub would truncate (over 100,000 entries or 7 MB). */
+  truncateTrees = false;
   readonly appSlug: string;
   readonly botLogin: string;
 
@@ -149,6 +158,7 @@ export class GitHubStandIn {
       reviewComments: new Map(),
       checkRuns: [],
       permissions: new Map(),
+      special: new Map(),
     };
     this.repos.set(key(owner, name), repo);
   }
@@ -190,6 +200,50 @@ export class GitHubStandIn {
     };
     repo.pulls.set(spec.number, pull);
     return pull;
+  }
+
+  /** The contents API answers this path as a 404, a symlink, a submodule or a directory, at every ref. */
+  setSpecial(owner: string, name: string, path: string, content: SpecialContent): void {
+    this.repo(owner, name).special.set(path, content);
+  }
+
+  /** Requests matching this are taken and never answered. */
+  hang(predicate: (method: string, path: string) => boolean): void {
+    this.hangs.push(predicate);
+  }
+
+  /** A comment on the pull request by someone else (a user, or another app's bot such as github-actions[bot]). */
+  addIssueComment(owner: string, name: string, number: number, body: string, user: StoredComment['user']): StoredComment {
+    const repo = this.repo(owner, name);
+    const comment = { ...this.comment(body), user };
+    repo.issueComments.set(number, [...(repo.issueComments.get(number) ?? []), comment]);
+    return comment;
+  }
+
+  /** An inline comment, opening its own thread, by someone else. */
+  addReviewComment(
+    owner: string,
+    name: string,
+    number: number,
+    c: { path: string; line: number; body: string; user: StoredComment['user'] },
+  ): StoredReviewComment {
+    const pull = this.pull(owner, name, number);
+    const base = { ...this.comment(c.body), user: c.user };
+    const stored: StoredReviewComment = {
+      ...base,
+      pull_request_review_id: this.nextId++,
+      path: c.path,
+      line: c.line,
+      start_line: null,
+      side: 'RIGHT',
+      commit_id: pull.headSha,
+      threadId: `T_${base.id}`,
+      resolved: false,
+      replies: 0,
+    };
+    const repo = this.repo(owner, name);
+    repo.reviewComments.set(number, [...(repo.reviewComments.get(number) ?? []), stored]);
+    return stored;
   }
 
   pull(owner: string, name: string, number: number): StandInPull {
@@ -259,6 +313,7 @@ export class GitHubStandIn {
           : 'write';
     const call: RecordedCall = { method, path: isGraphql ? '/graphql' : path, query: url.searchParams, body, status: 0, kind, at: Date.now() };
     this.calls.push(call);
+    if (this.hangs.some((h) => h(method, call.path))) return;
     if (this.latencyMs) await new Promise((r) => setTimeout(r, this.latencyMs));
     let reply: Reply;
     try {
@@ -291,6 +346,23 @@ export class GitHubStandIn {
 
     if (method === 'GET' && (match = r(/^\/contents\/(.+)$/))) {
       const filePath = decodeURIComponent(match[1]!);
+      const special = repo.special.get(filePath);
+      if (special?.type === 'missing') return notFound();
+      if (special?.type === 'dir') return { status: 200, body: [] };
+      if (special) {
+        // Like GitHub for a link whose target is not a file of the repository, and for a submodule.
+        return {
+          status: 200,
+          body: {
+            type: special.type,
+            name: filePath.split('/').pop(),
+            path: filePath,
+            size: 0,
+            sha: blobSha(Buffer.from(filePath)),
+            ...(special.type === 'symlink' ? { target: special.target } : {}),
+          },
+        };
+      }
       const files = repo.commits.get(query.get('ref') ?? repo.defaultBranch);
       const content = files?.get(filePath);
       if (!content) return notFound();
@@ -306,6 +378,17 @@ export class GitHubStandIn {
           sha: blobSha(content),
         },
       };
+    }
+    if (method === 'GET' && (match = r(/^\/compare\/([0-9a-f]+)\.\.\.([0-9a-f]+)$/))) {
+      // The stand-in's base commit is the merge base of its pull requests.
+      return { status: 200, body: { merge_base_commit: { sha: match[1] }, base_commit: { sha: match[1] }, status: 'ahead', files: [], commits: [] } };
+    }
+    if (method === 'GET' && (match = r(/^\/git\/trees\/([^/]+)$/))) {
+      // A commit's tree: every file (with its folders) when `recursive` is set, else the root's entries.
+      const files = repo.commits.get(decodeURIComponent(match[1]!));
+      if (!files) return notFound();
+      const entries = treeEntries(files, repo.special).filter((e) => query.has('recursive') || !String(e.path).includes('/'));
+      return { status: 200, body: { sha: match[1], truncated: this.truncateTrees, tree: entries } };
     }
     if (method === 'GET' && (match = r(/^\/pulls\/(\d+)$/))) {
       const pull = repo.pulls.get(Number(match[1]));
@@ -449,7 +532,11 @@ export class GitHubStandIn {
         id: c.threadId,
         isResolved: c.resolved,
         path: c.path,
-        comments: { totalCount: 1 + c.replies, nodes: [{ body: c.body, author: { __typename: c.user.type === 'Bot' ? 'Bot' : 'User' } }] },
+        // GraphQL names a bot by its app slug, without REST's `[bot]`.
+        comments: {
+          totalCount: 1 + c.replies,
+          nodes: [{ body: c.body, author: { __typename: c.user.type === 'Bot' ? 'Bot' : 'User', login: c.user.login.replace(/\[bot\]$/, '') } }],
+        },
       }));
       return { status: 200, body: { data: { repository: { pullRequest: { reviewThreads: { nodes } } } } } };
     }
@@ -533,9 +620,24 @@ function rightLines(patch: string): Set<number> {
   return lines;
 }
 
+/** A recursive git tree as GitHub lists it: folders, then blobs (links and submodules with their modes). */
+function treeEntries(files: Map<string, Buffer>, special: Map<string, SpecialContent>): Array<Record<string, unknown>> {
+  const folders = new Set<string>();
+  const entries: Array<Record<string, unknown>> = [];
+  for (const [path, content] of files) {
+    const parts = path.split('/');
+    for (let i = 1; i < parts.length; i++) folders.add(parts.slice(0, i).join('/'));
+    const kind = special.get(path)?.type;
+    const mode = kind === 'symlink' ? '120000' : kind === 'submodule' ? '160000' : '100644';
+    entries.push({ path, mode, type: kind === 'submodule' ? 'commit' : 'blob', sha: blobSha(content), size: content.length });
+  }
+  return [...[...folders].map((path) => ({ path, mode: '040000', type: 'tree', sha: blobSha(Buffer.from(path)) })), ...entries];
+}
+
 function pullJson(repo: Repo, p: StandInPull): Record<string, unknown> {
   return {
     number: p.number,
+    changed_files: p.files.length,
     state: p.state,
     draft: p.draft,
     user: { login: p.author, type: 'User' },

@@ -1,5 +1,8 @@
 import { SEVERITIES, severityRank, type Finding, type Severity } from '../../engine/finding.js';
-import { plural, shorten } from './markdown.js';
+import { isSecurityFinding, type ReviewPlan } from '../plan.js';
+import { plainText, plural, shorten } from './markdown.js';
+
+export type { Conclusion } from '../plan.js';
 
 /** The words and annotations of the `pr-reviewer` check run. Pure: publishing is src/github's job. */
 
@@ -14,8 +17,6 @@ export const MAX_ANNOTATIONS = 50;
 /** Check run output fields are limited to 65,535 characters; keep a margin. */
 export const CHECK_TEXT_LIMIT = 60_000;
 
-export type Conclusion = 'success' | 'failure' | 'neutral';
-
 export interface Annotation {
   path: string;
   start_line: number;
@@ -27,19 +28,19 @@ export interface Annotation {
   message: string;
 }
 
-/** Failure when a security finding reaches `fail_on` (default: high); `none` never fails. */
-export function checkConclusion(findings: readonly Finding[], failOn: Severity | 'none' | undefined): Conclusion {
-  const threshold = failOn ?? 'high';
-  if (threshold === 'none') return 'success';
-  const failing = findings.some((f) => f.category === 'security' && severityRank(f.severity) >= severityRank(threshold));
-  return failing ? 'failure' : 'success';
-}
-
-export function checkTitle(findings: readonly Finding[], conclusion: Conclusion): string {
-  const security = findings.filter((f) => f.category === 'security').length;
-  if (findings.length === 0) return 'No new findings';
-  const head = conclusion === 'failure' ? 'Security defects found' : security ? 'Security findings below the failing threshold' : 'Suggestions only';
-  return `${head}: ${plural(findings.length, 'new finding')}`;
+/** The check run's title: the verdict the summary states, with its numbers. */
+export function checkTitle(plan: ReviewPlan): string {
+  const { verdict } = plan;
+  const suggestions = plan.reported.filter((f) => !isSecurityFinding(f)).length;
+  const tail = suggestions ? `; ${plural(suggestions, 'suggestion')}` : '';
+  if (verdict.failing.length) {
+    const silenced = verdict.suppressedInChange.length ? ` (${verdict.suppressedInChange.length} silenced by this change)` : '';
+    return `Security defects found: ${verdict.failing.length} at or above ${verdict.failOn}${silenced}${tail}`;
+  }
+  if (verdict.unreviewed.length) return `Not fully reviewed: ${plural(verdict.unreviewed.length, 'Python file')} could not be reviewed${tail}`;
+  if (verdict.defects.length) return `${plural(verdict.defects.length, 'security defect')} below the ${verdict.failOn} threshold${tail}`;
+  if (plan.files.length === 0) return 'Nothing to review';
+  return `No security defects${tail || '; nothing to flag'}`;
 }
 
 function level(severity: Severity): Annotation['annotation_level'] {
@@ -83,3 +84,14 @@ export function checkSummary(markdown: string): string {
 export function inlineReviewBody(comments: number): string {
   return `pr-reviewer: ${plural(comments, 'inline comment')} on lines this pull request changes. The full review is in the summary comment.`;
 }
+
+/** The check run of a review that could not finish: the reason (inert: it may name a file), and what happens next. */
+export function reviewFailedOutput(reason: string, willRetry: boolean): { title: string; summary: string } {
+  const next = willRetry
+    ? ' It will be tried again; a new check run will follow.'
+    : ' It will not be tried again on its own: push a commit, or re-run this check, to review the pull request.';
+  return { title: 'Review failed', summary: `The review could not be completed: ${plainText(shorten(reason, 1000))}.${next}` };
+}
+
+/** The check run of a review that returned without concluding it (a bug of ours, said rather than left spinning). */
+export const NO_RESULT_OUTPUT = { title: 'Review ended without a result', summary: 'The review stopped before it could publish a result.' };

@@ -1,8 +1,9 @@
 import type * as Sarif from 'sarif';
 import { RULES } from '../../../analyzers/index.js';
-import type { AnalysisResult } from '../../engine/analyze.js';
 import type { Finding, Severity } from '../../engine/finding.js';
 import type { Rule } from '../../engine/rule.js';
+import { put, writeLines, type OutStream } from './stream.js';
+import type { ReviewPlan } from '../plan.js';
 import { fenced } from './markdown.js';
 
 export interface SarifOptions {
@@ -34,7 +35,29 @@ const SECURITY_SEVERITY: Record<Severity, string> = {
 };
 
 /** A SARIF 2.1.0 log that GitHub code scanning accepts, rule metadata from the rules' docs. */
-export function renderSarif(result: AnalysisResult, options: SarifOptions = {}): Sarif.Log {
+export function renderSarif(plan: ReviewPlan, options: SarifOptions = {}): Sarif.Log {
+  const { log, index } = sarifFrame(plan, options);
+  log.runs[0]!.results = plan.reported.map((f) => sarifResult(f, index.get(f.rule)));
+  return log;
+}
+
+/**
+ * The same log written a result per line: the results of a whole tree, built as one string,
+ * peaked at 1.46 GB where the streamed JSON needs a fifth of that.
+ */
+export async function writeSarif(plan: ReviewPlan, out: OutStream, options: SarifOptions = {}): Promise<void> {
+  const { log, index } = sarifFrame(plan, options);
+  log.runs[0]!.results = [];
+  const text = JSON.stringify(log, null, 2);
+  // `"results": []` occurs once, in the run: a JSON string cannot hold its raw quotes.
+  const at = text.indexOf('"results": []');
+  await put(out, `${text.slice(0, at)}"results": [`);
+  await writeLines(plan.reported, out, '        ', (f) => sarifResult(f, index.get(f.rule)));
+  await put(out, `${plan.reported.length ? '\n      ' : ''}]${text.slice(at + '"results": []'.length)}\n`);
+}
+
+function sarifFrame(plan: ReviewPlan, options: SarifOptions): { log: Sarif.Log; index: Map<string, number> } {
+  const result = { findings: plan.reported, notes: plan.notes };
   const known = new Map((options.rules ?? RULES).map((r) => [r.id, r]));
   for (const f of result.findings) {
     if (!known.has(f.rule)) {
@@ -54,8 +77,7 @@ export function renderSarif(result: AnalysisResult, options: SarifOptions = {}):
       },
     },
     columnKind: 'utf16CodeUnits',
-    originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The directory the review ran in.' } } },
-    results: result.findings.map((f) => sarifResult(f, index.get(f.rule))),
+    originalUriBaseIds: { '%SRCROOT%': { description: { text: "The repository's root (the directory the review ran in, outside a repository)." } } },
     invocations: [
       {
         executionSuccessful: true,
@@ -67,7 +89,7 @@ export function renderSarif(result: AnalysisResult, options: SarifOptions = {}):
       },
     ],
   };
-  return { $schema: SCHEMA, version: '2.1.0', runs: [run] };
+  return { log: { $schema: SCHEMA, version: '2.1.0', runs: [run] }, index };
 }
 
 function ruleDescriptor(rule: Rule): Sarif.ReportingDescriptor {
@@ -134,7 +156,7 @@ function sarifFix(f: Finding): Sarif.Fix {
   };
 }
 
-/** Paths relative to where the review ran, with forward slashes, as code scanning expects. */
+/** Paths relative to the repository's root, with forward slashes, as code scanning expects. */
 function artifact(path: string): Sarif.ArtifactLocation {
   const uri = path.replace(/\\/g, '/').split('/').map(encodeURIComponent).join('/');
   return uri.startsWith('/') ? { uri: `file://${uri}` } : { uri, uriBaseId: '%SRCROOT%' };

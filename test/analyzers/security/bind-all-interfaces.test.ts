@@ -8,6 +8,9 @@ ruleTester(bindAllInterfaces, {
     { code: `HOST = '0.0.0.0'`, lines: [1] },
     { code: `def serve(host="0.0.0.0", port=80):\n    pass`, lines: [1] },
     { code: `server = loop.create_server(Proto, '0.0.0.0', 8000)`, lines: [1] },
+    // A settings class: its constants and its bind address are where the server listens.
+    { code: `class Config:\n    HOST = "0.0.0.0"\n    bind_address: str = "0.0.0.0"`, lines: [2, 3] },
+    { code: `def serve(listen_host="0.0.0.0"):\n    pass`, lines: [1] },
   ],
   clean: [
     { code: `sock.bind(("127.0.0.1", 8080))` },
@@ -17,6 +20,12 @@ ruleTester(bindAllInterfaces, {
     { code: `if not name or name in ('0.0.0.0', '::'):\n    pass` },
     { code: `from ipaddress import IPv4Address\nunspecified = IPv4Address('0.0.0.0')` },
     { code: `self.assertEqual(host, '0.0.0.0')` },
+    // A client's source address: "any interface" to send from, not a listener.
+    { code: `transport = httpx.HTTPTransport(local_address="0.0.0.0")` },
+    { code: `def connect(host, port, source_address="0.0.0.0"):\n    pass` },
+    { code: `src_addr = "0.0.0.0"` },
+    // A field of a data class, not where anything listens.
+    { code: `@dataclass\nclass Route:\n    address: str = "0.0.0.0"\n    gateway = "0.0.0.0"` },
   ],
 });
 

@@ -38,6 +38,11 @@ ruleTester(hardcodedSecret, {
     { code: `if token == "def":\n    pass` },
     { code: `CONFIG = {'MODULE_PWD_STATE': 'yes'}` },
     { code: `HELP = {'pass': 'The "pass" statement is a null operation'}` },
+    // Regular expressions a token or password must match, not a token or password.
+    { code: `_TOKEN = "[0-9a-zA-Z!#$%&'*+.^_|~-]+"` },
+    { code: `NAME_TOKEN = r"[A-Za-z_]\\w*"` },
+    { code: `PASSWORD_RE_PART = r"(?P<pw>[^:@]+)"` },
+    { code: `HEX_TOKEN = r"0x[0-9a-f]+"` },
     // Test credentials are fixtures.
     { code: `password = "python123"`, path: 'tests/test_login.py' },
     { code: `'''Example: -----BEGIN RSA PRIVATE KEY----- goes here and more'''` },

@@ -12,6 +12,10 @@ ruleTester(insecureTlsVersion, {
     { code: `import ssl\nctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)` },
     { code: `import ssl\nctx = ssl.create_default_context()` },
     { code: `import ssl\nctx.minimum_version = ssl.TLSVersion.TLSv1_2` },
+    // Despite their names these negotiate the best version both sides support.
+    { code: `from OpenSSL import SSL\nctx = SSL.Context(SSL.SSLv23_METHOD)` },
+    { code: `from OpenSSL import SSL\ndef connect(host, method=SSL.SSLv23_METHOD):\n    pass` },
+    { code: `import ssl\nctx = ssl.SSLContext(ssl.PROTOCOL_SSLv23)` },
   ],
 });
 

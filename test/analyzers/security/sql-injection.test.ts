@@ -15,6 +15,13 @@ ruleTester(sqlInjection, {
     { code: `qs.extra(where=["name = '%s'" % name])`, lines: [1] },
     { code: `from sqlalchemy import text\nstmt = text(f"SELECT * FROM t WHERE id = {i}")`, lines: [2] },
     { code: `from django.db.models.expressions import RawSQL\nRawSQL("SELECT x FROM t WHERE y = %s" % y, ())`, lines: [2] },
+    // A conditional value whose branch is a parameter is still spliced in.
+    {
+      code: `def f(cur, name):
+    cur.execute("SELECT * FROM t WHERE n = '%s'" % (name if name else "x"))`,
+      lines: [2],
+      message: 'parameter',
+    },
   ],
   clean: [
     // Parameterised queries: the driver quotes the values.
@@ -26,6 +33,21 @@ ruleTester(sqlInjection, {
     // Formatting, but nothing that looks like SQL.
     { code: `runner.execute("task-%s" % name)` },
     { code: `execute(f"SELECT * FROM t WHERE a = {a}")` },
+    // Literals only: concatenated, or chosen between by a condition that is not part of the text.
+    { code: `conn.execute('PRAGMA foreign_keys = ' + 'ON')` },
+    {
+      code: `def connect(conn, fk):
+    conn.execute('PRAGMA foreign_keys = ' + ('ON' if fk else 'OFF'))`,
+    },
+    {
+      code: `def connect(conn, wal):
+    conn.execute('PRAGMA journal_mode = %s' % ('WAL' if wal else 'DELETE'))`,
+    },
+    {
+      code: `def set(self, on):
+    value = "ON" if on else "OFF"
+    self.execute("PRAGMA recursive_triggers = " + value)`,
+    },
   ],
 });
 

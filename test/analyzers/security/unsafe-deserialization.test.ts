@@ -23,6 +23,35 @@ ruleTester(unsafeDeserialization, {
   ],
 });
 
+describe('unsafe-deserialization: a round trip of our own pickle, or test code, is an advisory note of low severity', () => {
+  test.each([
+    ['a round trip through a variable', 'import pickle\ndata = pickle.dumps(obj)\ncopy = pickle.loads(data)\n', 'm.py', 3, 'round trip'],
+    [
+      'a round trip in a test',
+      'import pickle\ndef test_pickles(obj):\n    s = pickle.dumps(obj)\n    assert pickle.loads(s) == obj\n',
+      'tests/test_m.py',
+      4,
+      'round trip',
+    ],
+    [
+      'a fixture loaded by a test',
+      'import pickle\ndef test_old_format():\n    with open(path, "rb") as f:\n        assert pickle.load(f)\n',
+      'tests/test_m.py',
+      4,
+      'Test code',
+    ],
+  ])('%s', (_name, code, path, line, why) => {
+    const findings = runRule(unsafeDeserialization, code, path);
+    expect(findings.map((f) => [f.line, f.severity])).toEqual([[line, 'low']]);
+    expect(findings[0]!.advisory).toContain(why);
+  });
+
+  test('outside data in library code is still a defect', () => {
+    const findings = runRule(unsafeDeserialization, 'import pickle\ndata = sock.recv(4096)\nobj = pickle.loads(data)\n');
+    expect(findings.map((f) => [f.severity, f.advisory])).toEqual([['medium', undefined]]);
+  });
+});
+
 test('unsafe-deserialization: request data raises, a literal payload lowers', () => {
   const [high] = runRule(unsafeDeserialization, 'import pickle\ndef view(request):\n    return pickle.loads(request.body)\n');
   expect(high).toMatchObject({ severity: 'high', cwe: 502, code: 'B301' });

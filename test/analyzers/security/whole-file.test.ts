@@ -4,8 +4,9 @@ import { rules } from '../../../analyzers/security/index.js';
 import { analyze } from '../../../src/engine/analyze.js';
 import type { EnabledRule } from '../../../src/engine/run.js';
 import { NO_SECURITY_DEFECTS, renderSummary } from '../../../src/review/render/summary.js';
+import { planOf } from '../../helpers/plan.js';
 
-const enabled: EnabledRule[] = rules.map((rule) => ({ rule, options: { ...rule.options } }));
+const enabled: EnabledRule[] = rules.map((rule) => ({ rule, options: {} }));
 const fixture = (name: string) => ({ path: `app/${name}`, source: readFileSync(join('test/fixtures/security', name), 'utf8') });
 
 test('a deliberately vulnerable module: every defect found, each with its CWE and severity', () => {
@@ -32,16 +33,19 @@ test('a deliberately vulnerable module: every defect found, each with its CWE an
     '78 flask-debug high CWE-94',
     '78 bind-all-interfaces medium CWE-605',
   ]);
-  const summary = renderSummary(result, { rules });
+  const summary = renderSummary(planOf(result), { rules });
   expect(summary.startsWith('Security defects detected: 18')).toBe(true);
   expect(summary).toContain('app/vulnerable_app.py:23');
 });
 
-test('the same module written safely: no security finding, and the verdict says so', () => {
+test('the same module written safely: no security defect (only an advisory note), and the verdict says so', () => {
   const result = analyze([fixture('clean_app.py')], enabled);
   expect(result.notes).toEqual([]);
-  expect(result.findings).toEqual([]);
-  const summary = renderSummary(result, { rules });
+  // `cache_key` hashes with MD5 and `usedforsecurity=False`: a note for the reader, never a defect.
+  expect(result.findings.map((f) => [f.line, f.rule, f.severity, f.advisory !== undefined])).toEqual([[56, 'weak-hash', 'low', true]]);
+  const plan = planOf(result);
+  expect(plan.advisories.map((f) => f.line)).toEqual([56]);
+  const summary = renderSummary(plan, { rules });
   expect(summary.startsWith(NO_SECURITY_DEFECTS)).toBe(true);
   expect(NO_SECURITY_DEFECTS).toBe('No security defects are detected in the code.');
 });

@@ -10,6 +10,8 @@ ruleTester(mangledNameAccess, {
     },
     { code: 'def peek(s):\n    return s._Session__token', lines: [2], message: 'of `Session`' },
     { code: 'class Other:\n    def m(self, s):\n        return s._Session__token', lines: [3] },
+    // A lower-case owner is a class when this file defines it.
+    { code: 'class session:\n    pass\n\ndef peek(s):\n    return s._session__token', lines: [5], message: 'of `session`' },
   ],
   clean: [
     { code: 'class S:\n    def __init__(self, t):\n        self.__token = t\n    def get(self):\n        return self.__token' },
@@ -17,5 +19,8 @@ ruleTester(mangledNameAccess, {
     { code: 'class Session:\n    def m(self, other):\n        return other._Session__token' },
     { code: 'def f(o):\n    return o.__class__, o.__dict__, o._private, o.public' },
     { code: 'x = "obj.__token"  # and obj.__secret in a comment' },
+    // A prefix convention (`_sa_` + `_add_getter`), not the mangled name of a class `sa`.
+    { code: 'class AttributeImpl:\n    def m(self, fn):\n        self._sa__add_getter = fn\n        return obj._sa__add_getter' },
+    { code: 'def instrument(cls):\n    return cls._sa__on_load, cls._pre__hook' },
   ],
 });

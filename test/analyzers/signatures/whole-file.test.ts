@@ -8,11 +8,11 @@ test('a real-looking module: each signature problem once, the protocol methods l
   const result = analyzeFile(
     path,
     readFileSync(path, 'utf8'),
-    rules.filter((r) => !r.optIn).map((rule) => ({ rule, options: { ...rule.options } })),
+    rules.filter((r) => !r.optIn).map((rule) => ({ rule, options: {} })),
   );
   expect(result.notes).toEqual([]);
+  // `__registry__ = {}` (line 6) is a class attribute: made-up-dunder judges those only when asked.
   expect(result.findings.map((f) => `${f.line} ${f.rule} ${f.subject}`)).toEqual([
-    '6 made-up-dunder __registry__',
     '8 mutable-default-argument defaults',
     '12 first-argument-name get',
     '16 first-argument-name create',

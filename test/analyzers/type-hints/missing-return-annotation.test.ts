@@ -17,6 +17,12 @@ ruleTester(missingReturnAnnotation, {
       message: ['public function', 'private function'],
     },
     { code: '__all__ = ["api"]\ndef api():\n    pass\ndef helper():\n    pass', lines: [2, 4], message: ['public function', 'private function'] },
+    // An `__all__` built at run time (in a function, through `global`) is not the module's static one: names decide.
+    {
+      code: 'def create_session():\n    pass\n\ndef __go(lcls):\n    global __all__\n    __all__ = sorted(n for n in lcls if not n.startswith("_"))\n\n__go(locals())',
+      lines: [1, 4],
+      message: ['public function `create_session`', 'private function `__go`'],
+    },
     { code: 'class _Hidden:\n    def m(self):\n        pass', lines: [2], message: 'private function' },
     { code: 'def __dunder__():\n    pass', lines: [1], message: 'private function' },
   ],

@@ -2,13 +2,17 @@ import { analyze, type AnalysisResult } from '../../../src/engine/analyze.js';
 import type { Finding } from '../../../src/engine/finding.js';
 import type { Rule } from '../../../src/engine/rule.js';
 import { DEFAULT_CONFIG, enabledRules } from '../../../src/review/config.js';
+import { planOf } from '../../helpers/plan.js';
 import { dedent } from '../../helpers/rule-tester.js';
+import type { ReviewPlan } from '../../../src/review/plan.js';
 
-/** Runs the real engine, every default rule, over small Python sources. */
-export function review(files: Record<string, string>): AnalysisResult {
-  return analyze(
-    Object.entries(files).map(([path, source]) => ({ path, source: dedent(source) })),
-    enabledRules(DEFAULT_CONFIG),
+/** Runs the real engine, every default rule, over small Python sources: the plan of those files reviewed whole. */
+export function review(files: Record<string, string>): ReviewPlan {
+  return planOf(
+    analyze(
+      Object.entries(files).map(([path, source]) => ({ path, source: dedent(source) })),
+      enabledRules(DEFAULT_CONFIG),
+    ),
   );
 }
 
@@ -30,17 +34,18 @@ export function finding(over: Partial<Finding> & Pick<Finding, 'rule' | 'categor
   };
 }
 
-export function result(findings: Finding[], over: Partial<AnalysisResult> = {}): AnalysisResult {
+export function result(findings: Finding[], over: Partial<AnalysisResult> = {}): ReviewPlan {
   const paths = [...new Set(findings.map((f) => f.path))];
-  return {
+  return planOf({
     files: (paths.length ? paths : ['app.py']).map((path) => ({ path, lines: 100 })),
     findings,
     notes: [],
     suppressed: [],
     outsideLines: 0,
     conformingNames: [],
+    measurements: [],
     ...over,
-  } as AnalysisResult;
+  });
 }
 
 export const shellRule: Rule = {

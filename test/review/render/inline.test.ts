@@ -1,6 +1,6 @@
 import { RULES } from '../../../analyzers/index.js';
 import { lineStartsOf, lineText } from '../../../src/engine/parse.js';
-import { fingerprintFromBody, fingerprintMarker, inlineSuggestion, renderInlineComment } from '../../../src/review/render/inline.js';
+import { fingerprintFromBody, fingerprintMarker, fingerprintsFromBody, inlineSuggestion, renderInlineComment } from '../../../src/review/render/inline.js';
 import { finding, review, shellDefect, shellRule } from './build.js';
 
 const unusedImport = RULES.find((r) => r.id === 'unused-import')!;
@@ -16,6 +16,10 @@ describe('fingerprint markers', () => {
     expect(body).toContain(fingerprintMarker('fp-test-shell-injection-3'));
     expect(fingerprintFromBody(body)).toBe('fp-test-shell-injection-3');
     expect(fingerprintFromBody('LGTM <!-- other-bot:fp=1 -->')).toBeUndefined();
+    // A comment that speaks of several findings on its line carries all their fingerprints.
+    const shared = renderInlineComment(shellDefect(3), shellRule, { also: [{ finding: { ...shellDefect(3), fingerprint: 'fp-other' }, rule: shellRule }] });
+    expect(shared).toContain('Also on this line:\n- **Shell command built from a variable**');
+    expect(fingerprintsFromBody(shared)).toEqual(['fp-test-shell-injection-3', 'fp-other']);
   });
 });
 
@@ -32,7 +36,7 @@ describe('renderInlineComment', () => {
 
   test('a whole-line removal (real engine) becomes an empty suggestion, which deletes the line', () => {
     const source = '"""M."""\nimport os\nimport sys\n\nprint(sys)\n';
-    const f = review({ 'm.py': source }).findings.find((x) => x.rule === 'unused-import')!;
+    const f = review({ 'm.py': source }).reported.find((x) => x.rule === 'unused-import')!;
     expect(inlineSuggestion(f)).toEqual({ startLine: 2, endLine: 2, lines: [] });
     const body = renderInlineComment(f, unusedImport);
     expect(body).toContain('Remove the unused import of `os`:\n```suggestion\n```');
@@ -41,7 +45,7 @@ describe('renderInlineComment', () => {
 
   test("an edit inside a line needs the line's text, and keeps the rest of the line", () => {
     const source = '"""M."""\nimport sys, re\n\nprint(re)\n';
-    const f = review({ 'm.py': source }).findings.find((x) => x.rule === 'unused-import')!;
+    const f = review({ 'm.py': source }).reported.find((x) => x.rule === 'unused-import')!;
     expect(inlineSuggestion(f)).toBeUndefined();
     expect(inlineSuggestion(f, { lineText: linesOf(source) })).toEqual({ startLine: 2, endLine: 2, lines: ['import re'] });
     expect(renderInlineComment(f, unusedImport, { lineText: linesOf(source) })).toContain('```suggestion\nimport re\n```');
@@ -49,7 +53,7 @@ describe('renderInlineComment', () => {
 
   test('no suggestion when the edit reaches lines the comment is not on', () => {
     const source = '"""M."""\nfrom a import (b,\n    c)\nprint(b)\n';
-    const f = review({ 'm.py': source }).findings.find((x) => x.rule === 'unused-import')!;
+    const f = review({ 'm.py': source }).reported.find((x) => x.rule === 'unused-import')!;
     expect(f.fix).toBeDefined();
     expect(inlineSuggestion(f, { lineText: linesOf(source) })).toBeUndefined();
     expect(renderInlineComment(f, unusedImport, { lineText: linesOf(source) })).not.toContain('```suggestion');

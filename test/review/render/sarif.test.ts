@@ -1,5 +1,5 @@
 import { RULES } from '../../../analyzers/index.js';
-import { renderSarif } from '../../../src/review/render/sarif.js';
+import { renderSarif, writeSarif } from '../../../src/review/render/sarif.js';
 import { result, review, shellDefect, shellRule } from './build.js';
 
 describe('renderSarif', () => {
@@ -52,4 +52,15 @@ describe('renderSarif', () => {
     expect(n.executionSuccessful).toBe(true);
     expect(n.toolExecutionNotifications![0]!.message.text).toBe('b.py: skipped: not valid UTF-8');
   });
+});
+
+test('writeSarif streams the same log renderSarif builds, a result per line', async () => {
+  const plan = review({ 'm.py': '"""M."""\nimport os\nimport sys\n', 'n.py': '"""N."""\n' });
+  let text = '';
+  await writeSarif(plan, { write: (t: string) => (text += t) }, { toolVersion: '1.2.3' });
+  expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(renderSarif(plan, { toolVersion: '1.2.3' }))));
+  expect(text.split('\n').filter((l) => l.trimStart().startsWith('{"ruleId"'))).toHaveLength(2);
+  let empty = '';
+  await writeSarif(review({ 'n.py': '"""N."""\n' }), { write: (t: string) => (empty += t) });
+  expect(JSON.parse(empty).runs[0].results).toEqual([]);
 });

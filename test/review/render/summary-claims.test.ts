@@ -2,10 +2,11 @@ import { analyze } from '../../../src/engine/analyze.js';
 import { renderSummary } from '../../../src/review/render/summary.js';
 import { DEFAULT_CONFIG, enabledRules } from '../../../src/review/config.js';
 import { dedent } from '../../helpers/rule-tester.js';
+import { planOf } from '../../helpers/plan.js';
 
 /** The summary, from the real engine with the default rules, for one file. */
 function summaryOf(code: string): string {
-  return renderSummary(analyze([{ path: 'app.py', source: dedent(code) }], enabledRules(DEFAULT_CONFIG)));
+  return renderSummary(planOf(analyze([{ path: 'app.py', source: dedent(code) }], enabledRules(DEFAULT_CONFIG))));
 }
 
 test('a file with no annotations at all is never called inconsistent', () => {
@@ -73,7 +74,7 @@ test('only snake_case: no naming item at all', () => {
 });
 
 test('a crafted file name in a note can neither mention anyone nor format the summary', () => {
-  const text = renderSummary(analyze([{ path: '@octo/team_**x**.py', source: 'def f(:\n' }], enabledRules(DEFAULT_CONFIG)));
+  const text = renderSummary(planOf(analyze([{ path: '@octo/team_**x**.py', source: 'def f(:\n' }], enabledRules(DEFAULT_CONFIG))));
   // Inside code spans GitHub neither mentions nor formats; outside them the name is neutralised.
   const prose = text.replace(/`[^`\n]*`/g, '');
   expect(prose).not.toMatch(/(^|[^\u200b])@octo/);

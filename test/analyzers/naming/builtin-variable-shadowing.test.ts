@@ -1,4 +1,3 @@
-import { builtinArgumentShadowing } from '../../../analyzers/naming/builtin-argument-shadowing.js';
 import { builtinVariableShadowing } from '../../../analyzers/naming/builtin-variable-shadowing.js';
 import { ruleTester } from '../../helpers/rule-tester.js';
 
@@ -9,24 +8,20 @@ ruleTester(builtinVariableShadowing, {
     { code: 'def dir():\n    pass\nclass object:\n    pass', lines: [1, 3] },
     { code: 'try:\n    pass\nexcept E as str:\n    pass', lines: [3] },
     { code: 'type = lambda: 1', lines: [1] },
+    // In a class body, loop, `with`, `except` and walrus targets and nested classes are variables (as Ruff).
+    {
+      code: 'class Body:\n    for format in formats:\n        pass\n    with open(p) as input:\n        pass\n    try:\n        pass\n    except E as str:\n        pass\n    (list := 3)\n    class object:\n        pass',
+      lines: [2, 4, 8, 10, 11],
+    },
+    { code: 'class Body:\n    for i, format in pairs:\n        pats[format] = i', lines: [2] },
   ],
   clean: [
     { code: 'class A:\n    id = 1\n    def list(self):\n        pass' },
+    // Class attributes (assigned, annotated, unpacked, augmented) are not variables.
+    { code: 'class A:\n    type: int = 3\n    max, min = 1, 2\n    sum += 1\n    hash: int' },
     { code: '__doc__ = "x"\n__name__ = "y"' },
     { code: 'import string as str' },
     { code: 'ids = [1]\nkind = type(ids)' },
     { code: 'id = 1', options: { ignore: ['id'] } },
-  ],
-});
-
-ruleTester(builtinArgumentShadowing, {
-  flagged: [
-    { code: 'def find(id, type=None, *list, **dict):\n    pass', lines: [1, 1, 1, 1], message: 'Function argument' },
-    { code: 'class A:\n    def get(self, input):\n        pass', lines: [2] },
-  ],
-  clean: [
-    { code: 'f = lambda id: id' },
-    { code: 'from typing import override\nclass A(B):\n    @override\n    def get(self, id):\n        pass' },
-    { code: 'def find(ident, kind=None):\n    pass' },
   ],
 });

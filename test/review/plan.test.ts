@@ -1,0 +1,158 @@
+import { tooManyStatements } from '../../analyzers/function-logic/too-many-statements.js';
+import { complexFunction } from '../../analyzers/function-logic/complex-function.js';
+import { unusedImport } from '../../analyzers/unused-imports/unused-import.js';
+import { evalExec } from '../../analyzers/security/eval-exec.js';
+import { STRICT_CONVENTIONS } from '../../src/engine/conventions.js';
+import type { EnabledRule, Rule } from '../../src/engine/rule.js';
+import { exitStatus, planReview } from '../../src/review/plan.js';
+import { renderSummary, NO_SECURITY_DEFECTS } from '../../src/review/render/summary.js';
+import { checkTitle } from '../../src/review/render/check-run.js';
+import { DEFAULT_CONFIG } from '../../src/review/config.js';
+import { planOfChange } from '../helpers/plan.js';
+
+const on = (...rules: Rule[]): EnabledRule[] => rules.map((rule) => ({ rule, options: {} }));
+
+/** A function of `n` simple statements. */
+function fn(name: string, n: number, extra = ''): string {
+  return `def ${name}(x):\n${Array.from({ length: n }, (_, i) => `    x = x + ${i}\n`).join('')}${extra}    return x\n`;
+}
+
+describe('new, pre-existing and fixed', () => {
+  test.each([
+    ['an added line that adds a finding', 'import os\n\nprint(os)\n', 'import os\nimport sys\n\nprint(os)\n', ['sys'], []],
+    ['an old finding on an untouched line', 'import os\nimport sys\n', 'import os\nimport sys\nx = 1\n', [], ['os', 'sys']],
+    ['an old finding on a moved line keeps its identity', 'import os\n', '"""Doc."""\nimport os\n', [], ['os']],
+    ['a new file: everything is new', undefined, 'import os\n', ['os'], []],
+  ])('%s', (_name, base, head, introduced, older) => {
+    const plan = planOfChange('m.py', base, head, on(unusedImport));
+    expect(plan.reported.map((f) => f.subject)).toEqual(introduced);
+    expect(plan.preexisting.map((f) => f.subject)).toEqual(older);
+  });
+
+  test('a finding the change removed is fixed', () => {
+    const plan = planOfChange('m.py', 'import os\nimport sys\n', 'import os\n\nprint(os)\n', on(unusedImport));
+    expect(plan.fixed.map((f) => f.subject)).toEqual(['os', 'sys']);
+    expect(plan.reported).toEqual([]);
+    expect(renderSummary(plan)).toContain('It also fixes 2 findings the code had before (`os`: unused import; `sys`: unused import).');
+  });
+
+  test('report: all reports old findings too, and nothing is called pre-existing', () => {
+    const plan = planOfChange('m.py', 'import os\n', 'import os\nimport sys\n', on(unusedImport), { report: 'all' });
+    expect(plan.reported.map((f) => f.subject)).toEqual(['os', 'sys']);
+    expect(plan.preexisting).toEqual([]);
+  });
+});
+
+describe('size and complexity: judged by what the change does to the number', () => {
+  const statements = on(tooManyStatements);
+  test.each([
+    ['already over the limit, untouched by the change', fn('f', 52), `${fn('f', 52)}\n\nY = 1\n`, undefined],
+    ['already over the limit and made worse', fn('f', 52), fn('f', 58), 'grew from 52 to 58 statements (limit 50)'],
+    ['already over the limit and made smaller', fn('f', 58), fn('f', 52), undefined],
+    ['pushed over the limit', fn('f', 45), fn('f', 55), '55 statements, was 45 (limit 50)'],
+    ['a new function over the limit', 'X = 1\n', `X = 1\n\n\n${fn('g', 55)}`, '55 statements (limit 50)'],
+  ])('%s', (_name, base, head, said) => {
+    const plan = planOfChange('m.py', base, head, statements);
+    if (said === undefined) expect(plan.reported).toEqual([]);
+    else expect(renderSummary(plan)).toContain(said);
+  });
+
+  test.each([
+    ["pushed past the usual limit, within the repository's own", 8, 11, 'cyclomatic complexity 12, was 9 (limit 10; the repository allows 19)'],
+    ["already past the usual limit and grown, within the repository's own", 10, 12, undefined],
+    ["a new function past the usual limit, within the repository's own", undefined, 11, undefined],
+    ["past the repository's own limit", 8, 20, 'cyclomatic complexity 21, was 9 (limit 19)'],
+  ])('a looser limit of the repository (max-complexity = 19): %s', (_name, before, after, said) => {
+    const branches = (n: number): string =>
+      `def f(x):\n${Array.from({ length: n }, (_, i) => `    if x == ${i}:\n        return ${i}\n`).join('')}    return x\n`;
+    const rules = [{ rule: complexFunction, options: { maxComplexity: 19 } }];
+    const base = before === undefined ? 'X = 1\n' : branches(before);
+    const head = before === undefined ? `X = 1\n\n\n${branches(after)}` : branches(after);
+    const plan = planOfChange('m.py', base, head, rules, {}, { ...STRICT_CONVENTIONS, profile: 'conventional' });
+    if (said === undefined) expect(plan.reported).toEqual([]);
+    else expect(renderSummary(plan)).toContain(said);
+  });
+
+  test('crossing the complexity limit gives both numbers inline too', () => {
+    const branches = (n: number): string =>
+      `def f(x):\n${Array.from({ length: n }, (_, i) => `    if x == ${i}:\n        return ${i}\n`).join('')}    return x\n`;
+    const plan = planOfChange('m.py', branches(8), branches(11), on(complexFunction));
+    expect(plan.reported.map((f) => f.measure)).toEqual([{ quantity: 'cyclomatic complexity', value: 12, limit: 10, before: 9 }]);
+    expect(plan.inline).toHaveLength(1);
+    expect(renderSummary(plan)).toContain('`f` at `m.py:1` (cyclomatic complexity 12, was 9 (limit 10))');
+  });
+});
+
+describe('inline comments', () => {
+  test('one comment per line: the most severe finding leads, the others are said in it', () => {
+    const plan = planOfChange('m.py', 'x = 1\n', 'x = 1\nimport os; y = eval(input())\n', on(evalExec, unusedImport));
+    expect(plan.inline).toHaveLength(1);
+    expect(plan.inline[0]!.finding.rule).toBe('eval-exec');
+    expect(plan.inline[0]!.also.map((f) => f.rule)).toEqual(['unused-import']);
+    expect(plan.reported).toHaveLength(2);
+  });
+
+  test('a function already over a size limit that grew is said in the summary, not inline', () => {
+    const plan = planOfChange('m.py', fn('f', 52), fn('f', 58), on(tooManyStatements));
+    expect(plan.reported).toHaveLength(1);
+    expect(plan.inline).toEqual([]);
+  });
+});
+
+describe('the verdict: one decision for the summary, the check run and the exit status', () => {
+  const security = on(evalExec, unusedImport);
+
+  test.each([
+    // [case, base, head, conclusion, exit, first line starts with]
+    ['clean', 'x = 1\n', 'x = 2\n', 'success', 0, NO_SECURITY_DEFECTS],
+    ['a new eval', 'x = 1\n', 'x = eval(input())\n', 'failure', 1, 'Security defects detected: 1'],
+    ['a nosec on a line with no finding', 'x = 1\n', 'x = 1  # nosec B307\n', 'success', 0, NO_SECURITY_DEFECTS],
+    [
+      'an eval silenced by a nosec this change adds',
+      'x = 1\n',
+      'x = eval(input())  # nosec\n',
+      'failure',
+      1,
+      'Security findings silenced by suppression comments that this change adds: 1',
+    ],
+    ['an eval silenced by a noqa naming its code', 'x = 1\n', 'x = eval(input())  # noqa: S307\n', 'failure', 1, 'Security findings silenced'],
+    ['a file-wide ruff noqa this change adds', 'x = 1\n', '# ruff: noqa: S307, B307\nx = eval(input())\n', 'failure', 1, 'Security findings silenced'],
+    ['a nosec that was already there', 'x = eval(input())  # nosec\n', 'x = eval(input())  # nosec\ny = 2\n', 'success', 0, NO_SECURITY_DEFECTS],
+  ])('%s', (_name, base, head, conclusion, exit, first) => {
+    const plan = planOfChange('m.py', base, head, security);
+    expect(plan.verdict.conclusion).toBe(conclusion);
+    expect(exitStatus(plan)).toBe(exit);
+    expect(renderSummary(plan).split('\n')[0]).toMatch(new RegExp(`^${first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    expect(checkTitle(plan).startsWith(conclusion === 'failure' ? 'Security defects found' : 'No security defects')).toBe(true);
+  });
+
+  test('the repository may trust its authors to suppress', () => {
+    const plan = planOfChange('m.py', 'x = 1\n', 'x = eval(input())  # nosec\n', security, { allow_author_suppressions: true });
+    expect(plan.verdict.conclusion).toBe('success');
+    expect(plan.verdict.suppressedInChange).toHaveLength(1);
+    expect(renderSummary(plan).split('\n')[0]).toBe('Security findings silenced by suppression comments that this change adds: 1 (1 high).');
+  });
+
+  test('fail_on moves the bar for all three answers alike', () => {
+    const high = planOfChange('m.py', 'x = 1\n', 'x = eval(input())\n', security, { fail_on: 'critical' });
+    expect([high.verdict.conclusion, exitStatus(high)]).toEqual(['success', 0]);
+    expect(checkTitle(high)).toBe('1 security defect below the critical threshold');
+    expect(renderSummary(high).split('\n')[0]).toBe('Security defects detected: 1 (1 high).');
+    const none = planOfChange('m.py', 'x = 1\n', 'x = eval(input())\n', security, { fail_on: 'none' });
+    expect(none.verdict.conclusion).toBe('success');
+  });
+
+  test('a Python file that could not be reviewed: never "No security defects", the check neutral', () => {
+    const plan = planReview({
+      mode: 'change',
+      files: [],
+      config: DEFAULT_CONFIG,
+      notes: [{ path: 'big.py', kind: 'skipped', message: 'big.py: skipped: 1.2 MB is over the 1.0 MB limit (max_file_bytes)' }],
+    });
+    expect(plan.verdict.conclusion).toBe('neutral');
+    const text = renderSummary(plan);
+    expect(text).not.toContain(NO_SECURITY_DEFECTS);
+    expect(text.split('\n')[0]).toBe('Nothing was reviewed: the only Python file could not be reviewed, so there is no security verdict.');
+    expect(checkTitle(plan)).toBe('Not fully reviewed: 1 Python file could not be reviewed');
+  });
+});
