@@ -3,11 +3,10 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { join, resolve } from 'node:path';
 import { RULES } from '../../analyzers/index.js';
 import { renderRuleDocs } from '../review/render/rule-docs.js';
-import { renderRuleReference, replaceSection } from '../review/render/rule-reference.js';
 
 /**
  * `npm run docs:rules`: writes docs/rules/ (one page per rule and an index) from the rules' own
- * docs and option schemas, and the README's rule reference while the README has that section.
+ * docs and option schemas.
  * `--check` changes nothing and exits 1 when anything is out of date (for CI).
  */
 const check = process.argv.slice(2).includes('--check');
@@ -19,15 +18,7 @@ const present = new Set(readdirSafe(dir).filter((f) => f.endsWith('.md')));
 const stale = [...wanted].filter(([file, text]) => readSafe(join(dir, file)) !== text).map(([file]) => file);
 const extra = [...present].filter((file) => !wanted.has(file));
 
-const readme = resolve(root, 'README.md');
-const before = readSafe(readme);
-const after = before?.includes('<!-- section:rules -->') ? replaceSection(before, 'rules', renderRuleReference(RULES)) : before;
-
-const outdated = [
-  ...stale.map((f) => `docs/rules/${f}`),
-  ...extra.map((f) => `docs/rules/${f} (no such rule)`),
-  ...(before !== after ? ['README.md (rule reference)'] : []),
-];
+const outdated = [...stale.map((f) => `docs/rules/${f}`), ...extra.map((f) => `docs/rules/${f} (no such rule)`)];
 if (check) {
   if (outdated.length) {
     process.stderr.write(`Rule docs out of date; run \`npm run docs:rules\`:\n${outdated.map((f) => `  ${f}`).join('\n')}\n`);
@@ -37,7 +28,6 @@ if (check) {
   mkdirSync(dir, { recursive: true });
   for (const file of stale) writeFileSync(join(dir, file), wanted.get(file)!);
   for (const file of extra) rmSync(join(dir, file));
-  if (after !== undefined && before !== after) writeFileSync(readme, after);
   process.stdout.write(
     outdated.length ? `Updated ${outdated.length} file(s):\n${outdated.map((f) => `  ${f}`).join('\n')}\n` : 'Rule docs already up to date\n',
   );

@@ -5,7 +5,7 @@ import type { Category, Confidence, Fix, Measure, Severity } from './finding.js'
 import type { ScopeModel } from './scope.js';
 import type { SourceFile } from './parse.js';
 
-/** The four parts of a rule's documentation, written once and shown inline, in SARIF and in the README. */
+/** The four parts of a rule's documentation, written once and shown inline, in SARIF and on the rule's page in docs/rules. */
 export interface RuleDoc {
   what: string;
   why: string;

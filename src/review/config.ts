@@ -24,7 +24,7 @@ const ruleSetting = z.union([
 ]);
 
 const knownRule = z.string().refine((id) => RULES.some((r) => r.id === id || r.codes.includes(id)), {
-  message: 'unknown rule (see the README rule reference)',
+  message: 'unknown rule (see docs/rules/)',
 });
 
 /** A glob our bounded matcher can run (src/review/globs.ts); any other is a config problem. */

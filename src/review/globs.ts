@@ -72,6 +72,12 @@ function translate(glob: string): string {
         } else out += '.*';
         continue;
       }
+      // picomatch reads `**{a,b}` and `**.py` at a segment's start as a globstar too (but `**a` as `*a`).
+      if (glob[i + 1] === '*' && atSegmentStart && (next === '{' || next === '.')) {
+        i++;
+        out += '.*';
+        continue;
+      }
       while (glob[i + 1] === '*') i++;
       out += '[^/]*';
       continue;
