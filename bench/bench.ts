@@ -1,15 +1,18 @@
 import { execFileSync } from 'node:child_process';
 import { availableParallelism, cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { RULES } from '../analyzers/index.js';
 import { measureCodeFacts } from '../analyzers/python/code-facts.js';
-import { analyzeSources } from '../src/engine/analyze.js';
 import { analyzeFileWithBinding } from '../src/engine/binding-walk.js';
 import { flattenTree } from '../src/engine/flat-tree.js';
 import { memoryKeeper } from '../src/engine/memory.js';
 import { flatParserKind, lineStartsOf, parseFlat, parsePython } from '../src/engine/parse.js';
 import { EnginePool } from '../src/engine/pool.js';
+import { STRICT_CONVENTIONS } from '../src/engine/conventions.js';
+import { main } from '../src/cli/main.js';
+import { analyseInOrder, engineAnalyser } from '../src/review/analyse.js';
 import { analyzeFile } from '../src/engine/run.js';
 import { DEFAULT_CONFIG, enabledRules } from '../src/review/config.js';
 import { FAMILIES } from './accuracy-families.js';
@@ -19,7 +22,9 @@ import { corpusFiles, stdlibRoot, type CorpusFile } from './corpus.js';
  * Speed and memory of the engine on the CPython standard library, every figure from one run on
  * the same sources: the single-thread passes in this process (sources read beforehand, so disk
  * time is in none of them), then whole processes side by side: the analysis on 1 worker and on
- * every core, and Ruff (wasm, one thread, the rules bench/accuracy.ts compares). Ratios compare
+ * every core, the CLI (`pr-reviewer review --format json`: files read, conventions learned, the
+ * plan and its JSON) on 1 worker and on every core, and Ruff (wasm, one thread, the rules
+ * bench/accuracy.ts compares), each reading the files itself. Ratios compare
  * each pass with tree-sitter's parse alone, measured in the same run: on a shared machine only
  * ratios mean much, so the load is printed with them.
  */
@@ -50,30 +55,46 @@ interface ChildReport {
 
 if (values.child) {
   const started = performance.timeOrigin;
-  const files = [...corpusFiles(stdlibRoot(), limit)];
-  const report = values.child === 'ruff' ? await ruffChild(files) : await engineChild(files, Number(values.jobs));
+  const root = stdlibRoot();
+  const files = [...corpusFiles(root, limit)];
+  const report =
+    values.child === 'ruff'
+      ? await ruffChild(files)
+      : values.child === 'cli'
+        ? await cliChild(
+            files.map((f) => join(root, f.path)),
+            Number(values.jobs),
+          )
+        : await engineChild(files, Number(values.jobs));
   report.process = (performance.timeOrigin + performance.now() - started) / 1000;
   report.peakRssMb = process.resourceUsage().maxRSS / 1024;
   process.stdout.write(`${JSON.stringify(report)}\n`);
   process.exit(0);
 }
 
-/** The analysis as the CLI runs it: every file through analyzeSources, on `jobs` workers. */
+/** The analysis as the CLI runs it (review/analyse.ts on the engine's pool), without the CLI around it: `jobs` workers, 0 for this thread. */
 async function engineChild(files: CorpusFile[], jobs: number): Promise<ChildReport> {
   const pool = new EnginePool({ size: jobs });
+  const rules = enabledRules(DEFAULT_CONFIG);
   const start = performance.now();
   const elu = performance.eventLoopUtilization();
-  const result = await analyzeSources(
-    files.map((f) => ({ path: f.path, source: f.source })),
-    enabledRules(DEFAULT_CONFIG),
-    [],
-    { pool },
-  );
+  const results = await analyseInOrder(files, (f) => ({ path: f.path, source: f.source, rules, conventions: STRICT_CONVENTIONS }), engineAnalyser(pool));
   const analysis = (performance.now() - start) / 1000;
   const busy = performance.eventLoopUtilization(elu);
   const workerHeapMb = pool.peakHeapBytes.map((b) => b / 1e6);
   await pool.close();
-  return { analysis, process: 0, findings: result.findings.length, peakRssMb: 0, workerHeapMb, mainBusy: busy.active / 1000 };
+  const findings = results.reduce((n, r) => n + (r?.head.findings.length ?? 0), 0);
+  return { analysis, process: 0, findings, peakRssMb: 0, workerHeapMb, mainBusy: busy.active / 1000 };
+}
+
+/** The whole CLI, as `pr-reviewer review --format json --jobs N FILE...` runs it, its JSON written to nowhere. */
+async function cliChild(paths: string[], jobs: number): Promise<ChildReport> {
+  const start = performance.now();
+  let findings = 0;
+  const stdout = { write: (text: string) => ((findings += text.match(/^ {4}\{"path"/gm)?.length ?? 0), true) };
+  const code = await main(['review', '--format', 'json', '--jobs', String(jobs), ...paths], { stdout, stderr: { write: () => true }, cwd: process.cwd() });
+  if (code > 1) throw new Error(`the CLI exited with status ${code}`);
+  return { analysis: (performance.now() - start) / 1000, process: 0, findings, peakRssMb: 0, workerHeapMb: [], mainBusy: 0 };
 }
 
 /** Ruff as bench/accuracy.ts runs it: the wasm build, one Workspace per rule set, file after file. */
@@ -172,6 +193,8 @@ const bestOf = (args: string[]): ChildReport => {
 const processes: Array<[string, ChildReport]> = [
   ['analysis on 1 worker', bestOf(['--child', 'engine', '--jobs', '1'])],
   [`analysis on ${cores} workers (all cores)`, bestOf(['--child', 'engine', '--jobs', String(cores)])],
+  ['CLI, --jobs 1', bestOf(['--child', 'cli', '--jobs', '1'])],
+  [`CLI, --jobs ${cores} (the default: all cores)`, bestOf(['--child', 'cli', '--jobs', String(cores)])],
   ['Ruff (wasm, one thread)', bestOf(['--child', 'ruff'])],
 ];
 const loadAfter = loadavg();
@@ -207,7 +230,7 @@ if (facts && rules) console.log(`code facts cost ${((facts.wall / rules.wall) * 
 console.log('');
 console.log('| whole process | process s | analysis s | × Ruff (process) | main thread busy s | findings | peak RSS MB | peak heap per worker MB |');
 console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
-const ruff = processes[2]![1];
+const ruff = processes[4]![1];
 for (const [name, r] of processes) {
   const heaps = r.workerHeapMb.length ? r.workerHeapMb.map((h) => h.toFixed(0)).join(', ') : '—';
   console.log(
@@ -221,7 +244,9 @@ console.log('');
 console.log(
   `peak RSS per worker: about ${perWorker.toFixed(0)} MB (${cores > 1 ? `the ${cores}-worker process over the 1-worker one, per extra worker` : 'the 1-worker process'})`,
 );
-console.log(`all cores against Ruff's whole process: ${(many.process / ruff.process).toFixed(2)}×`);
+console.log(
+  `all cores against Ruff's whole process: analysis ${(many.process / ruff.process).toFixed(2)}×, CLI ${(processes[3]![1].process / ruff.process).toFixed(2)}×`,
+);
 
 function fmtLoad(l: number[]): string {
   return l.map((x) => x.toFixed(2)).join(' / ');

@@ -1,6 +1,7 @@
 import type { FileConventions } from './conventions.js';
 import type { Severity } from './finding.js';
 import type { EnabledRule } from './rule.js';
+import { ruleById } from '../../analyzers/index.js';
 import { lineStartsOf, parseFlat, parseFlatEditable } from './parse.js';
 import { analyzeFile, analyzeParsed, type FileResult } from './run.js';
 import type { JobLimits } from './budget.js';
@@ -36,23 +37,24 @@ export interface RuleSpec {
   disabledCodes?: readonly string[];
 }
 
-/**
- * Time and findings a review may spend. Per file: each version of a file (base, head) gets the
- * file budgets. Per review: a deadline for every file and a total of findings (see pool.ts).
- */
-export interface ReviewBudget {
-  fileTimeMs?: number;
-  fileFindings?: number;
-  reviewTimeMs?: number;
-  reviewFindings?: number;
-}
-
 export function specOf(enabled: EnabledRule): RuleSpec {
   return {
     id: enabled.rule.id,
     options: enabled.options,
     ...(enabled.severity ? { severity: enabled.severity } : {}),
     ...(enabled.disabledCodes ? { disabledCodes: enabled.disabledCodes } : {}),
+  };
+}
+
+/** A spec's rule from the registry (analyzers/index.ts), as the caller's thread had it. */
+export function resolveRule(spec: RuleSpec): EnabledRule {
+  const rule = ruleById(spec.id);
+  if (!rule) throw new Error(`unknown rule '${spec.id}'`);
+  return {
+    rule,
+    options: spec.options,
+    ...(spec.severity ? { severity: spec.severity } : {}),
+    ...(spec.disabledCodes ? { disabledCodes: spec.disabledCodes } : {}),
   };
 }
 

@@ -1,10 +1,9 @@
 import { parentPort } from 'node:worker_threads';
 import { getHeapStatistics } from 'node:v8';
-import { RULES } from '../../analyzers/index.js';
 import type { EnabledRule } from './rule.js';
 import { memoryKeeper } from './memory.js';
 import { flatParserKind } from './parse.js';
-import { runJob, type FileJob, type JobLimits, type RuleSpec } from './job.js';
+import { resolveRule, runJob, type FileJob, type JobLimits, type RuleSpec } from './job.js';
 
 /** What the pool sends a worker: one file (and its base), the rules as specs, the limits. */
 export interface WorkerRequest {
@@ -28,16 +27,7 @@ export function resolveRules(specs: readonly RuleSpec[]): EnabledRule[] {
   const key = JSON.stringify(specs);
   let rules = resolved.get(key);
   if (!rules) {
-    rules = specs.map((spec) => {
-      const rule = RULES.find((r) => r.id === spec.id);
-      if (!rule) throw new Error(`unknown rule '${spec.id}'`);
-      return {
-        rule,
-        options: spec.options,
-        ...(spec.severity ? { severity: spec.severity } : {}),
-        ...(spec.disabledCodes ? { disabledCodes: spec.disabledCodes } : {}),
-      };
-    });
+    rules = specs.map(resolveRule);
     if (resolved.size > 16) resolved.clear();
     resolved.set(key, rules);
   }

@@ -1,14 +1,16 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { EnabledRule } from './rule.js';
-import { now, overBudgetNote, type BudgetKind, type JobLimits } from './budget.js';
+import { ruleById } from '../../analyzers/index.js';
+import { now, type BudgetKind, type JobLimits } from './budget.js';
 import { memoryKeeper } from './memory.js';
 import { flatParserKind } from './parse.js';
-import { runJob, specOf, type FileJob, type JobResult, type ReviewBudget, type RuleSpec } from './job.js';
+import { resolveRule, runJob, specOf, type FileJob, type JobResult, type RuleSpec } from './job.js';
 import type { WorkerRequest, WorkerResponse } from './pool-worker.js';
+import { overBudgetResults } from './review-budget.js';
 import type { FileResult } from './run.js';
 
-export type { FileJob, JobResult, ReviewBudget, RuleSpec } from './job.js';
+export type { FileJob, JobResult, RuleSpec } from './job.js';
 
 /** All cores: the default of `--jobs` and of the server's pool. */
 export function defaultPoolSize(): number {
@@ -29,8 +31,6 @@ export interface PoolOptions {
 interface Pending {
   request: WorkerRequest;
   versions: number;
-  /** The review it belongs to, so that a review over its findings budget can drop its queued files. */
-  review?: object;
   resolve(result: JobResult): void;
 }
 
@@ -38,13 +38,18 @@ interface Slot {
   worker: Worker;
   job?: Pending;
   timer?: NodeJS.Timeout;
+  /** Failed while idle: replaced after a pause, and given no job meanwhile. */
+  down?: boolean;
 }
+
+/** A worker that fails with no job in hand (its module does not load) is started again after this pause, not in a loop. */
+const RESPAWN_PAUSE_MS = 1000;
 
 /**
  * Worker threads that parse and analyse whole files and send back plain results, so that the
  * caller's event loop only ever awaits messages: a pathological file costs a worker its time
  * budget, never the server its responsiveness. Jobs are queued and run as workers free up. The
- * server keeps one pool for its lifetime; the CLI makes one per run (see analyzeSources).
+ * server keeps one pool for its lifetime; the CLI makes one per run (review/engine-analyser.ts).
  */
 export class EnginePool {
   readonly size: number;
@@ -68,58 +73,19 @@ export class EnginePool {
 
   /**
    * One file (and its base, when it has one). Resolves with results, never rejects for the
-   * file's sake: a file over budget or a worker that failed comes back as a note.
+   * file's sake: a file over budget or a worker that failed comes back as a note. Rules that are
+   * not the registry's (a test's, a local experiment's) cannot be named to a worker: such a job
+   * runs on this thread.
    */
-  run(job: FileJob, rules: readonly EnabledRule[] | readonly RuleSpec[], limits: JobLimits = {}, review?: object): Promise<JobResult> {
+  run(job: FileJob, rules: readonly EnabledRule[] | readonly RuleSpec[], limits: JobLimits = {}): Promise<JobResult> {
     if (this.closed) return Promise.reject(new Error('the engine pool is closed'));
+    const local = rules.filter((r): r is EnabledRule => 'rule' in r);
+    if (this.size === 0 || local.some((r) => ruleById(r.rule.id) !== r.rule)) return this.runHere(job, rules, limits);
     const specs = rules.map((r) => ('rule' in r ? specOf(r) : r));
-    if (this.size === 0) return this.runHere(job, rules, specs, limits);
     return new Promise<JobResult>((resolve) => {
-      this.queue.push({ request: { id: this.nextId++, job, rules: specs, limits }, versions: job.base ? 2 : 1, ...(review ? { review } : {}), resolve });
+      this.queue.push({ request: { id: this.nextId++, job, rules: specs, limits }, versions: job.base ? 2 : 1, resolve });
       this.dispatch();
     });
-  }
-
-  /**
-   * A review's files, results in job order. The review's budgets: a deadline shared by every
-   * file (files not started by then are not reviewed) and a total of findings, counted in job
-   * order (a file that would go past it, and every file after it, come back as notes).
-   */
-  async review(
-    jobs: readonly FileJob[],
-    rules: readonly EnabledRule[] | readonly RuleSpec[],
-    budget: ReviewBudget = {},
-    onResult?: (index: number, result: JobResult) => void,
-  ): Promise<JobResult[]> {
-    const start = now();
-    const limits: JobLimits = {
-      ...(budget.fileTimeMs !== undefined ? { fileTimeMs: budget.fileTimeMs } : {}),
-      ...(budget.fileFindings !== undefined ? { fileFindings: budget.fileFindings } : {}),
-      ...(budget.reviewTimeMs !== undefined ? { reviewDeadline: start + budget.reviewTimeMs, reviewTimeMs: budget.reviewTimeMs } : {}),
-    };
-    const review = {};
-    let findings = 0;
-    const results = await Promise.all(
-      jobs.map(async (job, i) => {
-        const result = await this.run(job, rules, limits, review);
-        findings += result.head.findings.length;
-        // Past the total, the files still waiting are not worth starting.
-        if (budget.reviewFindings !== undefined && findings > budget.reviewFindings) this.drop(review, 'review-findings', budget.reviewFindings);
-        onResult?.(i, result);
-        return result;
-      }),
-    );
-    return budget.reviewFindings === undefined ? results : withinReviewFindings(jobs, results, budget.reviewFindings);
-  }
-
-  /** Resolves a review's queued jobs as not reviewed. */
-  private drop(review: object, kind: BudgetKind, limit: number): void {
-    for (let i = this.queue.length - 1; i >= 0; i--) {
-      const pending = this.queue[i]!;
-      if (pending.review !== review) continue;
-      this.queue.splice(i, 1);
-      pending.resolve(overBudgetJob(pending.request.job, kind, limit));
-    }
   }
 
   /** Stops the workers; queued jobs are dropped. */
@@ -134,19 +100,17 @@ export class EnginePool {
     );
   }
 
-  /** Without our native parser, trees wait for a collection to be freed (see memory.ts). */
-  private readonly release = flatParserKind() === 'native' ? undefined : memoryKeeper();
+  /** Without our native parser, trees wait for a collection to be freed (see memory.ts); decided at the first job. */
+  private release: ((chars: number) => Promise<void>) | null | undefined;
 
-  /** In-process: the same job, with a turn of the event loop between files. */
-  private async runHere(job: FileJob, rules: readonly EnabledRule[] | readonly RuleSpec[], specs: RuleSpec[], limits: JobLimits): Promise<JobResult> {
+  /** On this thread: the same job, with a turn of the event loop before it, so that a server keeps answering. */
+  private async runHere(job: FileJob, rules: readonly EnabledRule[] | readonly RuleSpec[], limits: JobLimits): Promise<JobResult> {
+    this.release ??= flatParserKind() === 'native' ? null : memoryKeeper();
     await this.release?.(job.source.length + (job.base?.source.length ?? 0));
     await new Promise<void>((resolve) => setImmediate(resolve));
-    if (rules.some((r) => !('rule' in r))) {
-      // Specs without their rules: resolve them from the registry, as a worker does.
-      const { resolveRules } = await import('./pool-worker.js');
-      return runJobSafely(job, resolveRules(specs), limits);
-    }
-    return runJobSafely(job, rules as readonly EnabledRule[], limits);
+    // Specs without their rules are resolved from the registry, as a worker does.
+    const enabled = rules.map((r) => ('rule' in r ? r : resolveRule(r)));
+    return runJobSafely(job, enabled, limits);
   }
 
   private spawn(index: number): Slot {
@@ -162,8 +126,18 @@ export class EnginePool {
     const died = (reason: string): void => {
       if (this.closed) return;
       const job = slot.job;
-      this.replace(index, slot);
-      if (job) this.finish(slot, job, failedResult(job.request.job, reason));
+      if (job) {
+        this.replace(index, slot);
+        this.finish(slot, job, failedResult(job.request.job, reason));
+        return;
+      }
+      this.stop(slot);
+      slot.down = true;
+      setTimeout(() => {
+        if (this.closed || this.slots[index] !== slot) return;
+        this.slots[index] = this.spawn(index);
+        this.dispatch();
+      }, RESPAWN_PAUSE_MS).unref();
     };
     worker.on('error', (error: Error) => died(`the worker failed: ${error.message}`));
     worker.on('exit', (code) => died(`the worker exited (code ${code})`));
@@ -173,11 +147,15 @@ export class EnginePool {
   }
 
   private replace(index: number, slot: Slot): void {
+    this.stop(slot);
+    if (!this.closed) this.slots[index] = this.spawn(index);
+  }
+
+  private stop(slot: Slot): void {
     if (slot.timer) clearTimeout(slot.timer);
     slot.worker.removeAllListeners();
     slot.worker.on('error', () => {});
     void slot.worker.terminate();
-    if (!this.closed) this.slots[index] = this.spawn(index);
   }
 
   private finish(slot: Slot, job: Pending, result: JobResult): void {
@@ -192,11 +170,11 @@ export class EnginePool {
   private dispatch(): void {
     for (let index = 0; index < this.slots.length && this.queue.length; index++) {
       const slot = this.slots[index]!;
-      if (slot.job) continue;
+      if (slot.job || slot.down) continue;
       const job = this.queue.shift()!;
       const { limits } = job.request;
       if (limits.reviewDeadline !== undefined && now() >= limits.reviewDeadline) {
-        job.resolve(overBudgetJob(job.request.job, 'review-time', limits.reviewTimeMs ?? 0));
+        job.resolve(overBudgetOf(job.request.job, 'review-time', limits.reviewTimeMs ?? 0));
         index--;
         continue;
       }
@@ -210,7 +188,7 @@ export class EnginePool {
           const kind: BudgetKind = hardLimit.kind;
           this.replace(index, slot);
           slot.job = undefined;
-          job.resolve(overBudgetJob(job.request.job, kind, hardLimit.limit));
+          job.resolve(overBudgetOf(job.request.job, kind, hardLimit.limit));
           this.dispatch();
         }, hardLimit.ms);
       }
@@ -246,16 +224,6 @@ function failedResult(job: FileJob, reason: string): JobResult {
   };
 }
 
-function overBudgetJob(job: FileJob, kind: BudgetKind, limit: number): JobResult {
-  const version = (path: string) => emptyResult(path, [overBudgetNote(path, kind, limit)]);
-  return { head: version(job.path), ...(job.base ? { base: version(job.base.path ?? job.path) } : {}) };
-}
-
-/** Head findings counted in job order; from the file that goes past the total on, files are notes. */
-function withinReviewFindings(jobs: readonly FileJob[], results: JobResult[], total: number): JobResult[] {
-  let count = 0;
-  return results.map((result, i) => {
-    count += result.head.findings.length;
-    return count > total ? overBudgetJob(jobs[i]!, 'review-findings', total) : result;
-  });
+function overBudgetOf(job: FileJob, kind: BudgetKind, limit: number): JobResult {
+  return overBudgetResults(job.path, job.base ? (job.base.path ?? job.path) : undefined, kind, limit);
 }

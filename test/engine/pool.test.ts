@@ -1,6 +1,4 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { analyze, analyzeSources } from '../../src/engine/analyze.js';
 import { EnginePool } from '../../src/engine/pool.js';
 import { analyzeFile } from '../../src/engine/run.js';
 import { DEFAULT_CONFIG, enabledRules } from '../../src/review/config.js';
@@ -8,7 +6,8 @@ import { DEFAULT_CONFIG, enabledRules } from '../../src/review/config.js';
 /**
  * The worker pool returns what the engine returns on the caller's thread, for whole files and
  * for the base and head of a changed file; budgets turn a file into a note instead of a hang;
- * and a review of pathological files leaves the caller's event loop free.
+ * and a pathological file leaves the caller's event loop free. Budgets across a review's files:
+ * test/review/analyse.test.ts.
  *
  * Workers run the built engine (dist/, from `npm run build`, which `npm ci` runs): tests load
  * TypeScript, a worker thread cannot.
@@ -48,7 +47,7 @@ describe('in-process pool (size 0)', () => {
   });
 });
 
-describe('budgets', () => {
+describe('file budgets', () => {
   const pool = new EnginePool({ size: 0 });
   const over = (notes: Array<{ kind: string; message: string }>) => notes.filter((n) => n.kind === 'over-budget').map((n) => n.message);
 
@@ -65,20 +64,13 @@ describe('budgets', () => {
     expect(over((await pool.run({ path: 'app.py', source: vulnerable }, rules, { fileFindings: 10_000 })).head.notes)).toEqual([]);
   });
 
-  test('a review over its findings budget: from the file that passes it on, files are notes', async () => {
-    const jobs = ['a.py', 'b.py', 'c.py'].map((path) => ({ path, source: vulnerable }));
-    const perFile = analyzeFile('a.py', vulnerable, rules).findings.length;
-    const results = await pool.review(jobs, rules, { reviewFindings: perFile + 1 });
-    expect(results.map((r) => r.head.findings.length)).toEqual([perFile, 0, 0]);
-    expect(over(results[1]!.head.notes)).toEqual([
-      `b.py: not fully reviewed: the review reached its budget of ${perFile + 1} findings before this file was done`,
-    ]);
-  });
-
-  test('a review out of time: the files not done are named', async () => {
-    const results = await pool.review([{ path: 'a.py', source: vulnerable, base: { source: inventory } }], rules, { reviewTimeMs: 0 });
-    expect(over(results[0]!.head.notes)).toEqual(['a.py: not fully reviewed: the review ran out of its time budget (0 ms) before this file was done']);
-    expect(over(results[0]!.base!.notes)).toHaveLength(1);
+  test("a file that starts after the review's deadline: both versions are named", async () => {
+    const result = await pool.run({ path: 'a.py', source: vulnerable, base: { source: inventory, path: 'old.py' } }, rules, {
+      reviewDeadline: 0,
+      reviewTimeMs: 0,
+    });
+    expect(over(result.head.notes)).toEqual(['a.py: not fully reviewed: the review ran out of its time budget (0 ms) before this file was done']);
+    expect(over(result.base!.notes)).toEqual(['old.py: not fully reviewed: the review ran out of its time budget (0 ms) before this file was done']);
   });
 });
 
@@ -87,8 +79,9 @@ describe('worker threads', () => {
     expect(existsSync(builtWorker)).toBe(true);
   });
 
-  test('workers return what the caller would have computed, in job order', async () => {
+  test('workers return what the caller would have computed', async () => {
     const pool = new EnginePool({ size: 2, workerUrl: builtWorker });
+    const here = new EnginePool({ size: 0 });
     try {
       const head = inventory.replace('import ', 'import pickle\nimport ');
       const jobs = [
@@ -96,39 +89,51 @@ describe('worker threads', () => {
         { path: 'inv.py', source: head, base: { source: inventory } },
         { path: 'broken.py', source: 'def f(:\n  eval(x)\n' },
       ];
-      const here = await new EnginePool({ size: 0 }).review(jobs, rules);
-      expect(await pool.review(jobs, rules)).toEqual(here);
+      const expected = await Promise.all(jobs.map((job) => here.run(job, rules)));
+      expect(await Promise.all(jobs.map((job) => pool.run(job, rules)))).toEqual(expected);
+      // Options, severities and codes turned off cross to the worker with the rule.
+      const tuned = rules.map((r) =>
+        r.rule.id === 'eval-exec' ? { ...r, severity: 'low' as const } : r.rule.id === 'unused-import' ? { ...r, disabledCodes: r.rule.codes } : r,
+      );
+      const tunedHere = await Promise.all(jobs.slice(0, 2).map((job) => here.run(job, tuned)));
+      expect(expected[1]!.head.findings.some((f) => f.rule === 'unused-import')).toBe(true);
+      expect(tunedHere[1]!.head.findings.some((f) => f.rule === 'unused-import')).toBe(false);
+      expect(new Set(tunedHere[0]!.head.findings.filter((f) => f.rule === 'eval-exec').map((f) => f.severity))).toEqual(new Set(['low']));
+      expect(await Promise.all(jobs.slice(0, 2).map((job) => pool.run(job, tuned)))).toEqual(tunedHere);
     } finally {
       await pool.close();
     }
   }, 60_000);
 
-  test('analyzeSources on workers equals analyze on this thread', async () => {
-    const inputs = [
-      { path: 'app.py', source: vulnerable, lines: new Set([3, 4, 5, 6, 7, 8, 9, 10]) },
-      { path: 'inv.py', source: inventory },
-    ];
-    let progress = 0;
-    const parallel = await analyzeSources(inputs, rules, [], { jobs: 2, minCharsForWorkers: 0, workerUrl: builtWorker, onFile: () => progress++ });
-    expect(parallel).toEqual(analyze(inputs, rules));
-    expect(progress).toBe(2);
-  }, 60_000);
-
-  test('six pathological files: each comes back over budget, and the event loop stays free meanwhile', async () => {
-    const pool = new EnginePool({ size: 2, workerUrl: builtWorker });
-    const delay = monitorEventLoopDelay({ resolution: 10 });
+  test("a rule that is not the registry's runs on this thread, not in a worker that cannot name it", async () => {
+    const pool = new EnginePool({ size: 1, workerUrl: new URL('../fixtures/workers/crashing-worker.mjs', import.meta.url) });
     try {
-      const source = pathological();
-      delay.enable();
-      const results = await pool.review(
-        Array.from({ length: 6 }, (_, i) => ({ path: `f${i}.py`, source })),
-        rules,
-        { fileTimeMs: 500, fileFindings: 5_000 },
-      );
-      delay.disable();
-      for (const r of results) expect(r.head.notes.map((n) => n.kind)).toEqual(['over-budget']);
-      // On this thread each of these files takes seconds; here the loop never waited for one.
-      expect(delay.max / 1e6).toBeLessThan(1000);
+      const own = { ...rules[0]!, rule: { ...rules[0]!.rule } };
+      const result = await pool.run({ path: 'app.py', source: vulnerable }, [own]);
+      expect(result.head.notes).toEqual([]);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  test("while a worker analyses a heavy file, this thread's event loop keeps turning; on this thread it cannot", async () => {
+    const turnsWhile = async (pool: EnginePool): Promise<number> => {
+      let turns = 0;
+      let done = false;
+      const tick = (): void => {
+        turns++;
+        if (!done) setTimeout(tick, 1);
+      };
+      setTimeout(tick, 1);
+      const result = await pool.run({ path: 'big.py', source: pathological() }, rules, { fileTimeMs: 500, fileFindings: 5_000 });
+      done = true;
+      expect(result.head.notes.map((n) => n.kind)).toEqual(['over-budget']);
+      return turns;
+    };
+    const pool = new EnginePool({ size: 1, workerUrl: builtWorker });
+    try {
+      expect(await turnsWhile(pool)).toBeGreaterThan(10);
+      expect(await turnsWhile(new EnginePool({ size: 0 }))).toBeLessThanOrEqual(2);
     } finally {
       await pool.close();
     }
@@ -137,14 +142,7 @@ describe('worker threads', () => {
   test('a worker that does not answer is stopped at the deadline and replaced', async () => {
     const pool = new EnginePool({ size: 1, workerUrl: new URL('../fixtures/workers/silent-worker.mjs', import.meta.url), graceMs: 50 });
     try {
-      const results = await pool.review(
-        [
-          { path: 'a.py', source: 'x = 1\n' },
-          { path: 'b.py', source: 'y = 2\n' },
-        ],
-        rules,
-        { fileTimeMs: 20 },
-      );
+      const results = await Promise.all(['a.py', 'b.py'].map((path) => pool.run({ path, source: 'x = 1\n' }, rules, { fileTimeMs: 20 })));
       expect(results.map((r) => r.head.notes.map((n) => n.message))).toEqual([
         ['a.py: not fully reviewed: its analysis took longer than the per-file time budget (20 ms)'],
         ['b.py: not fully reviewed: its analysis took longer than the per-file time budget (20 ms)'],
@@ -157,13 +155,7 @@ describe('worker threads', () => {
   test('a worker that dies fails its file with a note, and the pool goes on', async () => {
     const pool = new EnginePool({ size: 1, workerUrl: new URL('../fixtures/workers/crashing-worker.mjs', import.meta.url) });
     try {
-      const results = await pool.review(
-        [
-          { path: 'a.py', source: 'x = 1\n' },
-          { path: 'b.py', source: 'y = 2\n' },
-        ],
-        rules,
-      );
+      const results = await Promise.all(['a.py', 'b.py'].map((path) => pool.run({ path, source: 'x = 1\n' }, rules)));
       expect(results.map((r) => r.head.notes.map((n) => [n.kind, n.message]))).toEqual([
         [['analyzer-failed', 'a.py could not be analysed: the worker failed: out of memory (simulated)']],
         [['analyzer-failed', 'b.py could not be analysed: the worker failed: out of memory (simulated)']],
@@ -171,5 +163,21 @@ describe('worker threads', () => {
     } finally {
       await pool.close();
     }
+  });
+
+  test('a worker whose module does not load fails the files given to it, and is not restarted in a loop', async () => {
+    const pool = new EnginePool({ size: 1, workerUrl: new URL('../fixtures/workers/no-such-worker.mjs', import.meta.url) });
+    try {
+      const results = await Promise.all(['a.py', 'b.py'].map((path) => pool.run({ path, source: 'x = 1\n' }, rules)));
+      for (const r of results) expect(r.head.notes.map((n) => n.kind)).toEqual(['analyzer-failed']);
+    } finally {
+      await pool.close();
+    }
+  }, 30_000);
+
+  test('a closed pool takes no more files', async () => {
+    const pool = new EnginePool({ size: 1, workerUrl: builtWorker });
+    await pool.close();
+    await expect(pool.run({ path: 'a.py', source: 'x = 1\n' }, rules)).rejects.toThrow('the engine pool is closed');
   });
 });
