@@ -5,7 +5,7 @@ import type { JobControl, ReviewJob } from '../queue/types.js';
 import { analyseSources, type Analyser, type ReviewSettings } from '../review/analyse.js';
 import { APP_BUDGET, reviewBudget } from '../review/budgets.js';
 import { enabledRules, type Config, type ConfigProblem } from '../review/config.js';
-import { repositoryConventions } from '../review/conventions/index.js';
+import { measureInTurns, repositoryConventions } from '../review/conventions/index.js';
 import { commentableLines } from '../review/diff.js';
 import { planReview, type ChangedSource } from '../review/plan.js';
 import { annotations, annotationsNote, checkSummary, checkTitle, inlineReviewBody } from '../review/render/check-run.js';
@@ -154,7 +154,13 @@ async function review(
     diff: commentableLines(f.patch),
   }));
   const conventions =
-    context && repositoryConventions({ config, lintFiles: context.lintFiles, sources: [...untouched(sources), ...context.neighbours], stubs: context.stubs });
+    context &&
+    repositoryConventions({
+      config,
+      lintFiles: context.lintFiles,
+      sources: await measureInTurns([...untouched(sources), ...context.neighbours]),
+      stubs: context.stubs,
+    });
   const settings = deps.settings?.(config) ?? conventions!;
   const files = await analyseSources(sources, settings, deps.analyser, reviewBudget(config, deps.budget ?? APP_BUDGET));
   const postedBefore = new Set(existingInline.flatMap((c) => fingerprintsIn(c.body)));

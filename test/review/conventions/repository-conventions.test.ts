@@ -1,7 +1,7 @@
 import { analyze } from '../../../src/engine/analyze.js';
 import type { Finding } from '../../../src/engine/finding.js';
 import { DEFAULT_CONFIG, enabledRules, validateConfig, type Config } from '../../../src/review/config.js';
-import { repositoryConventions, type ConventionsInput } from '../../../src/review/conventions/index.js';
+import { measureCodeFacts, measureInTurns, repositoryConventions, type ConventionsInput } from '../../../src/review/conventions/index.js';
 import { dedent } from '../../helpers/rule-tester.js';
 
 const UNANNOTATED = dedent(`
@@ -318,5 +318,27 @@ describe('size and complexity checks follow the linter the repository runs', () 
     const lintFiles = { 'pyproject.toml': '[tool.ruff.lint]\nselect = ["E"]\n' };
     expect(on({ config: config({ profile: 'strict' }), lintFiles }, 'complex-function')).toBe(true);
     expect(on({ config: config({ rules: { 'complex-function': { options: { maxComplexity: 8 } } } }), lintFiles }, 'complex-function')).toBe(true);
+  });
+});
+
+describe('facts measured one file per turn of the event loop (the app)', () => {
+  test('the same conventions as from the texts, and the loop turns between files', async () => {
+    const sources = [
+      { path: 'pkg/a.py', source: ANNOTATED },
+      { path: 'pkg/b.py', source: UNANNOTATED },
+      { path: 'pkg/c.py', source: ANNOTATED },
+    ];
+    let turns = 0;
+    const tick = (): void => {
+      turns++;
+      if (turns < 100) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const measured = await measureInTurns(sources);
+    expect(turns).toBeGreaterThanOrEqual(sources.length - 1);
+    expect(measured.map((m) => ('facts' in m ? m.facts : undefined))).toEqual(sources.map((s) => measureCodeFacts(s.source)));
+    const fromText = repositoryConventions({ config: DEFAULT_CONFIG, sources });
+    const fromFacts = repositoryConventions({ config: DEFAULT_CONFIG, sources: measured });
+    for (const path of ['pkg/new.py', 'tests/test_x.py']) expect(fromFacts.conventionsFor(path)).toEqual(fromText.conventionsFor(path));
   });
 });
