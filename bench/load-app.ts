@@ -54,7 +54,7 @@ const makeQueue = async (worker: ReviewWorker): Promise<ReviewQueue> => {
 
 // As src/server.ts: every review's analysis on one pool of worker threads.
 const workers = env.ENGINE_WORKERS;
-const pool = new EnginePool({ size: workers !== undefined && /^\d+$/.test(workers) ? Number(workers) : defaultPoolSize() });
+const pool = new EnginePool({ size: workers !== undefined && /^\d+$/.test(workers) ? Number(workers) : defaultPoolSize(), workerNice: 10 });
 
 const { server } = await startServer(createApp({ queue: makeQueue, review: { analyser: engineAnalyser(pool) } }), {
   env: {

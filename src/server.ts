@@ -14,10 +14,11 @@ import { engineAnalyser } from './review/analyse.js';
  * graceful shutdown on SIGTERM (finish the reviews in hand, or hand them back to Redis), and the
  * request limits (webhook bodies over GitHub's 25 MB refused unread, slow connections closed).
  * Every review's analysis runs on one pool of worker threads made here (ENGINE_WORKERS, one per
- * core by default), so that this thread only takes webhooks and talks to GitHub.
+ * core by default), so that this thread only takes webhooks and talks to GitHub; the workers run
+ * at nice 10, so that this thread gets a core as soon as a request arrives.
  */
 const workers = process.env.ENGINE_WORKERS;
-const pool = new EnginePool({ size: workers !== undefined && /^\d+$/.test(workers) ? Number(workers) : defaultPoolSize() });
+const pool = new EnginePool({ size: workers !== undefined && /^\d+$/.test(workers) ? Number(workers) : defaultPoolSize(), workerNice: 10 });
 let queue: ReviewQueue | undefined;
 let log: QueueLog | undefined;
 const { server } = await startServer(

@@ -1,9 +1,17 @@
-import { parentPort } from 'node:worker_threads';
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
+import { parentPort, workerData } from 'node:worker_threads';
 import { getHeapStatistics } from 'node:v8';
 import type { EnabledRule } from './rule.js';
 import { memoryKeeper } from './memory.js';
 import { flatParserKind } from './parse.js';
 import { resolveRule, runJob, type FileJob, type JobLimits, type RuleSpec } from './job.js';
+
+/** What a worker is started with. */
+export interface WorkerSettings {
+  /** This thread's nice value (see PoolOptions.workerNice). */
+  nice?: number | undefined;
+}
 
 /** What the pool sends a worker: one file (and its base), the rules as specs, the limits. */
 export interface WorkerRequest {
@@ -36,6 +44,19 @@ export function resolveRules(specs: readonly RuleSpec[]): EnabledRule[] {
 
 /** Without our native parser, the binding's trees are freed by finalizers after a collection: ask for one now and then. */
 const release = flatParserKind() === 'native' ? undefined : memoryKeeper();
+
+lowerPriority((workerData as WorkerSettings | undefined)?.nice);
+
+/** On Linux a thread has its own nice value: this one's, when asked (/proc/thread-self names the thread). Elsewhere it stays. */
+function lowerPriority(nice: number | undefined): void {
+  if (nice === undefined) return;
+  try {
+    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(tid) && tid !== process.pid) setPriority(tid, nice);
+  } catch {
+    // Not Linux, or not allowed: the worker runs at the process's priority.
+  }
+}
 
 const port = parentPort;
 port?.on('message', (request: WorkerRequest) => void answer(request));

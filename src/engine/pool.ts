@@ -6,7 +6,7 @@ import { now, type BudgetKind, type JobLimits } from './budget.js';
 import { memoryKeeper } from './memory.js';
 import { flatParserKind } from './parse.js';
 import { resolveRule, runJob, specOf, type FileJob, type JobResult, type RuleSpec } from './job.js';
-import type { WorkerRequest, WorkerResponse } from './pool-worker.js';
+import type { WorkerRequest, WorkerResponse, WorkerSettings } from './pool-worker.js';
 import { overBudgetResults } from './review-budget.js';
 import type { FileResult } from './run.js';
 
@@ -26,6 +26,11 @@ export interface PoolOptions {
   graceMs?: number;
   /** V8 heap limit of each worker: a file that needs more fails alone (a note), the process lives on. */
   maxHeapMb?: number;
+  /**
+   * Nice value of the worker threads (Linux gives each thread its own): the server's are lowered,
+   * so that the thread that answers webhooks gets a core the moment it needs one. Unchanged by default.
+   */
+  workerNice?: number;
 }
 
 interface Pending {
@@ -58,6 +63,7 @@ export class EnginePool {
   private readonly workerUrl: URL;
   private readonly graceMs: number;
   private readonly maxHeapMb: number;
+  private readonly workerNice: number | undefined;
   private nextId = 1;
   private closed = false;
   /** Largest V8 heap a worker reported, per worker slot (for benchmarks and health). */
@@ -68,6 +74,7 @@ export class EnginePool {
     this.workerUrl = options.workerUrl ?? new URL('./pool-worker.js', import.meta.url);
     this.graceMs = options.graceMs ?? 2000;
     this.maxHeapMb = options.maxHeapMb ?? 1536;
+    this.workerNice = options.workerNice;
     for (let i = 0; i < this.size; i++) this.slots.push(this.spawn(i));
   }
 
@@ -114,7 +121,10 @@ export class EnginePool {
   }
 
   private spawn(index: number): Slot {
-    const worker = new Worker(this.workerUrl, { resourceLimits: { maxOldGenerationSizeMb: this.maxHeapMb } });
+    const worker = new Worker(this.workerUrl, {
+      resourceLimits: { maxOldGenerationSizeMb: this.maxHeapMb },
+      workerData: { nice: this.workerNice } satisfies WorkerSettings,
+    });
     const slot: Slot = { worker };
     worker.on('message', (response: WorkerResponse) => {
       this.peakHeapBytes[index] = Math.max(this.peakHeapBytes[index] ?? 0, response.heapBytes);

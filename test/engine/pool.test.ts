@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { EnginePool } from '../../src/engine/pool.js';
 import { analyzeFile } from '../../src/engine/run.js';
 import { DEFAULT_CONFIG, enabledRules } from '../../src/review/config.js';
@@ -138,6 +138,24 @@ describe('worker threads', () => {
       await pool.close();
     }
   }, 120_000);
+
+  test('workerNice: the workers run at a lower priority than the thread that made them (Linux: a nice value per thread)', async () => {
+    const nices = (): number[] =>
+      readdirSync('/proc/self/task').map((tid) => {
+        const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+        // After the command name in parentheses: state is field 3, nice field 19.
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+      });
+    const atTen = (): number => nices().filter((n) => n === 10).length;
+    const before = atTen();
+    const pool = new EnginePool({ size: 1, workerUrl: builtWorker, workerNice: 10 });
+    try {
+      await pool.run({ path: 'a.py', source: 'x = 1\n' }, rules);
+      expect(atTen()).toBe(before + 1);
+    } finally {
+      await pool.close();
+    }
+  });
 
   test('a worker that does not answer is stopped at the deadline and replaced', async () => {
     const pool = new EnginePool({ size: 1, workerUrl: new URL('../fixtures/workers/silent-worker.mjs', import.meta.url), graceMs: 50 });
