@@ -54,7 +54,7 @@ const RESPAWN_PAUSE_MS = 1000;
  * Worker threads that parse and analyse whole files and send back plain results, so that the
  * caller's event loop only ever awaits messages: a pathological file costs a worker its time
  * budget, never the server its responsiveness. Jobs are queued and run as workers free up. The
- * server keeps one pool for its lifetime; the CLI makes one per run (review/engine-analyser.ts).
+ * server keeps one pool for its lifetime; the CLI makes one per run (cli/analyser.ts).
  */
 export class EnginePool {
   readonly size: number;
