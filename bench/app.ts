@@ -7,6 +7,7 @@ import { analyseSources } from '../src/review/analyse.js';
 import { wholeFileDiff } from '../src/review/diff.js';
 import app from '../src/index.js';
 import { DEFAULT_CONFIG } from '../src/review/config.js';
+import { repositoryConventions } from '../src/review/conventions/index.js';
 import { GitHubStandIn } from '../test/support/github-stand-in.js';
 import { deliver, pullRequestPayload } from '../test/support/webhooks.js';
 
@@ -14,8 +15,15 @@ import { deliver, pullRequestPayload } from '../test/support/webhooks.js';
  * `npm run bench:app`: the real server (Probot's `run`, as `npm start`) against the loopback
  * GitHub stand-in with 20 ms added to every API call. For pull requests of 1, 20, 100 and 300
  * modified Python files: webhook-to-posted-review time, time to the completed check run, and
- * the API calls (reads and writes apart; installation tokens counted apart).
+ * the API calls (reads and writes apart; installation tokens counted apart). Each repository also
+ * holds a pyproject.toml and untouched neighbours, so that the reads and engine time the
+ * repository's conventions cost are counted too.
  */
+
+/** Lint settings the conventions read from the base commit. */
+const PYPROJECT = '[tool.ruff]\nline-length = 100\n\n[tool.ruff.lint]\nselect = ["E", "F", "N", "D"]\n';
+/** Untouched modules beside the changed ones: more than the conventions' read budget. */
+const NEIGHBOURS = 12;
 
 const SIZES = (process.env.BENCH_SIZES ?? '1,20,100,300').split(',').map(Number);
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 20);
@@ -77,6 +85,12 @@ def applyDiscount${variant}(order, percent):
 `);
 }
 
+/** A contents read of a changed file or of the app's own config: not the conventions'. */
+function isOwnRead(path: string, changed: ReadonlySet<string>): boolean {
+  const file = decodeURIComponent(path.split('/contents/')[1]!.split('?')[0]!);
+  return changed.has(file) || file.endsWith('pr-reviewer.yml');
+}
+
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const s = createServer();
@@ -104,6 +118,10 @@ interface Row {
   auth: number;
   inline: number;
   analysisMs: number;
+  /** Reads of the repository's tree, lint configs and neighbours (the conventions). */
+  conventionReads: number;
+  /** The engine with the conventions: computing them, then the same analysis under them. */
+  conventionalMs: number;
 }
 
 async function main(): Promise<void> {
@@ -128,6 +146,8 @@ async function main(): Promise<void> {
     },
   });
   const rows: Row[] = [];
+  // One analysis first, so that neither measured pass pays for loading the parser.
+  await analyseSources([{ path: 'warm.py', head: moduleSource(0), diff: wholeFileDiff(moduleSource(0)) }], defaultSettings(DEFAULT_CONFIG));
   for (const [i, size] of SIZES.entries()) {
     const repo = `bench-${size}`;
     const base: Record<string, string> = {};
@@ -137,6 +157,11 @@ async function main(): Promise<void> {
       base[path] = moduleSource(f);
       head[path] = changed(base[path], f);
     }
+    // Their own text in each repository: the app caches configs and neighbours by blob, across repositories.
+    const pyproject = `# ${repo}\n${PYPROJECT}`;
+    const neighbours: Record<string, string> = { 'pyproject.toml': pyproject };
+    for (let n = 0; n < NEIGHBOURS; n++) neighbours[`pkg/untouched_${n}.py`] = `# ${repo}\n${moduleSource(10_000 + n)}`;
+    const changedPaths = new Set(Object.keys(head));
     // The engine's share: the same head and base versions analysed directly, without the server.
     const analysisStart = performance.now();
     await analyseSources(
@@ -144,8 +169,27 @@ async function main(): Promise<void> {
       defaultSettings(DEFAULT_CONFIG),
     );
     const analysisMs = performance.now() - analysisStart;
-    standIn.addRepo('bench', repo, base);
-    const pr = standIn.pushPull('bench', repo, { number: i + 1, base, head });
+    // The same under the conventions the app infers (lint settings, the bases and ten neighbours), computing them included.
+    const conventionalStart = performance.now();
+    const conventions = repositoryConventions({
+      config: DEFAULT_CONFIG,
+      lintFiles: { 'pyproject.toml': pyproject },
+      sources: [
+        ...Object.keys(base).map((path) => ({ path, source: base[path]! })),
+        ...Object.keys(neighbours)
+          .filter((p) => p.endsWith('.py'))
+          .slice(0, 10)
+          .map((path) => ({ path, source: neighbours[path]! })),
+      ],
+      stubs: [],
+    });
+    await analyseSources(
+      Object.keys(head).map((path) => ({ path, basePath: path, head: head[path]!, base: base[path]!, diff: wholeFileDiff(head[path]!) })),
+      conventions,
+    );
+    const conventionalMs = performance.now() - conventionalStart;
+    standIn.addRepo('bench', repo, { ...base, ...neighbours });
+    const pr = standIn.pushPull('bench', repo, { number: i + 1, base: { ...base, ...neighbours }, head: { ...neighbours, ...head } });
     standIn.reset();
     const start = Date.now();
     await deliver(
@@ -168,6 +212,10 @@ async function main(): Promise<void> {
       auth: standIn.calls.filter((c) => c.kind === 'auth').length,
       inline: standIn.reviewComments('bench', repo, i + 1).length,
       analysisMs,
+      conventionReads: standIn
+        .apiCalls()
+        .filter((c) => c.kind === 'read' && (c.path.includes('/git/trees/') || (c.path.includes('/contents/') && !isOwnRead(c.path, changedPaths)))).length,
+      conventionalMs,
     });
   }
   await server.stop();
@@ -180,12 +228,13 @@ async function main(): Promise<void> {
       .join(' / ')} at the end of the run.\n`,
   );
   console.log(
-    '| files | review posted | check run completed | engine alone (head + base) | reads | reads goal (2×files+6) | writes | token requests | inline comments |',
+    '| files | review posted | check run completed | engine alone (head + base) | engine with conventions | reads | of them for conventions | writes | token requests | inline comments |',
   );
-  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
+    const extra = ((r.conventionalMs / r.analysisMs - 1) * 100).toFixed(0);
     console.log(
-      `| ${r.files} | ${(r.reviewMs / 1000).toFixed(2)} s | ${(r.checkMs / 1000).toFixed(2)} s | ${(r.analysisMs / 1000).toFixed(2)} s | ${r.reads} | ${2 * r.files + 6} | ${r.writes} | ${r.auth} | ${r.inline} |`,
+      `| ${r.files} | ${(r.reviewMs / 1000).toFixed(2)} s | ${(r.checkMs / 1000).toFixed(2)} s | ${(r.analysisMs / 1000).toFixed(2)} s | ${(r.conventionalMs / 1000).toFixed(2)} s (${Number(extra) >= 0 ? '+' : ''}${extra}%) | ${r.reads} | ${r.conventionReads} | ${r.writes} | ${r.auth} | ${r.inline} |`,
     );
   }
   process.exit(0);

@@ -2,6 +2,7 @@ import type { SyntaxNode } from '../../src/engine/syntax.js';
 import type { Confidence } from '../../src/engine/finding.js';
 import type { Binding, BindingKind, Scope, ScopeModel } from '../../src/engine/scope.js';
 import { enclosingClass, hasExternalBase, isTypingName, memoize, qualifiedName } from '../python/definitions.js';
+import { dunderAllNames, isPrivateModulePath } from '../python/visibility.js';
 
 /** Kinds of binding that are a name stored by an expression (Ruff's `Expr::Name` in store context). */
 export const STORED_KINDS: ReadonlySet<BindingKind> = new Set(['assignment', 'annotation', 'augmented', 'unpacking', 'for', 'with', 'walrus']);
@@ -66,4 +67,27 @@ export function nameConfidence(model: ScopeModel, name: string, def: SyntaxNode 
 /** `visit_Name`, `depart_Title`: visitor methods named after node classes, as ast.NodeVisitor and docutils require. */
 export function isVisitorMethodName(name: string): boolean {
   return /^(visit|depart|leave|generic_visit)_[A-Z][A-Za-z0-9]*$/.test(name);
+}
+
+/**
+ * A def or class other modules may import by name: at module level, not `_private`, listed in
+ * `__all__` when the module has one, in a module that is not private itself. Renaming it breaks
+ * them unless the old name stays as an alias.
+ */
+export function isModuleApi(model: ScopeModel, path: string, binding: Binding): boolean {
+  if (binding.scope.kind !== 'module' || binding.name.startsWith('_') || isPrivateModulePath(path)) return false;
+  const exports = dunderAllNames(model);
+  return exports === undefined || exports.has(binding.name);
+}
+
+/**
+ * Whether a parameter (its name node) can be passed by keyword: not `*args`/`**kwargs`, not
+ * before a `/`, and not a lambda's (nobody calls those by keyword).
+ */
+export function passableByKeyword(def: SyntaxNode, name: SyntaxNode): boolean {
+  if (def.type !== 'function_definition') return false;
+  const parent = name.parent;
+  if (parent?.type === 'list_splat_pattern' || parent?.type === 'dictionary_splat_pattern') return false;
+  const separator = def.childForFieldName('parameters')?.namedChildren.find((c) => c.type === 'positional_separator');
+  return !separator || name.startIndex > separator.startIndex;
 }

@@ -5,6 +5,8 @@ import { isImposedParameter } from './imposed.js';
 import type { Scope } from '../../src/engine/scope.js';
 import { bindingsOfKind, hasTypingDecorator } from '../python/definitions.js';
 import { BUILTINS_IGNORE_OPTIONS, PYTHON_BUILTINS, SHADOWING_FIX } from '../python/builtins.js';
+import { isFreeName } from '../python/naming-style.js';
+import { passableByKeyword } from './bindings.js';
 
 /** flake8-builtins A002 with Ruff's semantics (lambdas are A006, not here; `@override`/`@overload` defs exempt). */
 export const builtinArgumentShadowing: Rule<z.output<typeof BUILTINS_IGNORE_OPTIONS>> = {
@@ -39,7 +41,16 @@ export const builtinArgumentShadowing: Rule<z.output<typeof BUILTINS_IGNORE_OPTI
             exempted.set(b.scope, exempt);
           }
           if (!exempt && conventional && (publicKeywords.has(b.name) || isImposedParameter(model, b.scope.node, b.node.startIndex))) continue;
-          if (!exempt) ctx.report({ node: b.node, message: `Function argument \`${b.name}\` is shadowing a Python builtin`, subject: b.name });
+          if (exempt) continue;
+          // PEP 8's trailing underscore (`id_`), when the file does not already say it.
+          const renamed = isFreeName(`${b.name}_`, ctx.file.source) ? `${b.name}_` : undefined;
+          const callers = passableByKeyword(b.scope.node, b.node) ? ' and any call that passes it by keyword' : '';
+          ctx.report({
+            node: b.node,
+            message: `Function argument \`${b.name}\` is shadowing a Python builtin`,
+            subject: b.name,
+            ...(renamed ? { suggestion: `Rename to \`${renamed}\` (or a name that says what it holds) and update its uses in the body${callers}.` } : {}),
+          });
         }
       },
     };

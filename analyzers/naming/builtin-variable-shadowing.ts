@@ -4,6 +4,7 @@ import { followsConventions } from '../../src/engine/conventions.js';
 import type { BindingKind } from '../../src/engine/scope.js';
 import { placedBindings } from './bindings.js';
 import { BUILTINS_IGNORE_OPTIONS, PYTHON_BUILTINS, SHADOWING_FIX } from '../python/builtins.js';
+import { isFreeName } from '../python/naming-style.js';
 
 /** Module attributes that are also builtins: assigning them is not shadowing anything a reader relies on (as Ruff). */
 const MODULE_DUNDERS = new Set(['__doc__', '__name__', '__loader__', '__package__', '__spec__', '__annotations__', '__builtins__']);
@@ -44,7 +45,14 @@ export const builtinVariableShadowing: Rule<z.output<typeof BUILTINS_IGNORE_OPTI
             ignored.has(b.name)
           )
             continue;
-          ctx.report({ node: b.node, message: `Variable \`${b.name}\` is shadowing a Python builtin`, subject: b.name });
+          // PEP 8's trailing underscore (`id_`), for a variable; a def or class named so is usually an API's chosen name.
+          const renamed = b.kind !== 'function' && b.kind !== 'class' && isFreeName(`${b.name}_`, ctx.file.source) ? `${b.name}_` : undefined;
+          ctx.report({
+            node: b.node,
+            message: `Variable \`${b.name}\` is shadowing a Python builtin`,
+            subject: b.name,
+            ...(renamed ? { suggestion: `Rename to \`${renamed}\` (or a name that says what it holds) and update its uses.` } : {}),
+          });
         }
       },
     };

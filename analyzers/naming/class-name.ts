@@ -2,8 +2,8 @@ import type { z } from 'zod';
 import type { Rule } from '../../src/engine/rule.js';
 import { followsConventions } from '../../src/engine/conventions.js';
 import { bindingsOfKind } from '../python/definitions.js';
-import { nameConfidence } from './bindings.js';
-import { isCapWords, IGNORE_NAMES_OPTIONS, nameMatcher } from '../python/naming-style.js';
+import { isModuleApi, nameConfidence } from './bindings.js';
+import { freeRewrite, isCapWords, IGNORE_NAMES_OPTIONS, nameMatcher } from '../python/naming-style.js';
 
 /** pep8-naming N801 with Ruff's semantics. */
 export const className: Rule<z.output<typeof IGNORE_NAMES_OPTIONS>> = {
@@ -30,11 +30,14 @@ export const className: Rule<z.output<typeof IGNORE_NAMES_OPTIONS>> = {
         for (const b of bindingsOfKind(ctx.scopes, 'class')) {
           if (isCapWords(b.name) || ignored(b.name)) continue;
           const confidence = nameConfidence(ctx.scopes, b.name, undefined);
+          const renamed = freeRewrite(b.name, 'CapWords', ctx.file.source);
+          const api = isModuleApi(ctx.scopes, ctx.file.path, b) ? '; keep the old name as an alias if it is public API' : '';
           ctx.report({
             node: b.node,
             message: `Class name \`${b.name}\` should use CapWords convention`,
             subject: b.name,
             ...(confidence && b.scope.kind === 'module' ? { confidence } : {}),
+            ...(renamed && isCapWords(renamed) ? { suggestion: `Rename to \`${renamed}\` and update its uses${api}.` } : {}),
           });
         }
       },

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Rule } from '../../src/engine/rule.js';
 import { bindingsOfKind } from '../python/definitions.js';
-import { IGNORE_NAMES_OPTIONS, nameMatcher } from '../python/naming-style.js';
+import { IGNORE_NAMES_OPTIONS, isFreeName, nameMatcher } from '../python/naming-style.js';
 
 /** pep8-naming N807 with Ruff's semantics: `__name__`-style functions outside classes (PEP 562's module hooks allowed). */
 export const dunderFunctionName: Rule<z.output<typeof IGNORE_NAMES_OPTIONS>> = {
@@ -25,7 +25,15 @@ export const dunderFunctionName: Rule<z.output<typeof IGNORE_NAMES_OPTIONS>> = {
         for (const b of bindingsOfKind(ctx.scopes, 'function')) {
           if (b.scope.kind === 'class' || !(b.name.startsWith('__') && b.name.endsWith('__')) || ignored(b.name)) continue;
           if (b.scope.kind === 'module' && (b.name === '__getattr__' || b.name === '__dir__')) continue;
-          ctx.report({ node: b.node, message: 'Function name should not start and end with `__`', subject: b.name });
+          // `__setup__` → `_setup`: private, as the underscores meant, and no longer a protocol's name.
+          const core = b.name.replace(/^_+|_+$/g, '');
+          const renamed = core && isFreeName(`_${core}`, ctx.file.source) ? `_${core}` : undefined;
+          ctx.report({
+            node: b.node,
+            message: 'Function name should not start and end with `__`',
+            subject: b.name,
+            ...(renamed ? { suggestion: `Rename to \`${renamed}\` and update its callers.` } : {}),
+          });
         }
       },
     };

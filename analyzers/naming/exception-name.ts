@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 import type { Rule } from '../../src/engine/rule.js';
-import { classBases } from '../python/definitions.js';
-import { IGNORE_NAMES_OPTIONS, nameMatcher } from '../python/naming-style.js';
+import type { SyntaxNode } from '../../src/engine/syntax.js';
+import { bindingsOfKind, classBases } from '../python/definitions.js';
+import { isModuleApi } from './bindings.js';
+import { freeRewrite, IGNORE_NAMES_OPTIONS, nameMatcher } from '../python/naming-style.js';
 
 /** pep8-naming N818 with Ruff's semantics: only direct bases written as `Exception` or `…Error`. */
 export const exceptionName: Rule<z.output<typeof IGNORE_NAMES_OPTIONS>> = {
@@ -21,12 +23,28 @@ export const exceptionName: Rule<z.output<typeof IGNORE_NAMES_OPTIONS>> = {
   },
   create(ctx) {
     const ignored = nameMatcher(ctx.options.ignoreNames);
+    const found: SyntaxNode[] = [];
     return {
       class_definition(node) {
         const name = node.childForFieldName('name');
         if (!name || name.text.endsWith('Error') || ignored(name.text)) return;
         const exceptional = classBases(node).some((b) => b.type === 'identifier' && (b.text === 'Exception' || b.text.endsWith('Error')));
-        if (exceptional) ctx.report({ node: name, message: `Exception name \`${name.text}\` should be named with an Error suffix`, subject: name.text });
+        if (exceptional) found.push(name);
+      },
+      // Whether the class is the module's API is known once the walk is over (`__all__` may come last).
+      'module:exit'() {
+        const model = ctx.scopes;
+        for (const name of found) {
+          const renamed = freeRewrite(name.text, 'ErrorSuffix', ctx.file.source);
+          const binding = bindingsOfKind(model, 'class').find((b) => b.node.startIndex === name.startIndex);
+          const api = binding && isModuleApi(model, ctx.file.path, binding) ? '; keep the old name as an alias if callers catch it' : '';
+          ctx.report({
+            node: name,
+            message: `Exception name \`${name.text}\` should be named with an Error suffix`,
+            subject: name.text,
+            ...(renamed ? { suggestion: `Rename to \`${renamed}\` and update its uses${api}.` } : {}),
+          });
+        }
       },
     };
   },

@@ -1,6 +1,15 @@
 import type { z } from 'zod';
 import type { Rule } from '../../src/engine/rule.js';
-import { isAcronym, isCamelCase, isCasedLowercase, isCasedUppercase, isLowercase, IGNORE_NAMES_OPTIONS, nameMatcher } from '../python/naming-style.js';
+import {
+  isAcronym,
+  isCamelCase,
+  isCasedLowercase,
+  isCasedUppercase,
+  isFreeName,
+  isLowercase,
+  IGNORE_NAMES_OPTIONS,
+  nameMatcher,
+} from '../python/naming-style.js';
 
 /** flake8-import-conventions' default aliases: `import xml.etree.ElementTree as ET` is the convention, not a naming slip. */
 const CONVENTIONAL_ALIASES: Record<string, string> = {
@@ -71,7 +80,16 @@ export const importAlias: Rule<z.output<typeof IGNORE_NAMES_OPTIONS>> = {
           if (!name || ignored(b.name) || ignored(name)) continue;
           const fullName = b.kind === 'import' ? name : (b.qualifiedName ?? name);
           const problem = aliasProblem(name, b.name, fullName);
-          if (problem) ctx.report({ node: b.node, code: problem.code, message: problem.message, subject: b.name });
+          if (!problem) continue;
+          // Without the alias the import binds the name itself (not so for `import a.b`, which binds `a`): if nothing else says it.
+          const plain = !name.includes('.') && isFreeName(name, ctx.file.source, { start: aliased.startIndex, end: aliased.endIndex });
+          ctx.report({
+            node: b.node,
+            code: problem.code,
+            message: problem.message,
+            subject: b.name,
+            ...(plain ? { suggestion: `Drop \`as ${b.name}\` and write \`${name}\` where the code says \`${b.name}\`.` } : {}),
+          });
         }
       },
     };

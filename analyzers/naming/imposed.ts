@@ -43,6 +43,31 @@ export function hasFrameworkDecorator(def: SyntaxNode): boolean {
 
 const factsByDef = memoize((model: ScopeModel): Map<number, FunctionFacts> => new Map(functionFacts(model).map((f) => [f.def.startIndex, f])));
 
+// zope.interface's declarations, as Twisted and Zope write them: `@implementer(I…)`, `classImplements(Cls, I…)`.
+const IMPLEMENTER = new Set(['implementer', 'implementer_only']);
+const CLASS_IMPLEMENTS = /\bclassImplements(?:Only)?\(\s*(\w+)\s*,/g;
+
+const classesImplementing = memoize((model: ScopeModel): Set<string> => {
+  const names = new Set<string>();
+  for (const m of model.module.node.text.matchAll(CLASS_IMPLEMENTS)) names.add(m[1]!);
+  return names;
+});
+
+/**
+ * A class that declares a zope.interface (`@implementer(IReadDescriptor)`, `classImplements`):
+ * its methods are the interface's names, called by name (Twisted's reactor calls `connectionLost`),
+ * so neither they nor their parameters are the class's to rename.
+ */
+export function implementsInterface(model: ScopeModel, classNode: SyntaxNode): boolean {
+  const declared = decoratorTargets(classNode).some((d) => {
+    const parts = dottedParts(d);
+    return parts !== undefined && IMPLEMENTER.has(parts[parts.length - 1]!);
+  });
+  if (declared) return true;
+  const name = classNode.childForFieldName('name')?.text;
+  return name !== undefined && classesImplementing(model).has(name);
+}
+
 /**
  * A parameter whose name is part of an interface: callers of a public def may pass it by keyword
  * (`def option(*decls, help=None)`), a framework reads it, or a base class outside the file chose it.

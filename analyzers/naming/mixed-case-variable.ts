@@ -1,9 +1,22 @@
 import type { z } from 'zod';
 import type { Rule } from '../../src/engine/rule.js';
+import type { Binding } from '../../src/engine/scope.js';
 import { followsConventions } from '../../src/engine/conventions.js';
 import { classBases, isTypingName } from '../python/definitions.js';
 import { definesType, nameConfidence, placedBindings, STORED_KINDS } from './bindings.js';
-import { isMixedCase, IGNORE_NAMES_OPTIONS, nameMatcher } from '../python/naming-style.js';
+import { freeRewrite, isMixedCase, IGNORE_NAMES_OPTIONS, nameMatcher } from '../python/naming-style.js';
+
+/**
+ * `maxRetries = 3` → rename to `max_retries` (or `MAX_RETRIES` if it is a constant): the free ones of
+ * the two; a loop or `with` target is no constant.
+ */
+function renameText(b: Binding, source: string): string | undefined {
+  const snake = freeRewrite(b.name, 'snake_case', source);
+  const upper = b.kind === 'assignment' || b.kind === 'annotation' ? freeRewrite(b.name, 'UPPER_CASE', source) : undefined;
+  if (snake && upper) return `Rename to \`${snake}\` (or \`${upper}\` if it is a constant) and update its uses.`;
+  if (snake ?? upper) return `Rename to \`${snake ?? upper}\`${upper ? ' if it is a constant,' : ''} and update its uses.`;
+  return undefined;
+}
 
 /** pep8-naming N815 (class attributes) and N816 (module globals) with Ruff's semantics. */
 export const mixedCaseVariable: Rule<z.output<typeof IGNORE_NAMES_OPTIONS>> = {
@@ -40,16 +53,25 @@ export const mixedCaseVariable: Rule<z.output<typeof IGNORE_NAMES_OPTIONS>> = {
               typedDictClasses.set(at.node.startIndex, typedDict);
             }
             if (typedDict) continue;
-            ctx.report({ node: b.node, code: 'N815', message: `Variable \`${b.name}\` in class scope should not be mixedCase`, subject: b.name });
+            const suggestion = renameText(b, ctx.file.source);
+            ctx.report({
+              node: b.node,
+              code: 'N815',
+              message: `Variable \`${b.name}\` in class scope should not be mixedCase`,
+              subject: b.name,
+              ...(suggestion ? { suggestion } : {}),
+            });
           } else {
             if (globalsFollowModule) continue;
             const confidence = nameConfidence(model, b.name, undefined);
+            const suggestion = renameText(b, ctx.file.source);
             ctx.report({
               node: b.node,
               code: 'N816',
               message: `Variable \`${b.name}\` in global scope should not be mixedCase`,
               subject: b.name,
               ...(confidence ? { confidence } : {}),
+              ...(suggestion ? { suggestion } : {}),
             });
           }
         }

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Rule } from '../../src/engine/rule.js';
 import { followsConventions } from '../../src/engine/conventions.js';
 import { definesType, placedBindings, STORED_KINDS } from './bindings.js';
-import { isLowercase, IGNORE_NAMES_OPTIONS, nameMatcher } from '../python/naming-style.js';
+import { freeRewrite, isLowercase, IGNORE_NAMES_OPTIONS, nameMatcher } from '../python/naming-style.js';
 
 /** pep8-naming N806 with Ruff's semantics: every store of a capitalised name in a function body. */
 export const variableInFunction: Rule<z.output<typeof IGNORE_NAMES_OPTIONS>> = {
@@ -30,7 +30,13 @@ export const variableInFunction: Rule<z.output<typeof IGNORE_NAMES_OPTIONS>> = {
         for (const { binding: b, at } of placedBindings(model)) {
           if (at.kind !== 'function' || !STORED_KINDS.has(b.kind) || isLowercase(b.name) || ignored(b.name)) continue;
           if (at.globals.has(b.name) || definesType(model, b.statement)) continue;
-          ctx.report({ node: b.node, message: `Variable \`${b.name}\` in function should be lowercase`, subject: b.name });
+          const renamed = freeRewrite(b.name, 'snake_case', ctx.file.source);
+          ctx.report({
+            node: b.node,
+            message: `Variable \`${b.name}\` in function should be lowercase`,
+            subject: b.name,
+            ...(renamed ? { suggestion: `Rename to \`${renamed}\` and update its uses in the function.` } : {}),
+          });
         }
       },
     };

@@ -88,3 +88,64 @@ function followsOverload(model: ScopeModel, def: SyntaxNode, name: string): bool
   const other = previous.childForFieldName('definition');
   return other?.type === 'function_definition' && other.childForFieldName('name')?.text === name && hasTypingDecorator(model, other, 'overload');
 }
+
+/**
+ * What a def's own body (not nested defs, lambdas or classes) says about its return value:
+ * `value` (a `return x` other than `return None`), `generator` (a `yield`), `stub` (only `...`,
+ * `pass`, a docstring or `raise NotImplementedError`, which says nothing about the type),
+ * `raises` (it ends in a `raise` and has no bare `return`: it may never return), or `none`.
+ */
+export type ReturnShape = 'value' | 'generator' | 'stub' | 'raises' | 'none';
+
+export function returnShape(def: SyntaxNode): ReturnShape {
+  const body = def.childForFieldName('body');
+  if (!body) return 'stub';
+  const statements = body.namedChildren.filter((s) => s.type !== 'comment');
+  if (statements.every(isStubStatement)) return 'stub';
+  let returns = false;
+  let shape: ReturnShape | undefined;
+  const visit = (node: SyntaxNode): void => {
+    for (const child of node.namedChildren) {
+      if (shape) return;
+      switch (child.type) {
+        case 'function_definition':
+        case 'decorated_definition':
+        case 'class_definition':
+        case 'lambda':
+          continue;
+        case 'yield':
+          shape = 'generator';
+          return;
+        case 'return_statement': {
+          const value = child.namedChildren.find((c) => c.type !== 'comment');
+          if (value && value.type !== 'none') shape = 'value';
+          else returns = true;
+          continue;
+        }
+      }
+      visit(child);
+    }
+  };
+  visit(body);
+  if (shape) return shape;
+  return statements.at(-1)?.type === 'raise_statement' && !returns ? 'raises' : 'none';
+}
+
+/** `...`, `pass`, a docstring, `raise NotImplementedError(…)`: a body that only stands in for one. */
+function isStubStatement(statement: SyntaxNode): boolean {
+  switch (statement.type) {
+    case 'pass_statement':
+      return true;
+    case 'expression_statement': {
+      const e = statement.namedChild(0);
+      return statement.namedChildCount === 1 && (e?.type === 'ellipsis' || e?.type === 'string' || e?.type === 'concatenated_string');
+    }
+    case 'raise_statement': {
+      const e = statement.namedChildren.find((c) => c.type !== 'comment');
+      const raised = e?.type === 'call' ? e.childForFieldName('function') : e;
+      return raised?.text === 'NotImplementedError' || raised?.text === 'NotImplemented';
+    }
+    default:
+      return false;
+  }
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PYTHON_BUILTINS } from './builtins.js';
 /**
  * The case conventions of names, as pep8-naming and Ruff judge them. Pure functions: the rules
  * use them, and the renderer uses `namingStyle` to say which conventions a file mixes.
@@ -128,4 +129,79 @@ const DUMMY_NAME = /^(_+|(_+[a-zA-Z0-9_]*[a-zA-Z0-9]+?))$/;
 
 export function isDummyName(name: string): boolean {
   return DUMMY_NAME.test(name);
+}
+
+// ── Renames ──────────────────────────────────────────────────────────────────────────────────────
+
+/** The conventions a flagged name can be rewritten in: what the naming rules suggest instead. */
+export type Rewrite = 'snake_case' | 'UPPER_CASE' | 'CapWords' | 'ErrorSuffix';
+
+const KEYWORDS = new Set(
+  'False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield'.split(
+    ' ',
+  ),
+);
+const IDENTIFIER = /^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*$/u;
+
+/** `fetchPage` → fetch, Page; `HTTPServer` → HTTP, Server; `g1RP1` → g1, RP1: the words of a name's core. */
+function wordsOfName(core: string): string[] {
+  return core
+    .replace(/([\p{Ll}\p{Nd}])(\p{Lu})/gu, '$1_$2')
+    .replace(/(\p{Lu})(\p{Lu}\p{Ll})/gu, '$1_$2')
+    .split('_')
+    .filter(Boolean);
+}
+
+/**
+ * The name written in another convention, leading underscores kept (`_fetchPage` → `_fetch_page`,
+ * `my_class` → `MyClass`, `InvalidToken` → `InvalidTokenError`); undefined when that gives nothing
+ * new or no identifier. Whether the new name is free in the file is `isFreeName`'s question.
+ */
+export function rewriteName(name: string, to: Rewrite): string | undefined {
+  const lead = /^_*/.exec(name)![0];
+  const trail = /_*$/.exec(name.slice(lead.length))![0];
+  const core = name.slice(lead.length, name.length - trail.length);
+  const words = wordsOfName(core);
+  if (!words.length) return undefined;
+  let out: string;
+  switch (to) {
+    case 'snake_case':
+      out = lead + words.join('_').toLowerCase() + trail;
+      break;
+    case 'UPPER_CASE':
+      out = lead + words.join('_').toUpperCase() + trail;
+      break;
+    case 'CapWords': {
+      // `MY_CLASS` shouts every word, `HTTP_server` only an acronym: keep an acronym, not a shout.
+      const shouting = isCasedUppercase(core);
+      const capitalised = core
+        .split('_')
+        .filter(Boolean)
+        .map((w) => (shouting ? w.charAt(0) + w.slice(1).toLowerCase() : w).replace(/^./u, (c) => c.toUpperCase()));
+      out = lead + capitalised.join('');
+      break;
+    }
+    case 'ErrorSuffix':
+      out = name.endsWith('Exception') ? `${name.slice(0, -'Exception'.length)}Error` : `${name}Error`;
+      break;
+  }
+  return out !== name && IDENTIFIER.test(out) && !KEYWORDS.has(out) ? out : undefined;
+}
+
+/**
+ * Whether `candidate` can be given to a name without a collision: not a builtin, and not already a
+ * word of the file's source (its code, comments or strings) outside `except` (the range being renamed).
+ */
+export function isFreeName(candidate: string, source: string, except?: { start: number; end: number }): boolean {
+  if (PYTHON_BUILTINS.has(candidate) || KEYWORDS.has(candidate)) return false;
+  if (!source.includes(candidate)) return true;
+  const word = new RegExp(`(?<![\\p{L}\\p{N}\\p{M}_])${candidate.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}\\p{M}_])`, 'gu');
+  for (const m of source.matchAll(word)) if (!except || m.index < except.start || m.index >= except.end) return false;
+  return true;
+}
+
+/** `rewriteName`, when the result is free in the file. */
+export function freeRewrite(name: string, to: Rewrite, source: string): string | undefined {
+  const out = rewriteName(name, to);
+  return out !== undefined && isFreeName(out, source) ? out : undefined;
 }

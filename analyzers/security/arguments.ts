@@ -84,3 +84,22 @@ export function stringValue(node: SyntaxNode | undefined): string | undefined {
 export function isFString(node: SyntaxNode): boolean {
   return node.type === 'string' && node.namedChildren.some((c) => c.type === 'interpolation');
 }
+
+/**
+ * Code from the call to quote in a suggestion (`yaml.safe_load(stream)`): one line, at most `max`
+ * characters, no backtick and no control character, so that it reads as code and stays one code span; undefined for
+ * anything longer or stranger, and the suggestion then names the function alone.
+ */
+export function quotable(text: string | undefined, max = 40): string | undefined {
+  // Control characters (a terminal's escapes) and bidirectional overrides would not read as the code does.
+  if (text === undefined || text.length > max || /[`\p{Cc}\u202a-\u202e\u2066-\u2069]/u.test(text)) return undefined;
+  return text.trim() || undefined;
+}
+
+/** The call's arguments as written, without the parentheses (`'' ` for none), when quotable. */
+export function quotableArguments(call: SyntaxNode, max = 40): string | undefined {
+  const args = call.childForFieldName('arguments');
+  if (args?.type !== 'argument_list') return undefined;
+  const inner = args.text.slice(1, -1).trim();
+  return inner === '' ? '' : quotable(inner, max);
+}

@@ -71,6 +71,11 @@ function argumentListStart(text: string): number {
   return last;
 }
 
+/** The callee as written, whitespace removed (`hashlib.md5`, `hl.md5`, `md5`): a suggestion says it in the code's own words. */
+export function calleeText(ctx: RuleContext, call: SyntaxNode): string {
+  return callInfo(ctx, call).callee.replace(/\s+/g, '');
+}
+
 /** The text of a call's argument list, `(` to `)`: a cheap first test before any node is built. */
 export function argumentsText(ctx: RuleContext, call: SyntaxNode): string {
   return callInfo(ctx, call).args;

@@ -2,6 +2,7 @@ import type { SyntaxNode } from '../../src/engine/syntax.js';
 import type { Rule } from '../../src/engine/rule.js';
 import { stringValue, textOf } from './arguments.js';
 import { argumentsText } from './call-target.js';
+import { codeThatGuardsNothing } from './intent.js';
 
 const WORD = String.raw`(?:pas+wo?r?d|pass(?:phrase)?|pwd|token|secrete?|api_?key|access_?key|secret_?key|private_?key|auth_?key|credentials?)`;
 // Bandit's shape: the word alone or between underscores (`db_password`, `TOKEN`, `secret_value`).
@@ -65,6 +66,30 @@ function targetName(node: SyntaxNode | null): string | undefined {
   return undefined;
 }
 
+/** The environment variable a secret stored under `name` would be read from: `db_password` → `DB_PASSWORD`. */
+function environmentName(name: string): string {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .toUpperCase();
+}
+
+/** The fix in the code's own names: `PASSWORD = os.environ["PASSWORD"]`, not the rule doc's example name. */
+function readAtRunTime(node: SyntaxNode, name: string): string {
+  const env = `os.environ["${environmentName(name) || 'SECRET'}"]`;
+  const lead = 'Read the secret at run time from the environment or a secret store';
+  const left = node.type === 'assignment' ? node.childForFieldName('left') : null;
+  const key = node.type === 'pair' ? node.childForFieldName('key')?.text : undefined;
+  const written = (text: string | undefined): boolean => text !== undefined && text.length <= 60 && !/[`\n]/.test(text);
+  if (left && written(left.text)) return `${lead}: \`${left.text} = ${env}\`.`;
+  if (node.type === 'keyword_argument') return `${lead}: \`${name}=${env}\`.`;
+  if (key !== undefined && written(key)) return `${lead}: \`${key}: ${env}\`.`;
+  if (node.type === 'default_parameter' || node.type === 'typed_default_parameter')
+    return `${lead}: default \`${name}\` to \`None\` and read \`${env}\` when it is not given.`;
+  return `${lead}, and compare with that: \`${env}\`.`;
+}
+
 /** Hard-coded passwords, tokens and keys: by the name they are stored under, and by their shape. */
 export const hardcodedSecret: Rule = {
   id: 'hardcoded-secret',
@@ -76,7 +101,7 @@ export const hardcodedSecret: Rule = {
   codes: ['B105', 'B106', 'B107', 'S105', 'S106', 'S107'],
   partialCodes: ['B105', 'B106', 'B107', 'S105', 'S106', 'S107'],
   doc: {
-    what: 'A string literal stored as a password, token, secret or key (assignment, default argument, keyword argument, dict entry, comparison), or shaped like a private key or cloud credential.',
+    what: "A string literal stored as a password, token, secret or key (assignment, default argument, keyword argument, dict entry, comparison), or shaped like a private key or cloud credential. In example code (`examples/`, `docs/`) and code the repository calls test code, a stored name is a low advisory note, not a defect; test files are left alone, except for a real credential's shape.",
     why: 'Secrets in source reach every clone, fork, log and backup of the repository, and cannot be rotated without a release.',
     example: 'DB_PASSWORD = "hunter2-prod-2024"',
     useInstead: 'DB_PASSWORD = os.environ["DB_PASSWORD"]',
@@ -90,7 +115,15 @@ export const hardcodedSecret: Rule = {
       const text = stringValue(value ?? undefined);
       if (text === undefined || shapeOf(text) || !secretName(name)) return;
       if (!looksLikeSecret(text, strict || /token/i.test(name))) return;
-      ctx.report({ node, message: `\`${name}\` is given a hard-coded secret; read it from the environment or a secret store.`, subject: name, code });
+      // A demo service's public password in an example, a fixture in test code: a note, never a defect.
+      const advisory = codeThatGuardsNothing(ctx);
+      ctx.report({
+        node,
+        message: `\`${name}\` is given a hard-coded secret; read it from the environment or a secret store.`,
+        subject: name,
+        code,
+        ...(advisory ? { advisory, severity: 'low' as const } : { suggestion: readAtRunTime(node, name) }),
+      });
     };
     const hinted = (node: SyntaxNode): boolean => NAME_HINT.test(textOf(node).slice(0, 120));
     // Credential shapes, looked for in the values of assignments, pairs and calls (no string node is read).

@@ -13,6 +13,24 @@ export function inTestCode(ctx: RuleContext): boolean {
   return ctx.file.isTestFile || ctx.conventions.testCode;
 }
 
+// `examples/`, `docs/`: code that shows how to call an API, with the values of a public demo service.
+const DEMONSTRATION_PATH = /(?:^|\/)(?:examples?|docs?)\//;
+
+/** Example or documentation code: it shows how to call an API and guards nothing. */
+export function inDemonstrationCode(ctx: RuleContext): boolean {
+  return DEMONSTRATION_PATH.test(ctx.file.path);
+}
+
+/**
+ * Why a secret or a weak hash here guards nothing, when the file says so by what it is: test code
+ * hashes and logs in against its own fixtures, an example against a public demo service.
+ */
+export function codeThatGuardsNothing(ctx: RuleContext): string | undefined {
+  if (inTestCode(ctx)) return 'Test code, which guards nothing.';
+  if (inDemonstrationCode(ctx)) return 'Example code, which shows how to call the API and guards nothing.';
+  return undefined;
+}
+
 const SCOPE_BOUNDARY = new Set(['function_definition', 'lambda', 'class_definition', 'module']);
 const CONSTANTS = new Set(['true', 'false', 'none', 'integer', 'string']);
 

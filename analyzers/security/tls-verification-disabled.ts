@@ -38,7 +38,7 @@ export const tlsVerificationDisabled: Rule = {
       const node = report.node!;
       const parameter = guardingParameter(ctx, node);
       const advisory = parameter
-        ? `This runs only when the caller's \`${parameter}\` says so: an explicit opt-out the caller asked for.`
+        ? `This runs only when the caller's \`${parameter}\` asks for it, an explicit opt-out.`
         : inTestCode(ctx)
           ? 'Test code, which turns verification off against its own test servers.'
           : undefined;

@@ -1,7 +1,7 @@
 import type { SyntaxNode } from '../../src/engine/syntax.js';
 import type { Rule, RuleContext } from '../../src/engine/rule.js';
-import { positionalArguments } from './arguments.js';
-import { callTarget, resolvedCalls } from './call-target.js';
+import { argument, positionalArguments, quotable } from './arguments.js';
+import { calleeText, callTarget, resolvedCalls } from './call-target.js';
 import { assignedValue, provenance } from './provenance.js';
 import { inTestCode } from './intent.js';
 
@@ -18,6 +18,29 @@ function loaderOf(qualified: string): string | undefined {
   if (qualified === 'shelve.open' || qualified === 'pandas.read_pickle' || qualified === 'jsonpickle.decode' || qualified === 'jsonpickle.unpickler.decode')
     return 'B301';
   return undefined;
+}
+
+/** What to load the data with instead, for the loader the code calls (`pickle.loads(data)` → `json.loads(data)`). */
+function saferLoad(ctx: RuleContext, node: SyntaxNode, q: string): string {
+  const dot = q.lastIndexOf('.');
+  const module = q.slice(0, dot);
+  const fn = q.slice(dot + 1);
+  const data = quotable(argument(node, 0)?.text);
+  const json = fn === 'loads' ? 'json.loads' : 'json.load';
+  const jsonCall = `\`${json}${data !== undefined ? `(${data})` : ''}\``;
+  const callee = calleeText(ctx, node);
+  if (PICKLERS.includes(module))
+    return `Exchange the data as JSON and validate it: ${jsonCall}, written with \`${fn === 'loads' ? 'json.dumps' : 'json.dump'}\`. If it must stay a pickle, sign it with \`hmac\` and check the signature before \`${callee}\`.`;
+  if (module === 'marshal')
+    return `Exchange the data as JSON: ${jsonCall}. \`marshal\` is an internal format for \`.pyc\` files, not hardened against crafted data.`;
+  if (q === 'shelve.open')
+    return 'A shelf is a file of pickles: open only shelves this program wrote, where no one else can write; for outside data use `json` or `sqlite3`.';
+  if (q === 'pandas.read_pickle') {
+    // `pd.read_pickle` as written: the alternatives in the same words.
+    const pandas = callee.includes('.') ? callee.slice(0, callee.lastIndexOf('.')) : 'pandas';
+    return `Read outside data with \`${pandas}.read_parquet\`, \`${pandas}.read_csv\` or \`${pandas}.read_json\`; keep \`read_pickle\` for files this program wrote.`;
+  }
+  return `Decode with \`json.loads\` and build the objects from the plain data yourself: \`${q}\` restores whatever classes the data names.`;
 }
 
 /** A call that serialises: `pickle.dumps(x)`, `marshal.dumps(x)`. */
@@ -42,7 +65,7 @@ export const unsafeDeserialization: Rule = {
   codes: ['B301', 'B302', 'S301', 'S302'],
   doc: {
     what: "Data loaded with `pickle`/`cPickle`/`dill`, `marshal`, `shelve` or `jsonpickle.decode`. A round trip of the process's own pickle through a variable, and loads in test code, are low advisory notes, not defects.",
-    why: 'Unpickling calls whatever constructors the data names: a crafted payload runs arbitrary code. marshal is not hardened against malformed data either.',
+    why: 'Loading such data calls whatever constructors it names (or, for marshal, trusts its bytes): a crafted payload runs arbitrary code.',
     example: 'session = pickle.loads(request.cookies["session"])',
     useInstead: 'session = json.loads(request.cookies["session"])',
     fix: 'Exchange data as JSON (or another data-only format) and validate it; unpickle only data this process wrote itself, or sign it with `hmac` and check the signature first.',
@@ -70,7 +93,7 @@ export const unsafeDeserialization: Rule = {
         code,
         severity: advisory ? 'low' : facts.tainted ? 'high' : literal ? 'low' : 'medium',
         confidence: literal ? 'low' : 'high',
-        ...(advisory ? { advisory } : {}),
+        ...(advisory ? { advisory } : { suggestion: saferLoad(ctx, node, q) }),
       });
     });
   },

@@ -1,8 +1,8 @@
 import type { SyntaxNode } from '../../src/engine/syntax.js';
 import type { Fix } from '../../src/engine/finding.js';
 import type { Rule, RuleContext } from '../../src/engine/rule.js';
-import { positionalArguments, keywordArgument } from './arguments.js';
-import { resolvedCalls } from './call-target.js';
+import { argument, positionalArguments, keywordArgument, quotable } from './arguments.js';
+import { calleeText, resolvedCalls } from './call-target.js';
 import { positionOf } from '../../src/engine/run.js';
 
 const SAFE_LOADERS = /(?:^|\.)(?:Safe|CSafe|Base|CBase)Loader$/;
@@ -19,6 +19,24 @@ function safeLoadFix(ctx: RuleContext, fn: SyntaxNode, name: string): Fix | unde
     description: `Use yaml.safe_${name}`,
     edits: [{ line: from.line, column: from.column, endLine: to.line, endColumn: to.column, newText: `safe_${name}` }],
   };
+}
+
+// PyYAML's own loaders that build objects: `safe_load` gives the same plain data without them.
+const OBJECT_LOADERS = /(?:^|\.)C?(?:Full|Unsafe)?Loader$/;
+
+/**
+ * `yaml.load(stream)` → `yaml.safe_load(stream)` in the call's words; none for a loader of the
+ * code's own, whose constructors the code may need (it should derive from `SafeLoader`).
+ */
+function safeLoadText(ctx: RuleContext, node: SyntaxNode, name: string, loader: SyntaxNode | undefined, ruamel: boolean): string | undefined {
+  const stream = quotable(argument(node, 0, 'stream')?.text);
+  if (ruamel) return `Load with \`YAML(typ="safe").load(${stream ?? 'stream'})\` from \`ruamel.yaml\`.`;
+  if (loader && !OBJECT_LOADERS.test(loader.text.replace(/\s+/g, ''))) return undefined;
+  const safe = name.endsWith('_all') ? 'safe_load_all' : 'safe_load';
+  const callee = calleeText(ctx, node);
+  const replacement = callee.includes('.') ? callee.replace(/\w+$/, safe) : `yaml.${safe}`;
+  const call = stream !== undefined ? `\`${replacement}(${stream})\`` : `\`${replacement}\`${loader ? ' without the loader' : ''}`;
+  return `Use ${call}: it builds only plain data (dicts, lists, strings, numbers).`;
 }
 
 // Callee names this rule can be about: other calls are never resolved.
@@ -53,11 +71,13 @@ export const unsafeYamlLoad: Rule = {
       const ruamel = q.startsWith('ruamel.');
       // ruamel.yaml's safe loader is `YAML(typ="safe")`, not a function to rename to.
       const fix = loader || ruamel ? undefined : safeLoadFix(ctx, node.childForFieldName('function')!, name);
+      const suggestion = safeLoadText(ctx, node, name, loader, ruamel);
       ctx.report({
         node,
         message: `\`${q}\` can build arbitrary Python objects from the document; ${ruamel ? 'load with `YAML(typ="safe").load`' : `use \`yaml.safe_${name.endsWith('_all') ? 'load_all' : 'load'}\``}.`,
         subject: q,
         ...(fix ? { fix } : {}),
+        ...(suggestion ? { suggestion } : {}),
       });
     });
   },

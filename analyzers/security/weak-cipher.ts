@@ -1,4 +1,6 @@
 import type { Rule } from '../../src/engine/rule.js';
+import type { SyntaxNode } from '../../src/engine/syntax.js';
+import { quotable } from './arguments.js';
 import { argumentsText, resolvedCalls } from './call-target.js';
 
 const CIPHERS = new Set(['ARC2', 'ARC4', 'Blowfish', 'DES', 'XOR', 'IDEA', 'CAST', 'TripleDES']);
@@ -14,6 +16,23 @@ const STRONG: Record<string, string> = {
   Cryptodome: 'use AES in an authenticated mode: `AES.new(key, AES.MODE_GCM)`',
   cryptography: 'use `Fernet`, or `AESGCM` / `ChaCha20Poly1305` from `cryptography.hazmat.primitives.ciphers.aead`',
 };
+/** The replacement in the words of the package the code imports (PyCryptodome keeps its two names apart). */
+function strongCipher(library: string): string {
+  const root = library.split('.')[0]!;
+  return root === 'cryptography'
+    ? 'Use `AESGCM` from `cryptography.hazmat.primitives.ciphers.aead` (or `Fernet` from `cryptography.fernet` to encrypt whole messages).'
+    : `Use AES in GCM mode: \`from ${root}.Cipher import AES\`, then \`AES.new(key, AES.MODE_GCM)\` with a 16-, 24- or 32-byte key.`;
+}
+
+/** `AES.new(key, AES.MODE_ECB)` → the same call with `MODE_GCM`, when it is short enough to quote. */
+function gcmCall(node: SyntaxNode, library: string): string {
+  const call = quotable(node.text, 60);
+  const gcm = call?.replace(/\bMODE_ECB\b/g, 'MODE_GCM');
+  return gcm
+    ? `Use \`${gcm}\` and \`encrypt_and_digest\`, and keep the cipher's \`nonce\` and tag with the ciphertext.`
+    : `Use \`AES.MODE_GCM\` (from \`${library}\`) and \`encrypt_and_digest\`, and keep the cipher's \`nonce\` and tag with the ciphertext.`;
+}
+
 const ECB = new Set(['cryptography.hazmat.primitives.ciphers.modes.ECB']);
 const ECB_CONSTANT = /^(?:Crypto|Cryptodome)\.Cipher\.\w+\.MODE_ECB$/;
 
@@ -49,6 +68,8 @@ export const weakCipher: Rule = {
           subject: 'ECB',
           code: 'B305',
           severity: 'medium',
+          suggestion:
+            'Use `AESGCM(key).encrypt(nonce, data, None)` from `cryptography.hazmat.primitives.ciphers.aead`, with a fresh 12-byte `nonce` for every message.',
         });
         return;
       }
@@ -64,14 +85,18 @@ export const weakCipher: Rule = {
           message: `${cipher} is a weak cipher${ecb ? ', here in ECB mode' : ''}; ${STRONG[library.split('.')[0]!]}.`,
           subject: cipher,
           code: 'B304',
+          suggestion: strongCipher(library),
         });
       } else if (ecb) {
+        // GCM needs a 128-bit block: PyCryptodome offers it for AES only (not for DES3).
+        const aes = cipher === 'AES';
         ctx.report({
           node,
-          message: `${cipher} in ECB mode encrypts equal blocks to equal ciphertext; use an authenticated mode${/^Crypt/.test(library) ? `: \`${cipher}.new(key, ${cipher}.MODE_GCM)\`` : ' such as GCM'}.`,
+          message: `${cipher} in ECB mode encrypts equal blocks to equal ciphertext; use an authenticated mode: \`AES.new(key, AES.MODE_GCM)\`.`,
           subject: 'ECB',
           code: 'B305',
           severity: 'medium',
+          suggestion: aes ? gcmCall(node, library) : strongCipher(library),
         });
       }
     });

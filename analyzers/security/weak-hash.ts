@@ -1,8 +1,8 @@
 import type { SyntaxNode } from '../../src/engine/syntax.js';
 import type { Rule, RuleContext } from '../../src/engine/rule.js';
-import { argument, keywordArgument, stringValue } from './arguments.js';
-import { resolvedCalls } from './call-target.js';
-import { enclosingFunction, enclosingFunctionName, receivingName, wordsOf } from './intent.js';
+import { argument, keywordArgument, quotable, quotableArguments, stringValue } from './arguments.js';
+import { calleeText, resolvedCalls } from './call-target.js';
+import { codeThatGuardsNothing, enclosingFunction, enclosingFunctionName, receivingName, wordsOf } from './intent.js';
 
 const DIRECT = new Set([
   'hashlib.md5',
@@ -48,7 +48,7 @@ export const weakHash: Rule = {
   cwe: 327,
   codes: ['B303', 'B324', 'S303', 'S324'],
   doc: {
-    what: '`hashlib.md5`/`sha1`, `hashlib.new("md5")` and the MD2/MD4/MD5/SHA-1 constructors of PyCrypto and cryptography. Where the code says the hash guards nothing (`usedforsecurity=False`, a wrapper that passes `usedforsecurity` on from its caller, a constant hashed, or it makes an ETag, a cache key or a nonce) it is a low advisory note, not a defect.',
+    what: '`hashlib.md5`/`sha1`, `hashlib.new("md5")` and the MD2/MD4/MD5/SHA-1 constructors of PyCrypto and cryptography. Where the code says the hash guards nothing (`usedforsecurity=False`, a wrapper that passes `usedforsecurity` on from its caller, a constant hashed, or it makes an ETag, a cache key or a nonce), and in test or example code (`examples/`, `docs/`), it is a low advisory note, not a defect. A constructor called without data only to give a mock its `spec=` hashes nothing and is not reported.',
     why: 'Collisions for MD5 and SHA-1 can be computed cheaply: signatures, integrity checks and password hashes built on them can be forged.',
     example: 'digest = hashlib.md5(password.encode()).hexdigest()',
     useInstead: 'digest = hashlib.scrypt(password.encode(), salt=salt, n=2**14, r=8, p=1)',
@@ -67,7 +67,9 @@ export const weakHash: Rule = {
         code = 'B324';
         algorithm = name;
       } else return;
-      const advisory = intendedUse(ctx, node, q);
+      if (onlyASpec(node, q)) return;
+      const advisory = intendedUse(ctx, node, q) ?? codeThatGuardsNothing(ctx);
+      const suggestion = advisory ? undefined : strongerHash(ctx, node, q);
       ctx.report({
         node,
         message: advisory
@@ -76,10 +78,63 @@ export const weakHash: Rule = {
         subject: q,
         code,
         ...(advisory ? { advisory, severity: 'low' as const } : {}),
+        ...(suggestion ? { suggestion } : {}),
       });
     });
   },
 };
+
+const PASSWORD = /passw|pwd/i;
+const CHECKSUM = 'if this hash guards nothing (a checksum, a cache key)';
+
+/**
+ * What to write instead, in the words of the call: `hashlib.md5(data)` → `hashlib.sha256(data)`, or
+ * the same call with `usedforsecurity=False` for a checksum; PyCryptodome's `SHA256` of the same
+ * package; cryptography's `hashes.SHA256()`. A password wants a slow, salted hash instead.
+ */
+function strongerHash(ctx: RuleContext, node: SyntaxNode, q: string): string | undefined {
+  const library = q.split('.')[0]!;
+  const callee = calleeText(ctx, node);
+  const args = quotableArguments(node);
+  const at = q === 'hashlib.new' ? 1 : 0;
+  const data = argument(node, at, 'data') ?? argument(node, at, 'string');
+  if (library !== 'cryptography' && [receivingName(node), data?.text].some((t) => t !== undefined && PASSWORD.test(t)))
+    return 'Hash passwords with a slow, salted function: `hashlib.scrypt` or argon2 (`argon2-cffi`); a fast hash such as SHA-256 is guessed quickly too.';
+  if (library === 'Crypto' || library === 'Cryptodome')
+    return `Use \`SHA256.new(${args ?? '…'})\` from \`${library}.Hash\` (\`from ${library}.Hash import SHA256\`).`;
+  if (library === 'cryptography')
+    return callee.includes('.') ? `Use \`${callee.replace(/\w+$/, 'SHA256')}()\`.` : 'Use `SHA256()` from `cryptography.hazmat.primitives.hashes`.';
+  if (q === 'hashlib.new') {
+    // `hashlib.new("md5", data)`: the name's literal as written, with another algorithm in it.
+    const name = argument(node, 0, 'name');
+    const content = name?.type === 'string' ? name.namedChildren.find((c) => c.type === 'string_content') : undefined;
+    if (!name || !content) return undefined;
+    const stronger = quotable(name.text.slice(0, content.startIndex - name.startIndex) + 'sha256' + name.text.slice(content.endIndex - name.startIndex));
+    return stronger && `Use \`${stronger}\` instead of \`${name.text}\`, or pass \`usedforsecurity=False\` ${CHECKSUM}.`;
+  }
+  // `hashlib.md5` / `hl.md5` as written; a bare `md5` was imported from hashlib.
+  const sha256 = callee.includes('.') ? callee.replace(/\w+$/, 'sha256') : 'hashlib.sha256';
+  if (args === undefined || keywordArgument(node, 'usedforsecurity'))
+    return `Use \`${sha256}\`, or pass \`usedforsecurity=False\` to \`${callee}\` ${CHECKSUM}.`;
+  return `Use \`${sha256}(${args})\`, or \`${callee}(${args ? `${args}, ` : ''}usedforsecurity=False)\` ${CHECKSUM}.`;
+}
+
+// Mock factories whose first argument is a spec: `create_autospec(md5())`.
+const SPEC_TAKERS = /(?:^|\.)(?:create_autospec|(?:Magic|NonCallable|Async)?Mock)$/;
+
+/**
+ * `MagicMock(spec=md5())`: a constructor called without data, only to give a mock the hash
+ * object's shape. Nothing is hashed, so it is no use of the hash at all.
+ */
+function onlyASpec(node: SyntaxNode, q: string): boolean {
+  const at = q === 'hashlib.new' ? 1 : 0;
+  if (argument(node, at, 'data') ?? argument(node, at, 'string')) return false;
+  const parent = node.parent;
+  if (parent?.type === 'keyword_argument') return /^(?:spec|spec_set)$/.test(parent.childForFieldName('name')?.text ?? '');
+  if (parent?.type !== 'argument_list' || parent.namedChildren[0]?.id !== node.id) return false;
+  const callee = parent.parent?.childForFieldName('function')?.text ?? '';
+  return SPEC_TAKERS.test(callee);
+}
 
 /** Why a weak hash here guards nothing, when the code says so. */
 function intendedUse(ctx: RuleContext, node: SyntaxNode, q: string): string | undefined {

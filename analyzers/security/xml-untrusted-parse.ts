@@ -1,6 +1,7 @@
-import type { Rule } from '../../src/engine/rule.js';
-import { positionalArguments } from './arguments.js';
-import { resolvedCalls } from './call-target.js';
+import type { Rule, RuleContext } from '../../src/engine/rule.js';
+import type { SyntaxNode } from '../../src/engine/syntax.js';
+import { keywordArgument, positionalArguments } from './arguments.js';
+import { calleeText, resolvedCalls } from './call-target.js';
 import { provenance } from './provenance.js';
 
 /** module → [Bandit code, parsing functions]. */
@@ -15,6 +16,36 @@ const PARSERS: Record<string, [string, string[]]> = {
   'lxml.etree': ['B320', ['parse', 'fromstring', 'XML', 'RestrictedElement', 'GlobalParserTLS', 'getDefaultParser', 'check_docinfo']],
 };
 const FROM_TEXT = /^(?:fromstring|fromstringlist|XML|parseString)$/;
+
+/** The standard library module → defusedxml's drop-in module (which has the same parsing functions, `fromstringlist` aside). */
+const DEFUSED: Record<string, string> = {
+  'xml.etree.cElementTree': 'defusedxml.ElementTree',
+  'xml.etree.ElementTree': 'defusedxml.ElementTree',
+  'xml.sax.expatreader': 'defusedxml.expatreader',
+  'xml.dom.expatbuilder': 'defusedxml.expatbuilder',
+  'xml.sax': 'defusedxml.sax',
+  'xml.dom.minidom': 'defusedxml.minidom',
+  'xml.dom.pulldom': 'defusedxml.pulldom',
+};
+const LXML_PARSING = new Set(['parse', 'fromstring', 'XML']);
+
+/** The protection for the module the code calls, named as the code names it. */
+function safeParse(ctx: RuleContext, node: SyntaxNode, module: string, fn: string): string | undefined {
+  const callee = calleeText(ctx, node);
+  if (module === 'lxml.etree') {
+    // lxml has no defusedxml module any more; its own parser can refuse entities and the network.
+    if (!LXML_PARSING.has(fn)) return undefined;
+    const etree = callee.includes('.') ? callee.slice(0, callee.lastIndexOf('.')) : 'lxml.etree';
+    const parser = `${etree}.XMLParser(resolve_entities=False, no_network=True)`;
+    return keywordArgument(node, 'parser') || positionalArguments(node).length > 1
+      ? `Create its parser as \`${parser}\`.`
+      : `Pass \`parser=${parser}\` to \`${callee}\`.`;
+  }
+  const defused = DEFUSED[module];
+  if (!defused) return undefined;
+  if (fn === 'fromstringlist') return `Join the pieces and parse them with \`${defused}.fromstring\`.`;
+  return `Use \`${defused}.${fn}\`, a drop-in replacement for \`${callee}\`.`;
+}
 
 // Callee names this rule can be about: other calls are never resolved.
 const CALLEES = new Set<string>(Object.values(PARSERS).flatMap(([, fns]) => fns));
@@ -48,8 +79,10 @@ export const xmlUntrustedParse: Rule = {
       const facts = provenance(ctx, data);
       // A literal document is the program's own: nothing untrusted is parsed.
       if (data && facts.literal && FROM_TEXT.test(fn)) return;
+      const suggestion = safeParse(ctx, node, q.slice(0, dot), fn);
       ctx.report({
         node,
+        ...(suggestion ? { suggestion } : {}),
         message: `\`${q}\` parses XML without protection against entity expansion; use defusedxml${facts.tainted ? ' (the data comes from a parameter or the request)' : ''}.`,
         subject: q,
         code: entry[0],

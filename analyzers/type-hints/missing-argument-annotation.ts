@@ -33,11 +33,10 @@ export const missingArgumentAnnotation: Rule = {
             }
             if (p.annotated) continue;
             const code = p.kind === 'args' ? 'ANN002' : p.kind === 'kwargs' ? 'ANN003' : 'ANN001';
-            const message =
-              code === 'ANN001'
-                ? `Missing type annotation for function argument \`${p.name}\``
-                : `Missing type annotation for \`${code === 'ANN002' ? '*' : '**'}${p.name}\``;
-            ctx.report({ range: p.nameRange, code, message: `${message} of \`${f.name}\``, subject: f.name });
+            // The parameter as written: two of one def are two examples in the summary, not `log` twice.
+            const written = `${code === 'ANN002' ? '*' : code === 'ANN003' ? '**' : ''}${p.name}`;
+            const message = code === 'ANN001' ? `Missing type annotation for function argument \`${p.name}\`` : `Missing type annotation for \`${written}\``;
+            ctx.report({ range: p.nameRange, code, message: `${message} of \`${f.name}\``, subject: written });
           }
         }
       },

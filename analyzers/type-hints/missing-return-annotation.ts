@@ -1,7 +1,12 @@
 import { z } from 'zod';
-import type { Rule } from '../../src/engine/rule.js';
+import type { Fix } from '../../src/engine/finding.js';
+import type { Rule, RuleContext } from '../../src/engine/rule.js';
+import { lineText } from '../../src/engine/parse.js';
+import { positionOf } from '../../src/engine/run.js';
 import { annotationsExpected } from './expected.js';
-import { functionFacts, isMagic, type FunctionFacts } from '../python/function-facts.js';
+import { onlyWrappingDecorators } from '../python/decorators.js';
+import { decoratorTargets, dottedParts } from '../python/definitions.js';
+import { functionFacts, isMagic, returnShape, type FunctionFacts } from '../python/function-facts.js';
 
 /** Which code and wording a def without a return annotation gets (Ruff's order of checks). */
 function returnCode(f: FunctionFacts, mypyInitReturn: boolean): { code: string; what: string } | undefined {
@@ -14,6 +19,36 @@ function returnCode(f: FunctionFacts, mypyInitReturn: boolean): { code: string; 
   }
   if (f.isMethod && isMagic(f.name)) return { code: 'ANN204', what: 'special method' };
   return f.private ? { code: 'ANN202', what: 'private function' } : { code: 'ANN201', what: 'public function' };
+}
+
+const ABSTRACT = new Set(['abstractmethod', 'abstractproperty', 'abstractclassmethod', 'abstractstaticmethod']);
+
+/**
+ * Whether the def certainly returns nothing: `__init__` always; otherwise a body with no `return`
+ * of a value and no `yield` that is more than a stand-in (an abstract method's or a stub's body
+ * says nothing of what overrides return, and one that ends in `raise` may never return).
+ */
+function returnsNone(f: FunctionFacts): boolean {
+  if (f.isMethod && f.name === '__init__') return true;
+  if (decoratorTargets(f.def).some((d) => ABSTRACT.has(dottedParts(d)?.at(-1) ?? ''))) return false;
+  return returnShape(f.def) === 'none';
+}
+
+/**
+ * ` -> None` inserted after the parameters, when the header's `)` and `:` are on the name's line:
+ * the finding's line, so the one edit is a suggestion on exactly the commented line.
+ */
+function noneAnnotationFix(ctx: RuleContext, f: FunctionFacts): Fix | undefined {
+  const parameters = f.def.childForFieldName('parameters');
+  const colon = f.def.children.find((c) => c.type === ':');
+  const row = f.nameNode.startPosition.row;
+  if (!parameters || !colon || parameters.endPosition.row !== row || colon.startPosition.row !== row) return undefined;
+  // A decorator may read the annotation (FastAPI's response model, a validator): adding one is not inert there.
+  if (!onlyWrappingDecorators(f.def)) return undefined;
+  const at = positionOf(ctx.file, parameters.endIndex);
+  // A `# type: (...) -> X` comment is the def's annotation for the tools that read them.
+  if (/#\s*type:/.test(lineText(ctx.file, at.line))) return undefined;
+  return { description: 'Add `-> None`', edits: [{ line: at.line, column: at.column, endLine: at.line, endColumn: at.column, newText: ' -> None' }] };
 }
 
 /** flake8-annotations ANN201/ANN202/ANN204/ANN205/ANN206 with Ruff's default settings. */
@@ -46,8 +81,17 @@ export const missingReturnAnnotation: Rule<z.output<typeof OPTIONS>> = {
           if (f.overloadImplementation || f.def.childForFieldName('return_type')) continue;
           if (!annotationsExpected(f, ctx.conventions)) continue;
           const problem = returnCode(f, mypyInitReturn);
-          if (problem)
-            ctx.report({ node: f.nameNode, code: problem.code, message: `Missing return type annotation for ${problem.what} \`${f.name}\``, subject: f.name });
+          if (!problem) continue;
+          const none = returnsNone(f);
+          const fix = none ? noneAnnotationFix(ctx, f) : undefined;
+          ctx.report({
+            node: f.nameNode,
+            code: problem.code,
+            message: `Missing return type annotation for ${problem.what} \`${f.name}\``,
+            subject: f.name,
+            ...(none ? { suggestion: `Add \`-> None\`: \`${f.name}\` returns no value.` } : {}),
+            ...(fix ? { fix } : {}),
+          });
         }
       },
     };

@@ -20,6 +20,8 @@ const Label = z.strictObject({
   code: z.string().optional(),
   subject: z.string().optional(),
   snippet: z.string().optional(),
+  /** Given for a summary note or a silenced security finding: a note on the same code is another item than the finding was. */
+  kind: z.enum(['note', 'suppressed']).optional(),
   verdict: z.enum(VERDICTS),
   why: z.string().min(3),
   /** For the reader only, never matched on: where the item was and what it said when labelled. */
@@ -37,6 +39,8 @@ export interface LabelledItem {
   code?: string | undefined;
   subject?: string | undefined;
   snippet: string;
+  /** How the summary posts it; a finding when not given. */
+  kind?: 'finding' | 'note' | 'suppressed' | undefined;
 }
 
 /** Every `*.json` under `dir`, one file per project: project → labels. */
@@ -60,22 +64,27 @@ export function normaliseSnippet(snippet: string): string {
 /**
  * The label of one item of a review of `commit`: same commit, path and rule (or code), and the
  * subject or the snippet the label gives agrees (a new engine may name a parameter finding by
- * the parameter instead of its function, or move it within the line). Among several, the one
- * with most agreeing keys.
+ * the parameter instead of its function, or move it within the line). A label for a note or a
+ * silenced finding matches only that kind; among several, the one of the same kind with most
+ * agreeing keys.
  */
 export function labelOf(item: LabelledItem, commit: string, labels: readonly Label[]): Label | undefined {
   let best: Label | undefined;
   let bestKeys = -1;
   const snippet = normaliseSnippet(item.snippet);
+  const kind = item.kind ?? 'finding';
   for (const label of labels) {
     if (!commit.startsWith(label.commit) || label.path !== item.path) continue;
+    if (label.kind !== undefined && label.kind !== kind) continue;
     if (label.rule !== item.rule && !(label.code && label.code === item.code)) continue;
     const subjectAgrees = label.subject !== undefined && label.subject === item.subject;
     const snippetAgrees = label.snippet !== undefined && normaliseSnippet(label.snippet) === snippet;
     const given = (label.subject !== undefined ? 1 : 0) + (label.snippet !== undefined ? 1 : 0);
     const agreeing = (subjectAgrees ? 1 : 0) + (snippetAgrees ? 1 : 0);
     if (given > 0 && agreeing === 0) continue;
-    if (agreeing > bestKeys) [best, bestKeys] = [label, agreeing];
+    // A label of the item's own kind outranks any number of agreeing keys of one that names no kind.
+    const rank = agreeing + (label.kind === undefined ? 0 : 10);
+    if (rank > bestKeys) [best, bestKeys] = [label, rank];
   }
   return best;
 }
@@ -89,6 +98,7 @@ export function labelStub(item: LabelledItem & { line: number; message: string }
     ...(item.code ? { code: item.code } : {}),
     ...(item.subject ? { subject: item.subject } : {}),
     snippet: normaliseSnippet(item.snippet),
+    ...(item.kind && item.kind !== 'finding' ? { kind: item.kind } : {}),
     verdict: '',
     why: '',
     line: item.line,

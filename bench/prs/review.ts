@@ -20,48 +20,73 @@ const PostedItem = z.looseObject({
 });
 export type PostedItem = z.infer<typeof PostedItem>;
 
+/** The review plan's verdict: what fails, and the security findings a suppression added by the change silences. */
+const Verdict = z.looseObject({
+  conclusion: z.string().optional(),
+  securityDefects: z.number().optional(),
+  suppressedInChange: z.array(PostedItem).default([]),
+  /** Silenced with a reason the repository's own linter process accepts: one summary line lists them. */
+  suppressedWithReason: z.array(PostedItem).default([]),
+});
+
 /** The CLI's `--format json`, today's shape (`findings`, `summary`) and the review plan's (`inline`, `verdict`). */
 const CliJson = z.looseObject({
   findings: z.array(PostedItem).default([]),
   inline: z.array(z.union([PostedItem, z.string(), z.looseObject({ fingerprint: z.string(), also: z.array(z.string()).optional() })])).optional(),
-  verdict: z.unknown().optional(),
-  summary: z.looseObject({ securityDefects: z.number().optional() }).optional(),
+  /** Security findings that look like an intended opt-out: posted as notes in the summary, never defects. */
+  advisories: z.array(PostedItem).default([]),
+  verdict: z.union([z.string(), Verdict]).optional(),
+  summary: z.looseObject({ securityDefects: z.number().optional(), markdown: z.string().optional() }).optional(),
 });
+
+/** How an item is posted: a finding (inline or in the summary), a note, or a silenced security finding the summary lists. */
+export type PostedKind = 'finding' | 'note' | 'suppressed';
 
 /** What a review of one change would post, and how the CLI ended. */
 export interface PostedReview {
   inline: PostedItem[];
-  /** Items posted in the summary only (not as inline comments). */
-  summary: PostedItem[];
+  /** Items posted in the summary only (not as inline comments): findings, then notes, then silenced security findings. */
+  summary: Array<PostedItem & { kind: PostedKind }>;
   securityDefects: number;
   /** The plan's verdict when the CLI gives one, else 'defects' / 'clean' from the counts. */
   verdict: string;
   exitStatus: number;
   /** False while the CLI has no review plan: every finding is then an inline candidate. */
   planned: boolean;
+  /** The summary as it would be posted (markdown), when the CLI gives it. */
+  markdown?: string | undefined;
 }
 
 /**
  * The one adapter from the CLI's JSON to what would be posted. With the review plan, `findings`
  * are the findings new in the range and `inline` the ones that go inline (as findings or their
- * fingerprints), the rest go in the summary; without it, every finding is an inline candidate.
+ * fingerprints), the rest go in the summary, with the security findings that a suppression added
+ * by the change silences (the summary lists them; they fail the check unless the repository's own
+ * linter process accepts the suppression). Intended opt-outs (`advisories`) are in the JSON only,
+ * never posted. Without a plan, every finding is an inline candidate.
  */
 export function postedReview(json: unknown, exitStatus: number): PostedReview {
   const cli = CliJson.parse(json);
-  const verdict = cli.verdict as { securityDefects?: unknown; conclusion?: unknown } | string | undefined;
-  const defectsOfVerdict = typeof verdict === 'object' && typeof verdict?.securityDefects === 'number' ? verdict.securityDefects : undefined;
-  const securityDefects = defectsOfVerdict ?? cli.summary?.securityDefects ?? 0;
-  const verdictText =
-    typeof verdict === 'string' ? verdict : typeof verdict?.conclusion === 'string' ? verdict.conclusion : securityDefects ? 'defects' : 'clean';
-  if (!cli.inline) return { inline: cli.findings, summary: [], securityDefects, verdict: verdictText, exitStatus, planned: false };
+  const verdict = cli.verdict;
+  const securityDefects = (typeof verdict === 'object' ? verdict.securityDefects : undefined) ?? cli.summary?.securityDefects ?? 0;
+  const verdictText = typeof verdict === 'string' ? verdict : (verdict?.conclusion ?? (securityDefects ? 'defects' : 'clean'));
+  const markdown = cli.summary?.markdown;
+  if (!cli.inline) return { inline: cli.findings, summary: [], securityDefects, verdict: verdictText, exitStatus, planned: false, markdown };
   const byFingerprint = (fp: string): PostedItem | undefined => cli.findings.find((f) => f.fingerprint === fp);
   // A comment may speak of several findings on its line (`also`): each is a posted item.
   const inline = cli.inline
     .flatMap((i) => (typeof i === 'string' ? [byFingerprint(i)] : 'rule' in i ? [i as PostedItem] : [i.fingerprint, ...(i.also ?? [])].map(byFingerprint)))
     .filter((i): i is PostedItem => i !== undefined);
   const inlineKeys = new Set(inline.map(itemKey));
-  const summary = cli.findings.filter((f) => !inlineKeys.has(itemKey(f)));
-  return { inline, summary, securityDefects, verdict: verdictText, exitStatus, planned: true };
+  const summary = [
+    ...cli.findings.filter((f) => !inlineKeys.has(itemKey(f))).map((f) => ({ ...f, kind: 'finding' as const })),
+    // Advisories are data in the JSON only: the summary no longer posts a line for them.
+    ...(typeof verdict === 'object' ? [...verdict.suppressedInChange, ...verdict.suppressedWithReason] : []).map((f) => ({
+      ...f,
+      kind: 'suppressed' as const,
+    })),
+  ];
+  return { inline, summary, securityDefects, verdict: verdictText, exitStatus, planned: true, markdown };
 }
 
 function itemKey(item: PostedItem): string {

@@ -15,14 +15,34 @@ export interface Tally {
   failed: number;
   /** Changes with more inline comments than issue 9 allows, not all of them kept. */
   overFive: number;
+  /** Items the changes' `expect` lists (what their maintainers would want said), and how many were posted. */
+  expected: number;
+  expectedFound: number;
+  /** The most inline comments one change got. */
+  maxInline: number;
 }
 
 export function emptyTally(): Tally {
-  return { changes: 0, inline: 0, summary: 0, byCategory: new Map(), keep: 0, noise: 0, false: 0, unlabelled: 0, securityDefects: 0, failed: 0, overFive: 0 };
+  return {
+    changes: 0,
+    inline: 0,
+    summary: 0,
+    byCategory: new Map(),
+    keep: 0,
+    noise: 0,
+    false: 0,
+    unlabelled: 0,
+    securityDefects: 0,
+    failed: 0,
+    overFive: 0,
+    expected: 0,
+    expectedFound: 0,
+    maxInline: 0,
+  };
 }
 
 export function addItem(tally: Tally, category: string, inline: boolean, verdict: Verdict | undefined): void {
-  if (inline) tally.inline++;
+  if (inline) tally.maxInline = Math.max(tally.maxInline, ++tally.inline);
   else tally.summary++;
   tally.byCategory.set(category, (tally.byCategory.get(category) ?? 0) + 1);
   if (verdict) tally[verdict]++;
@@ -30,8 +50,22 @@ export function addItem(tally: Tally, category: string, inline: boolean, verdict
 }
 
 export function addTally(into: Tally, one: Tally): void {
-  for (const key of ['changes', 'inline', 'summary', 'keep', 'noise', 'false', 'unlabelled', 'securityDefects', 'failed', 'overFive'] as const)
+  for (const key of [
+    'changes',
+    'inline',
+    'summary',
+    'keep',
+    'noise',
+    'false',
+    'unlabelled',
+    'securityDefects',
+    'failed',
+    'overFive',
+    'expected',
+    'expectedFound',
+  ] as const)
     into[key] += one[key];
+  into.maxInline = Math.max(into.maxInline, one.maxInline);
   for (const [category, n] of one.byCategory) into.byCategory.set(category, (into.byCategory.get(category) ?? 0) + n);
 }
 

@@ -52,9 +52,9 @@ def apply_order(items: dict[str, Item], order: dict, priority=False) -> list[Ite
     taken = []
     try:
         for line in order["lines"]:
-            taken.append(reserve(items, line["sku"], line["quantity"]))
+            taken.append((reserve(items, line["sku"], line["quantity"]), line["quantity"]))
     except OutOfStock:
-        for item in taken:
-            item.quantity += 1
+        for item, quantity in taken:
+            item.quantity += quantity
         raise
-    return taken
+    return [item for item, _ in taken]

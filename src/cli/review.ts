@@ -11,7 +11,7 @@ import { exitStatus, planReview, type AnalysedFile, type ReviewPlan } from '../r
 import { renderJson } from '../review/render/json.js';
 import { writeSarif } from '../review/render/sarif.js';
 import { renderSummary, type ReviewScope } from '../review/render/summary.js';
-import { repositoryConventions } from '../review/conventions/index.js';
+import { leaveOutExcluded, repositoryConventions } from '../review/conventions/index.js';
 import { compileGlobs } from '../review/globs.js';
 import { cliAnalyser } from './analyser.js';
 import { UsageError, type ReviewArgs } from './args.js';
@@ -59,7 +59,11 @@ interface Review {
  * The rules and conventions for each file: the config, the repository's lint settings and the
  * habits of the code the change does not touch (or of the files themselves, reviewed whole).
  */
-function settingsFor(review: Review, files: readonly string[], bases?: ReadonlyMap<string, string>): { settings: ReviewSettings; notes: Note[] } {
+function settingsFor(
+  review: Review,
+  files: readonly string[],
+  bases?: ReadonlyMap<string, string>,
+): { settings: ReviewSettings; notes: Note[]; lintFiles: Readonly<Record<string, string>>; excludedBy: (path: string) => string | undefined } {
   const context = cliRepoContext(review.root, files, { maxBytes: review.maxBytes, ...(bases ? { bases } : {}) });
   const repository = repositoryConventions({ config: review.config, lintFiles: context.lintFiles, sources: context.sources, stubs: context.stubs });
   const extra = review.io.extraRules ?? [];
@@ -68,7 +72,7 @@ function settingsFor(review: Review, files: readonly string[], bases?: ReadonlyM
     conventionsFor: (path) => repository.conventionsFor(path),
   };
   const notes = repository.problems.map((p): Note => ({ path: '', kind: 'config', message: p.key ? `\`${p.key}\`: ${p.message}` : p.message }));
-  return { settings, notes };
+  return { settings, notes, lintFiles: context.lintFiles, excludedBy: (path) => repository.excludedBy(path) };
 }
 
 async function reviewChange(args: ReviewArgs, review: Review): Promise<{ plan: ReviewPlan; scope: ReviewScope }> {
@@ -78,27 +82,38 @@ async function reviewChange(args: ReviewArgs, review: Review): Promise<{ plan: R
   for (const p of pathspecs) if (p.startsWith('..') || isAbsolute(p)) throw new UsageError(`${p}: outside the repository at ${root}`);
   const change = readGitChange(root, range, { pathspecs, selects: selector(config), maxBytes: review.maxBytes });
   const bases = new Map(change.sources.flatMap((s) => (s.base !== undefined ? [[s.path, s.base] as const] : [])));
-  const { settings, notes } = settingsFor(
+  const { settings, notes, lintFiles, excludedBy } = settingsFor(
     review,
     change.sources.map((s) => join(root, s.path)),
     bases,
   );
-  const chars = change.sources.reduce((n, s) => n + s.head.length + (s.base?.length ?? 0), 0);
-  const engine = cliAnalyser(args.jobs, change.sources.length, chars);
-  const files = await analyseSources(change.sources, settings, engine.analyser, reviewBudget(config)).finally(engine.close);
+  // Files the repository's own linters exclude (black's tests/data/ formatter input) are left out with a note.
+  const { kept, notes: excluded } = leaveOutExcluded(change.sources, excludedBy);
+  const chars = kept.reduce((n, s) => n + s.head.length + (s.base?.length ?? 0), 0);
+  const engine = cliAnalyser(args.jobs, kept.length, chars);
+  const files = await analyseSources(kept, settings, engine.analyser, reviewBudget(config)).finally(engine.close);
   const reviewConfig = { ...config, ...(args.report ? { report: args.report } : {}) };
-  const plan = planReview({ mode: 'change', files, config: reviewConfig, notes: [...change.notes, ...notes] });
+  const plan = planReview({ mode: 'change', files, config: reviewConfig, notes: [...change.notes, ...notes, ...excluded], lintFiles });
   return { plan, scope: { kind: 'change', range: range.label } };
 }
 
 /** Whole files, each read when the engine has room for it: no tree or text outlives its file. */
 async function reviewFiles(args: ReviewArgs, review: Review): Promise<{ plan: ReviewPlan; scope: ReviewScope }> {
   const { config, maxBytes, root, io } = review;
-  const { files, unreadable, skipped, empty } = collectFiles(args.paths, io.cwd, config);
-  const { settings, notes: configNotes } = settingsFor(review, files);
+  const collected = collectFiles(args.paths, io.cwd, config);
+  const { unreadable, skipped, empty } = collected;
+  const { settings, notes: configNotes, excludedBy } = settingsFor(review, collected.files);
+  // As Ruff and black without --force-exclude: a file named on the command line is reviewed even when the repository excludes it; one found in a folder is not.
+  const named = new Set(args.paths.map((p) => shown(resolve(io.cwd, p), root)));
+  const { kept, notes: excluded } = leaveOutExcluded(
+    collected.files.map((file) => ({ file, path: shown(file, root) })),
+    (path) => (named.has(path) ? undefined : excludedBy(path)),
+  );
+  const files = kept.map((k) => k.file);
   const skip = (file: string, why: string): Note => ({ path: shown(file, root), kind: 'skipped', message: `${shown(file, root)}: skipped: ${why}` });
   const notes: Note[] = [
     ...configNotes,
+    ...excluded,
     ...unreadable.map((u) => skip(u.path, `folder could not be read (${u.reason})`)),
     ...skipped.map((u) => skip(u.path, u.reason)),
   ];

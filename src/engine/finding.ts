@@ -29,7 +29,10 @@ export interface TextEdit {
   newText: string;
 }
 
-/** A fix the engine knows to be safe: applying it cannot change what the program does. */
+/**
+ * A fix the engine knows to be safe: applying it cannot change what the program does, or (a security
+ * defect's fix, such as `yaml.safe_load`) changes it only for the hostile input the defect lets in.
+ */
 export interface Fix {
   description: string;
   edits: TextEdit[];
@@ -97,7 +100,10 @@ export interface NameExample {
  */
 export interface Note {
   path: string;
-  /** skipped / analyzer-failed / over-budget: a Python file not (fully) reviewed. */
-  kind: 'skipped' | 'syntax-error' | 'analyzer-failed' | 'over-budget' | 'config';
+  /**
+   * skipped / analyzer-failed / over-budget: a Python file not (fully) reviewed. excluded: files
+   * the repository's own linters exclude, left out on purpose as the config's `exclude` leaves them.
+   */
+  kind: 'skipped' | 'syntax-error' | 'analyzer-failed' | 'over-budget' | 'config' | 'excluded';
   message: string;
 }

@@ -5,7 +5,7 @@ import type { JobControl, ReviewJob } from '../queue/types.js';
 import { analyseSources, type Analyser, type ReviewSettings } from '../review/analyse.js';
 import { APP_BUDGET, reviewBudget } from '../review/budgets.js';
 import { enabledRules, type Config, type ConfigProblem } from '../review/config.js';
-import { measureInTurns, repositoryConventions } from '../review/conventions/index.js';
+import { leaveOutExcluded, measureInTurns, repositoryConventions } from '../review/conventions/index.js';
 import { commentableLines } from '../review/diff.js';
 import { planReview, type ChangedSource } from '../review/plan.js';
 import { annotations, annotationsNote, checkSummary, checkTitle, inlineReviewBody } from '../review/render/check-run.js';
@@ -162,11 +162,13 @@ async function review(
       stubs: context.stubs,
     });
   const settings = deps.settings?.(config) ?? conventions!;
-  const files = await analyseSources(sources, settings, deps.analyser, reviewBudget(config, deps.budget ?? APP_BUDGET));
+  // Files the repository's own linters exclude (read at the base commit) are left out with a note.
+  const { kept, notes: excluded } = conventions ? leaveOutExcluded(sources, (path) => conventions.excludedBy(path)) : { kept: sources, notes: [] };
+  const files = await analyseSources(kept, settings, deps.analyser, reviewBudget(config, deps.budget ?? APP_BUDGET));
   const postedBefore = new Set(existingInline.flatMap((c) => fingerprintsIn(c.body)));
   const contextNotes = [...(context?.problems ?? []).map((message) => ({ key: '', message })), ...(conventions?.problems ?? [])];
-  const notes = [...listingNotes, ...fetched.notes, ...[...problems, ...contextNotes].map(problemNote)];
-  const plan = planReview({ mode: 'change', files, config, notes, postedBefore });
+  const notes = [...listingNotes, ...fetched.notes, ...[...problems, ...contextNotes].map(problemNote), ...excluded];
+  const plan = planReview({ mode: 'change', files, config, notes, postedBefore, ...(context ? { lintFiles: context.lintFiles } : {}) });
 
   const rule = ruleLookup();
   const comments: InlineComment[] = plan.inline.map((i) => ({
@@ -191,7 +193,7 @@ async function review(
 
   // Our earlier comments whose finding is no longer in the file: resolve their threads.
   const present = new Set(files.flatMap((f) => f.head.findings.map((x) => x.fingerprint)));
-  const analysed = new Set(fetched.files.map((f) => f.path));
+  const analysed = new Set(kept.map((f) => f.path));
   const gone = existingInline.filter((c) => fingerprintsIn(c.body).some((fp) => !present.has(fp)));
   let resolvedThreads = 0;
   if (gone.length) {

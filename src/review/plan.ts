@@ -1,6 +1,8 @@
 import { severityRank, type Finding, type NameExample, type Note, type Severity } from '../engine/finding.js';
 import { measureKey, type FileResult, type SuppressedFinding } from '../engine/run.js';
 import type { Config } from './config.js';
+import { codeState, selectionState } from './conventions/codes.js';
+import { readLintSettings } from './conventions/lint-settings.js';
 import { inlineAnchor, touchesAddedLine, type FileDiff, type InlineAnchor } from './diff.js';
 import { inlineSuggestion, type InlineSuggestion } from './suggestion.js';
 
@@ -42,6 +44,25 @@ export interface PlanInput {
   notes: readonly Note[];
   /** Fingerprints of our earlier inline comments on this pull request (app). */
   postedBefore?: ReadonlySet<string>;
+  /**
+   * The repository's lint config files at the base, by name (`pyproject.toml`, `setup.cfg`…): a
+   * suppression of a code its own linter runs, named and with a reason, is its review process.
+   */
+  lintFiles?: Readonly<Record<string, string>>;
+}
+
+/**
+ * A suppression this change adds that follows the repository's own process: its linter runs the
+ * code (Ruff or flake8-bandit selects `S307`), and the comment names that code and says why.
+ */
+export interface ReasonedSuppression {
+  suppressed: SuppressedFinding;
+  /** The code as the comment names it (`S307`). */
+  code: string;
+  /** The author's reason, as written after the code. */
+  reason: string;
+  /** The config that selects the code (`pyproject.toml [tool.ruff.lint]`). */
+  selectedBy: string;
 }
 
 export interface PlannedInline {
@@ -58,8 +79,10 @@ export type Conclusion = 'success' | 'failure' | 'neutral';
 export interface Verdict {
   /** Security defects the review reports (new in the change, or all in `report: all`), most severe first. */
   defects: Finding[];
-  /** Security findings that a suppression added by this change silences, with the suppression. */
+  /** Security findings that a suppression added by this change silences, with the suppression (those it adds by the repository's process apart). */
   suppressedInChange: SuppressedFinding[];
+  /** Security findings silenced by a suppression this change adds as the repository's own process asks: listed, never failing. */
+  suppressedWithReason: ReasonedSuppression[];
   /** Python files that could not be reviewed, or not fully: each note names the file and why. */
   unreviewed: Note[];
   /** What fails the check and the CLI: defects at or above `fail_on`, and unallowed suppressions the change adds. */
@@ -128,7 +151,8 @@ export function planReview(input: PlanInput): ReviewPlan {
   const reported = reportAll ? [...introduced, ...preexisting].sort(byPlace) : introduced;
   const advisories = reported.filter((f) => isSecurityFinding(f) && f.advisory !== undefined);
   const shown = reported.filter((f) => !(isSecurityFinding(f) && f.advisory !== undefined));
-  const verdict = decide(shown, suppressedInChange, notes, input.config);
+  const { reasoned, unreasoned } = byRepositoryProcess(suppressedInChange, input);
+  const verdict = decide(shown, unreasoned, reasoned, notes, input.config);
   const inline = planInline(shown, input);
   return {
     mode: input.mode,
@@ -152,8 +176,15 @@ interface Comparison {
 }
 
 /**
+ * Findings that another line causes: an import or a variable is unused because its last use went.
+ * The change that removed the use made them, wherever they stand.
+ */
+const CAUSED_ELSEWHERE = new Set(['unused-import', 'unused-variable']);
+
+/**
  * New means the base does not have it and the change touched its lines: a finding whose code the
- * change did not touch is never the change's. Size findings compare the measured values instead:
+ * change did not touch is not the change's — unless another line causes it (CAUSED_ELSEWHERE) and
+ * the base had no such finding of that name. Size findings compare the measured values instead:
  * new when the change crosses the limit or makes a function already over it worse.
  */
 function compare(file: AnalysedFile): Comparison {
@@ -161,6 +192,8 @@ function compare(file: AnalysedFile): Comparison {
   const baseFingerprints = new Set(base?.findings.map((f) => f.fingerprint));
   const headFingerprints = new Set(head.findings.map((f) => f.fingerprint));
   const baseSuppressed = new Set(base?.suppressed.map((s) => s.finding.fingerprint));
+  // By rule and name, not fingerprint: an edit elsewhere in the function changes no name.
+  const baseNames = new Set(base?.findings.map((f) => `${f.rule}\0${f.subject ?? f.snippet}`));
   const before = new Map<string, number>();
   for (const m of base?.measurements ?? []) before.set(`${m.rule}\0${m.key}`, m.value);
 
@@ -175,7 +208,8 @@ function compare(file: AnalysedFile): Comparison {
       return was !== undefined || touchesAddedLine(f, source.diff) || !base;
     }
     if (baseFingerprints.has(f.fingerprint)) return false;
-    return !base || touchesChange(f, source.diff);
+    if (!base || touchesChange(f, source.diff)) return true;
+    return CAUSED_ELSEWHERE.has(f.rule) && !baseNames.has(`${f.rule}\0${f.subject ?? f.snippet}`);
   };
 
   const fixed = base ? base.findings.filter((f) => !headFingerprints.has(f.fingerprint) && !f.measure) : [];
@@ -198,7 +232,69 @@ function suppressionIsNew(s: SuppressedFinding, source: ChangedSource): boolean 
   return source.diff.patchMissing || source.diff.added.has(s.commentLine);
 }
 
-function decide(reported: readonly Finding[], suppressedInChange: SuppressedFinding[], notes: readonly Note[], config: PlanInput['config']): Verdict {
+// `# noqa: S307 - arbitrary code by design`: the codes, then what the author says. Codes are upper case (`md5` is a word).
+const NOQA_CODES = /#\s*[Nn][Oo][Qq][Aa]\s*:\s*([A-Z]+[0-9]+(?:[\s,]+[A-Z]+[0-9]+)*)(.*)$/;
+// Other tools' pragmas after the codes say nothing about why.
+const PRAGMA = /^(?:type|pragma|pylint|mypy|pyright|fmt|isort|noqa|nosec)\b/i;
+
+/** What the author wrote after the codes, when it is a reason: a word of three letters or more that is not another tool's pragma. */
+function reasonAfter(rest: string): string | undefined {
+  for (const part of rest.split('#')) {
+    const text = part
+      .trim()
+      .replace(/^[-–—:;,.(\s]+/, '')
+      .replace(/[)\s]+$/, '')
+      .trim();
+    if (!text) continue;
+    return PRAGMA.test(text) || !/[A-Za-z]{3}/.test(text) ? undefined : text;
+  }
+  return undefined;
+}
+
+/**
+ * Issue 11: the verdict is about the code, not about what the author allowed. Narrowed only where
+ * the repository's own process shows (scrapy selects Ruff's `S` and writes `# noqa: S307 - reason`):
+ * its linter runs the code at that path, the `# noqa` names the code, and a reason follows it. A bare
+ * `# nosec`, a file-wide noqa, a noqa without a reason, or a code its linter does not run still counts.
+ */
+function byRepositoryProcess(suppressedInChange: SuppressedFinding[], input: PlanInput): { reasoned: ReasonedSuppression[]; unreasoned: SuppressedFinding[] } {
+  if (!input.lintFiles || !suppressedInChange.length) return { reasoned: [], unreasoned: suppressedInChange };
+  const { selections } = readLintSettings(input.lintFiles).settings;
+  const sources = new Map(input.files.map((f) => [f.head.path, f.source.head]));
+  const reasoned: ReasonedSuppression[] = [];
+  const unreasoned: SuppressedFinding[] = [];
+  for (const s of suppressedInChange) {
+    const one = reasonedSuppression(s, sources.get(s.finding.path), selections);
+    if (one) reasoned.push(one);
+    else unreasoned.push(s);
+  }
+  return { reasoned, unreasoned };
+}
+
+function reasonedSuppression(
+  s: SuppressedFinding,
+  source: string | undefined,
+  selections: ReturnType<typeof readLintSettings>['settings']['selections'],
+): ReasonedSuppression | undefined {
+  if (s.by !== 'noqa' || s.commentLine === 0 || source === undefined) return undefined;
+  const match = NOQA_CODES.exec(source.split(/\r?\n/)[s.commentLine - 1] ?? '');
+  const reason = match ? reasonAfter(match[2]!) : undefined;
+  if (!match || reason === undefined) return undefined;
+  // Ruff's and flake8-bandit's `S` codes: Bandit's own `B307` in a `# noqa` is a code no linter of the repository runs.
+  const digits = /^[BS](\d+)$/.exec(s.finding.code ?? '')?.[1];
+  const code = match[1]!.split(/[\s,]+/).find((c) => digits !== undefined && c === `S${digits}`);
+  if (!code || codeState(selections, code, s.finding.path) !== 'on') return undefined;
+  const selectedBy = selections.find((sel) => selectionState(sel, code, s.finding.path) === 'on')!.source;
+  return { suppressed: s, code, reason, selectedBy };
+}
+
+function decide(
+  reported: readonly Finding[],
+  suppressedInChange: SuppressedFinding[],
+  suppressedWithReason: ReasonedSuppression[],
+  notes: readonly Note[],
+  config: PlanInput['config'],
+): Verdict {
   const failOn = config.fail_on ?? DEFAULT_FAIL_ON;
   const defects = reported.filter(isSecurityFinding).sort(bySeverityThenPlace);
   const atLeast = (f: Finding): boolean => failOn !== 'none' && severityRank(f.severity) >= severityRank(failOn);
@@ -207,7 +303,7 @@ function decide(reported: readonly Finding[], suppressedInChange: SuppressedFind
   const unreviewed = notes.filter((n) => UNREVIEWED_KINDS.has(n.kind));
   const conclusion: Conclusion = failing.length ? 'failure' : unreviewed.length ? 'neutral' : 'success';
   const silenced = [...suppressedInChange].sort((a, b) => bySeverityThenPlace(a.finding, b.finding));
-  return { defects, suppressedInChange: silenced, unreviewed, failing, failOn, conclusion };
+  return { defects, suppressedInChange: silenced, suppressedWithReason, unreviewed, failing, failOn, conclusion };
 }
 
 /**

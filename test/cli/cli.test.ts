@@ -70,7 +70,7 @@ describe('exit status', () => {
     write('app/calc.py', '"""Calc."""\n\n\ndef calc(text: str) -> object:\n    """Calc."""\n    return run_untrusted(text)\n');
     const r = await run(['review', '.'], dir, true);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('Security defects detected: 1 (1 medium).');
+    expect(r.stdout).toContain('Security defects detected: 1 (medium).');
     expect(r.stdout).toContain('`app/calc.py:6`');
   });
 
@@ -238,7 +238,7 @@ describe('--diff', () => {
     write('ignored.py', 'y = eval(input())\n');
     const r = await run(['review', '--diff', 'HEAD', '.'], dir, false);
     expect(r.code).toBe(1);
-    expect(r.stdout.split('\n')[0]).toBe('Security defects detected: 1 (1 high).');
+    expect(r.stdout.split('\n')[0]).toBe('Security defects detected: 1 (high).');
     expect(r.stdout).toContain('`pkg/new_module.py:1`');
     expect(r.stdout).not.toContain('ignored.py');
   });
@@ -262,6 +262,32 @@ describe('--diff', () => {
         (r: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => r.locations[0]!.physicalLocation.artifactLocation.uri,
       ),
     ).toEqual(['pkg/m.py', 'pkg/m.py']);
+  });
+
+  // black: tests/data/ is formatter input, kept out of every hook by pre-commit's top-level exclude.
+  test("a file the repository's linters exclude is left out with one note, and the check passes", async () => {
+    write('.pre-commit-config.yaml', 'exclude: ^(profiling/|tests/data/)\nrepos: []\n');
+    write('tests/data/cases/strings.py', 'import yaml\nyaml.load(stream)\nx = eval(input())\n');
+    write('pkg/m.py', '"""M."""\nimport os\nimport sys\nimport json\n');
+    git('add', '.');
+    git('commit', '-qm', 'data');
+    const r = await run(['review', '--format', 'json', '--diff', 'HEAD~1..HEAD', '.'], dir);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as JsonReport;
+    expect(json.files.map((f) => f.path)).toEqual(['pkg/m.py']);
+    expect(json.findings.map((f) => f.path)).toEqual(['pkg/m.py']);
+    expect(json.summary.markdown).toContain(
+      "`tests/data/cases/strings.py` is not reviewed: the repository's `.pre-commit-config.yaml` `exclude` keeps it out of its linters.",
+    );
+    expect(json.verdict.conclusion).toBe('success');
+    expect(json.verdict.unreviewed).toEqual([]);
+  });
+
+  test('whole files: a folder leaves excluded files out; a file named on the command line is reviewed (as Ruff without --force-exclude)', async () => {
+    write('.pre-commit-config.yaml', 'exclude: ^tests/data/\n');
+    write('tests/data/a.py', 'x = eval(input())\n');
+    expect((await run(['review', '.'], dir, false)).code).toBe(0);
+    expect((await run(['review', 'tests/data/a.py'], dir, false)).code).toBe(1);
   });
 
   test('an unknown revision is an input error', async () => {

@@ -1,8 +1,11 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { createServer } from 'node:net';
-import type { Server } from 'probot';
+import { ProbotOctokit, type Server } from 'probot';
+import { reviewerOctokit } from '../../src/github/octokit-limits.js';
 import { startServer } from '../../src/http/start-server.js';
-import app from '../../src/index.js';
+import { createApp } from '../../src/index.js';
+import { createReviewQueue } from '../../src/queue/create-queue.js';
+import type { ReviewQueue } from '../../src/queue/types.js';
 import { GitHubStandIn } from '../support/github-stand-in.js';
 import { deliver, pullRequestPayload } from '../support/webhooks.js';
 
@@ -85,6 +88,7 @@ function diffLines(patch: string): Set<number> {
 describe('the app server end to end', () => {
   const standIn = new GitHubStandIn();
   let server: Server;
+  let queue: ReviewQueue | undefined;
   let url: string;
 
   beforeAll(async () => {
@@ -98,6 +102,8 @@ describe('the app server end to end', () => {
       publicKeyEncoding: { type: 'spki', format: 'pem' },
     });
     const port = await freePort();
+    // The app as src/server.ts builds it, with a hold on its queue to finish its reviews before stopping.
+    const app = createApp({ queue: async (worker) => (queue = await createReviewQueue(worker, { env: {} })) });
     ({ server } = await startServer(app, {
       env: {
         APP_ID: '12345',
@@ -110,11 +116,15 @@ describe('the app server end to end', () => {
         LOG_LEVEL: 'fatal',
         NODE_ENV: 'test',
       },
+      // The Octokit `npm start` runs with (src/server.ts).
+      Octokit: reviewerOctokit(ProbotOctokit),
     }));
     url = `http://127.0.0.1:${port}`;
   });
 
   afterAll(async () => {
+    await queue?.drain();
+    await queue?.close();
     await server?.stop();
     await standIn.stop();
   });

@@ -39,6 +39,8 @@ def price(kind, amount):
     return 0
 `,
   'shop/untouched.py': 'import re\n',
+  // The repository keeps its formatter input out of every hook: both read it (the app at the base commit) and leave the file out.
+  '.pre-commit-config.yaml': 'exclude: ^tests/data/\nrepos: []\n',
 };
 
 const HEAD: Record<string, string> = {
@@ -61,6 +63,7 @@ def run_query(text):
     return eval(text)
 `,
   'shop/new_module.py': 'import pickle\n\n\ndef restore(blob):\n    return pickle.loads(blob)\n',
+  'tests/data/case.py': 'x = eval(input())\n',
 };
 
 async function freePort(): Promise<number> {
@@ -180,5 +183,7 @@ describe('the CLI and the app review a change alike', () => {
       ]),
     );
     expect(cli.findings.some((f) => f.subject === 'os' || f.path === 'shop/untouched.py')).toBe(false);
+    expect(cli.findings.some((f) => f.path.startsWith('tests/data/'))).toBe(false);
+    expect(summary).toContain("`tests/data/case.py` is not reviewed: the repository's `.pre-commit-config.yaml` `exclude` keeps it out of its linters.");
   });
 });

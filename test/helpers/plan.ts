@@ -36,6 +36,8 @@ export function planOfChange(
   rules: readonly EnabledRule[],
   config: Partial<Config> = {},
   conventions: FileConventions = STRICT_CONVENTIONS,
+  /** The repository's lint config files at the base, by name (`pyproject.toml`…). */
+  lintFiles?: Readonly<Record<string, string>>,
 ): ReviewPlan {
   const patch = base === undefined ? undefined : createTwoFilesPatch(path, path, base, head, '', '', { context: 3 }).split('\n').slice(4).join('\n');
   const source = {
@@ -47,5 +49,5 @@ export function planOfChange(
   const files = [
     { source, head: analyzeFile(path, head, rules, conventions), ...(base !== undefined ? { base: analyzeFile(path, base, rules, conventions) } : {}) },
   ];
-  return planReview({ mode: 'change', files, config: { ...DEFAULT_CONFIG, ...config }, notes: [] });
+  return planReview({ mode: 'change', files, config: { ...DEFAULT_CONFIG, ...config }, notes: [], ...(lintFiles ? { lintFiles } : {}) });
 }

@@ -9,8 +9,8 @@ export interface FlaggedCase {
   lines: number[];
   /** Text every finding's message contains (or one per finding). */
   message?: string | string[];
-  /** The finding-specific fix text each finding carries (or one per finding). */
-  suggestion?: string | string[];
+  /** The finding-specific fix text each finding carries (or one per finding); null: none at all (there is nothing specific to say). */
+  suggestion?: string | null | Array<string | null>;
   path?: string;
   options?: Record<string, unknown>;
   /** What the code around expects (strict when not given). */
@@ -43,8 +43,8 @@ export function ruleTester(rule: Rule, cases: { flagged: FlaggedCase[]; clean: C
         findings.forEach((f, i) => expect(f.message).toContain(messages[i]));
       }
       if (c.suggestion !== undefined) {
-        const texts = Array.isArray(c.suggestion) ? c.suggestion : findings.map(() => c.suggestion as string);
-        expect(findings.map((f) => f.suggestion)).toEqual(texts);
+        const texts = Array.isArray(c.suggestion) ? c.suggestion : findings.map(() => c.suggestion as string | null);
+        expect(findings.map((f) => f.suggestion ?? null)).toEqual(texts);
       }
     });
   });

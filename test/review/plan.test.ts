@@ -2,6 +2,7 @@ import { tooManyStatements } from '../../analyzers/function-logic/too-many-state
 import { complexFunction } from '../../analyzers/function-logic/complex-function.js';
 import { unusedImport } from '../../analyzers/unused-imports/unused-import.js';
 import { evalExec } from '../../analyzers/security/eval-exec.js';
+import { tlsVerificationDisabled } from '../../analyzers/security/tls-verification-disabled.js';
 import { STRICT_CONVENTIONS } from '../../src/engine/conventions.js';
 import type { EnabledRule, Rule } from '../../src/engine/rule.js';
 import { exitStatus, planReview } from '../../src/review/plan.js';
@@ -23,6 +24,20 @@ describe('new, pre-existing and fixed', () => {
     ['an old finding on an untouched line', 'import os\nimport sys\n', 'import os\nimport sys\nx = 1\n', [], ['os', 'sys']],
     ['an old finding on a moved line keeps its identity', 'import os\n', '"""Doc."""\nimport os\n', [], ['os']],
     ['a new file: everything is new', undefined, 'import os\n', ['os'], []],
+    [
+      'an import the change left unused by removing its last use',
+      'import os\nimport sys\n\nprint(os, sys)\n',
+      'import os\nimport sys\n\nprint(os)\n',
+      ['sys'],
+      [],
+    ],
+    [
+      'an import already unused stays old when another use goes',
+      'import os\nimport sys\n\nprint(1)\nprint(os)\n',
+      'import os\nimport sys\n\nprint(2)\n',
+      ['os'],
+      ['sys'],
+    ],
   ])('%s', (_name, base, head, introduced, older) => {
     const plan = planOfChange('m.py', base, head, on(unusedImport));
     expect(plan.reported.map((f) => f.subject)).toEqual(introduced);
@@ -36,6 +51,21 @@ describe('new, pre-existing and fixed', () => {
     expect(renderSummary(plan)).toContain('It also fixes 2 findings the code had before (`os`: unused import; `sys`: unused import).');
   });
 
+  test("a fixed finding's rule title keeps its acronym mid-sentence; an advisory asks for nothing and gets no line", () => {
+    const base = 'import ssl\n\n\ndef connect(ctx, verify):\n    if not verify:\n        ctx.verify_mode = ssl.CERT_NONE\n    return ctx\n';
+    const head = 'import ssl\n\n\ndef connect(ctx):\n    return ctx\n';
+    const fixed = renderSummary(planOfChange('m.py', base, head, on(tlsVerificationDisabled)));
+    expect(fixed).toContain('(`verify_mode`: TLS certificate verification disabled)');
+    // FINDINGS class 6, httpx 8e36f2bc: `if not verify:` implements the caller's choice; the plan keeps it as data.
+    const plan = planOfChange('m.py', undefined, base, on(tlsVerificationDisabled));
+    expect(plan.advisories.map((f) => f.subject)).toEqual(['verify_mode']);
+    const advised = renderSummary(plan);
+    expect(advised).not.toContain('verify_mode');
+    expect(advised).not.toContain('CERT_REQUIRED');
+    expect(advised).not.toContain('Not counted as a defect');
+    expect(advised.startsWith(NO_SECURITY_DEFECTS)).toBe(true);
+  });
+
   test('report: all reports old findings too, and nothing is called pre-existing', () => {
     const plan = planOfChange('m.py', 'import os\n', 'import os\nimport sys\n', on(unusedImport), { report: 'all' });
     expect(plan.reported.map((f) => f.subject)).toEqual(['os', 'sys']);
@@ -47,10 +77,10 @@ describe('size and complexity: judged by what the change does to the number', ()
   const statements = on(tooManyStatements);
   test.each([
     ['already over the limit, untouched by the change', fn('f', 52), `${fn('f', 52)}\n\nY = 1\n`, undefined],
-    ['already over the limit and made worse', fn('f', 52), fn('f', 58), 'grew from 52 to 58 statements (limit 50)'],
+    ['already over the limit and made worse', fn('f', 52), fn('f', 58), 'grew from 52 to 58 statements; limit 50'],
     ['already over the limit and made smaller', fn('f', 58), fn('f', 52), undefined],
-    ['pushed over the limit', fn('f', 45), fn('f', 55), '55 statements, was 45 (limit 50)'],
-    ['a new function over the limit', 'X = 1\n', `X = 1\n\n\n${fn('g', 55)}`, '55 statements (limit 50)'],
+    ['pushed over the limit', fn('f', 45), fn('f', 55), '55 statements, was 45; limit 50'],
+    ['a new function over the limit', 'X = 1\n', `X = 1\n\n\n${fn('g', 55)}`, '55 statements; limit 50'],
   ])('%s', (_name, base, head, said) => {
     const plan = planOfChange('m.py', base, head, statements);
     if (said === undefined) expect(plan.reported).toEqual([]);
@@ -58,10 +88,10 @@ describe('size and complexity: judged by what the change does to the number', ()
   });
 
   test.each([
-    ["pushed past the usual limit, within the repository's own", 8, 11, 'cyclomatic complexity 12, was 9 (limit 10; the repository allows 19)'],
+    ["pushed past the usual limit, within the repository's own", 8, 11, "cyclomatic complexity 12, was 9; the usual limit is 10, and the repository's linter allows 19"],
     ["already past the usual limit and grown, within the repository's own", 10, 12, undefined],
     ["a new function past the usual limit, within the repository's own", undefined, 11, undefined],
-    ["past the repository's own limit", 8, 20, 'cyclomatic complexity 21, was 9 (limit 19)'],
+    ["past the repository's own limit", 8, 20, 'cyclomatic complexity 21, was 9; limit 19'],
   ])('a looser limit of the repository (max-complexity = 19): %s', (_name, before, after, said) => {
     const branches = (n: number): string =>
       `def f(x):\n${Array.from({ length: n }, (_, i) => `    if x == ${i}:\n        return ${i}\n`).join('')}    return x\n`;
@@ -79,7 +109,7 @@ describe('size and complexity: judged by what the change does to the number', ()
     const plan = planOfChange('m.py', branches(8), branches(11), on(complexFunction));
     expect(plan.reported.map((f) => f.measure)).toEqual([{ quantity: 'cyclomatic complexity', value: 12, limit: 10, before: 9 }]);
     expect(plan.inline).toHaveLength(1);
-    expect(renderSummary(plan)).toContain('`f` at `m.py:1` (cyclomatic complexity 12, was 9 (limit 10))');
+    expect(renderSummary(plan)).toContain('`f` at `m.py:1` (cyclomatic complexity 12, was 9; limit 10)');
   });
 });
 
@@ -130,14 +160,14 @@ describe('the verdict: one decision for the summary, the check run and the exit 
     const plan = planOfChange('m.py', 'x = 1\n', 'x = eval(input())  # nosec\n', security, { allow_author_suppressions: true });
     expect(plan.verdict.conclusion).toBe('success');
     expect(plan.verdict.suppressedInChange).toHaveLength(1);
-    expect(renderSummary(plan).split('\n')[0]).toBe('Security findings silenced by suppression comments that this change adds: 1 (1 high).');
+    expect(renderSummary(plan).split('\n')[0]).toBe('Security findings silenced by suppression comments that this change adds: 1 (high).');
   });
 
   test('fail_on moves the bar for all three answers alike', () => {
     const high = planOfChange('m.py', 'x = 1\n', 'x = eval(input())\n', security, { fail_on: 'critical' });
     expect([high.verdict.conclusion, exitStatus(high)]).toEqual(['success', 0]);
     expect(checkTitle(high)).toBe('1 security defect below the critical threshold');
-    expect(renderSummary(high).split('\n')[0]).toBe('Security defects detected: 1 (1 high).');
+    expect(renderSummary(high).split('\n')[0]).toBe('Security defects detected: 1 (high).');
     const none = planOfChange('m.py', 'x = 1\n', 'x = eval(input())\n', security, { fail_on: 'none' });
     expect(none.verdict.conclusion).toBe('success');
   });
@@ -154,5 +184,63 @@ describe('the verdict: one decision for the summary, the check run and the exit 
     expect(text).not.toContain(NO_SECURITY_DEFECTS);
     expect(text.split('\n')[0]).toBe('Nothing was reviewed: the only Python file could not be reviewed, so there is no security verdict.');
     expect(checkTitle(plan)).toBe('Not fully reviewed: 1 Python file could not be reviewed');
+  });
+});
+
+// FINDINGS class 5, scrapy 11079cb1: Ruff selects `S`, and the author writes `# noqa: S307 - arbitrary code by design`.
+describe("a suppression the change adds, by the repository's own lint process", () => {
+  const security = on(evalExec);
+  const RUFF_S = { 'pyproject.toml': '[tool.ruff.lint]\nextend-select = ["S"]\n' };
+  const run = (line: string, lintFiles?: Record<string, string>, path = 'm.py') =>
+    planOfChange(path, 'x = 1\n', `x = 1\ny = eval(code)${line}\n`, security, {}, STRICT_CONVENTIONS, lintFiles);
+
+  test.each([
+    ['a dash', '  # noqa: S307 - arbitrary code by design', 'arbitrary code by design'],
+    ['a colon, two codes', '  # noqa: S307, S102: the console runs what the operator types', 'the console runs what the operator types'],
+    ['a second comment', '  # noqa: S307  # arbitrary code by design', 'arbitrary code by design'],
+    ['in parentheses', '  # noqa: S307 (by design: remote console)', 'by design: remote console'],
+  ])('listed, not failing: the linter selects the code, the comment names it with a reason (%s)', (_name, line, reason) => {
+    const plan = run(line, RUFF_S);
+    expect(plan.verdict.conclusion).toBe('success');
+    expect(exitStatus(plan)).toBe(0);
+    expect(plan.verdict.suppressedInChange).toEqual([]);
+    expect(plan.verdict.suppressedWithReason.map((s) => [s.code, s.reason])).toEqual([['S307', reason]]);
+    const text = renderSummary(plan);
+    expect(text).toContain('silenced with a reason by a suppression this change adds');
+    expect(text).toContain(reason);
+  });
+
+  test.each([
+    ['a bare nosec', '  # nosec', RUFF_S],
+    ['a nosec naming the code, with a reason', '  # nosec B307 - arbitrary code by design', RUFF_S],
+    ['a noqa without a reason', '  # noqa: S307', RUFF_S],
+    ['a noqa followed only by a pragma', '  # noqa: S307  # type: ignore[misc]', RUFF_S],
+    ['a noqa with punctuation for a reason', '  # noqa: S307 -', RUFF_S],
+    [
+      "a code the repository's linter does not run",
+      '  # noqa: S307 - arbitrary code by design',
+      { 'pyproject.toml': '[tool.ruff.lint]\nextend-select = ["B"]\n' },
+    ],
+    ['a repository with no linter config', '  # noqa: S307 - arbitrary code by design', undefined],
+    ['a linter that ignores the code', '  # noqa: S307 - by design', { 'pyproject.toml': '[tool.ruff.lint]\nselect = ["S"]\nignore = ["S307"]\n' }],
+    ["Bandit's own code, which Ruff does not run", '  # noqa: B307 - arbitrary code by design', RUFF_S],
+    ['a file-wide noqa, with a reason', '', RUFF_S],
+  ])('still failing: %s', (name, line, lintFiles) => {
+    const head = name.startsWith('a file-wide') ? '# ruff: noqa: S307 - by design\nx = 1\ny = eval(code)\n' : `x = 1\ny = eval(code)${line}\n`;
+    const plan = planOfChange('m.py', 'x = 1\n', head, security, {}, STRICT_CONVENTIONS, lintFiles);
+    expect(plan.verdict.conclusion).toBe('failure');
+    expect(exitStatus(plan)).toBe(1);
+    expect(plan.verdict.suppressedWithReason).toEqual([]);
+  });
+
+  test('a per-file ignore of the code: its linter does not run it there, so it fails', () => {
+    const lint = { 'pyproject.toml': '[tool.ruff.lint]\nextend-select = ["S"]\n[tool.ruff.lint.per-file-ignores]\n"scripts/*" = ["S307"]\n' };
+    expect(run('  # noqa: S307 - by design', lint, 'scripts/run.py').verdict.conclusion).toBe('failure');
+    expect(run('  # noqa: S307 - by design', lint, 'app/run.py').verdict.conclusion).toBe('success');
+  });
+
+  test('flake8 with flake8-bandit selected', () => {
+    const plan = run('  # noqa: S307 - the console runs code by design', { 'setup.cfg': '[flake8]\nselect = E,F,S\n' });
+    expect(plan.verdict.conclusion).toBe('success');
   });
 });

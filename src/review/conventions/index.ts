@@ -1,6 +1,7 @@
 import { RULES } from '../../../analyzers/index.js';
 import { measureCodeFacts, type CodeFacts } from '../../../analyzers/python/code-facts.js';
 import { STRICT_CONVENTIONS, type FileConventions } from '../../engine/conventions.js';
+import type { Note } from '../../engine/finding.js';
 import type { EnabledRule, Rule } from '../../engine/rule.js';
 import { ruleOptions } from '../../engine/rule-options.js';
 import { configForPath, enabledRules, overridesFor, type Config, type ConfigProblem } from '../config.js';
@@ -38,6 +39,12 @@ export interface RepositoryConventions {
   problems: ConfigProblem[];
   /** Where the repository's settings came from (`pyproject.toml [tool.ruff]`, `tox.ini [flake8]`…). */
   settingsRead: string[];
+  /**
+   * The repository's setting that keeps a file out of its linters (pre-commit's, Ruff's, flake8's or
+   * black's `exclude`), named as the review says it, or undefined. Under both profiles: like its
+   * other linter settings, the repository's exclusions are its own word on its code.
+   */
+  excludedBy(path: string): string | undefined;
 }
 
 /**
@@ -111,8 +118,57 @@ export function repositoryConventions(input: ConventionsInput): RepositoryConven
       return out;
     },
     problems,
+    excludedBy(path) {
+      const key = normalise(path);
+      return settings.exclusions.find((e) => e.matches(key))?.source;
+    },
     settingsRead: [...new Set([...settings.selections.map((s) => s.source), ...settings.typeCheckers.map((t) => t.source)])],
   };
+}
+
+/**
+ * Leaves out the files the repository's linters exclude, with one note per setting. The note's kind
+ * is `excluded`, not `skipped`: such a file is left out on purpose, as the config's own `exclude`
+ * leaves files out, so the verdict does not call the review incomplete.
+ */
+export function leaveOutExcluded<T extends { path: string }>(
+  files: readonly T[],
+  excludedBy: (path: string) => string | undefined,
+): { kept: T[]; notes: Note[] } {
+  const kept: T[] = [];
+  const bySetting = new Map<string, string[]>();
+  for (const file of files) {
+    const setting = excludedBy(file.path);
+    if (setting === undefined) kept.push(file);
+    else bySetting.set(setting, [...(bySetting.get(setting) ?? []), file.path]);
+  }
+  const notes = [...bySetting].map(([setting, paths]): Note => {
+    const folder = commonFolder(paths);
+    const what =
+      paths.length === 1
+        ? `\`${paths[0]}\` is`
+        : folder
+          ? `${paths.length} files under \`${folder}/\` are`
+          : `${paths.length} files (\`${paths[0]}\` and ${paths.length - 1} more) are`;
+    return {
+      path: paths.length === 1 ? paths[0]! : folder,
+      kind: 'excluded',
+      message: `${what} not reviewed: the repository's ${setting} keeps ${paths.length === 1 ? 'it' : 'them'} out of its linters.`,
+    };
+  });
+  return { kept, notes };
+}
+
+/** The deepest folder that holds every path, or '' (the root). */
+function commonFolder(paths: readonly string[]): string {
+  let parts = folderOf(paths[0] ?? '').split('/');
+  for (const p of paths.slice(1)) {
+    const other = folderOf(p).split('/');
+    let i = 0;
+    while (i < parts.length && parts[i] === other[i]) i++;
+    parts = parts.slice(0, i);
+  }
+  return parts.join('/');
 }
 
 /** Parsed lint settings by their files' texts: the app reviews many pull requests of one repository. */

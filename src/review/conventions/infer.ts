@@ -57,12 +57,12 @@ export function inferConventions(path: string, testCode: boolean, evidence: Evid
   // A checker whose config names its scope is a promise; one without a scope checks what its command line says, so the code's own habit decides.
   const checked = lint.typeCheckers.filter((t) => t.expectsAnnotations(path) === true);
   const untypedDefsAllowed = lint.typeCheckers.some((t) => t.expectsAnnotations(path) === false);
+  const annotationsSelected = selected('ANN001') || selected('ANN201');
+  // Where the type checker says in so many words that untyped defs are fine, the module's habit does not overrule it: only a selected ANN code does.
   const annotations =
     !evidence.stub &&
-    (selected('ANN001') ||
-      selected('ANN201') ||
-      checked.some((t) => t.scoped) ||
-      (observed(annotated, HABIT.minDefs, HABIT.annotatedShare) ?? checked.length > 0));
+    (annotationsSelected ||
+      (!untypedDefsAllowed && (checked.some((t) => t.scoped) || (observed(annotated, HABIT.minDefs, HABIT.annotatedShare) ?? checked.length > 0))));
   const docstrings =
     !testCode && (selected('D103') || selected('D102') || habit((f) => [f.documentedPublicDefs, f.publicDefs], HABIT.minPublicDefs, HABIT.documentedShare));
   const modules = [...(evidence.own ? [evidence.own] : []), ...evidence.neighbours];

@@ -1,6 +1,7 @@
 import { parse as parseToml } from 'smol-toml';
 import type { ConfigProblem } from '../config.js';
 import { codeList, flake8PerFileIgnores, perFileIgnore, type CodeSelection, type PerFileIgnore } from './codes.js';
+import { blackExclusions, flake8Exclusions, preCommitExclusions, ruffExclusions, type Exclusion } from './exclusions.js';
 import { iniValue, parseIni, type IniSections } from './ini.js';
 import { mypyScope, pyrightScope, type TypeCheckScope } from './type-checkers.js';
 
@@ -21,6 +22,8 @@ export const LINT_CONFIG_FILES = [
   'mypy.ini',
   '.mypy.ini',
   'pyrightconfig.json',
+  // Its top-level `exclude` keeps files out of every hook; it also says which flake8 plugins run.
+  '.pre-commit-config.yaml',
 ] as const;
 
 /** A rule option the repository's config sets: a threshold, names to ignore. */
@@ -35,9 +38,11 @@ export interface LintSettings {
   selections: CodeSelection[];
   options: LintOption[];
   typeCheckers: TypeCheckScope[];
+  /** Files the repository keeps out of its linters and formatter: not reviewed. */
+  exclusions: Exclusion[];
 }
 
-export const NO_LINT_SETTINGS: LintSettings = { selections: [], options: [], typeCheckers: [] };
+export const NO_LINT_SETTINGS: LintSettings = { selections: [], options: [], typeCheckers: [], exclusions: [] };
 
 type Table = Record<string, unknown>;
 
@@ -81,7 +86,7 @@ const NAMING_IGNORE = 'ignoreNames';
 /** Reads every lint config it is given (file name at the repository root → text); problems never stop a review. */
 export function readLintSettings(files: Readonly<Record<string, string>>): { settings: LintSettings; problems: ConfigProblem[] } {
   const problems: ConfigProblem[] = [];
-  const settings: LintSettings = { selections: [], options: [], typeCheckers: [] };
+  const settings: LintSettings = { selections: [], options: [], typeCheckers: [], exclusions: [] };
   const tomls = new Map<string, Table>();
   const inis = new Map<string, IniSections>();
   for (const name of ['pyproject.toml', '.ruff.toml', 'ruff.toml']) {
@@ -98,9 +103,12 @@ export function readLintSettings(files: Readonly<Record<string, string>>): { set
     if (text !== undefined) inis.set(name, parseIni(text));
   }
 
-  readRuff(tomls, settings);
-  readFlake8(inis, settings);
+  readRuff(tomls, settings, problems);
+  readFlake8(inis, settings, problems);
   readPydocstyle(tomls, inis, settings);
+  const preCommit = files['.pre-commit-config.yaml'];
+  if (preCommit !== undefined) settings.exclusions.push(...preCommitExclusions(preCommit, problems));
+  settings.exclusions.push(...blackExclusions(tomls.get('pyproject.toml'), problems));
 
   const mypy = mypyScope(tomls, inis);
   if (mypy) settings.typeCheckers.push(mypy);
@@ -110,7 +118,7 @@ export function readLintSettings(files: Readonly<Record<string, string>>): { set
 }
 
 /** Ruff reads the first of .ruff.toml, ruff.toml and a pyproject.toml with a [tool.ruff] table. */
-function readRuff(tomls: ReadonlyMap<string, Table>, settings: LintSettings): void {
+function readRuff(tomls: ReadonlyMap<string, Table>, settings: LintSettings, problems: ConfigProblem[]): void {
   let root: Table | undefined;
   let name = '';
   for (const candidate of ['.ruff.toml', 'ruff.toml']) {
@@ -125,6 +133,7 @@ function readRuff(tomls: ReadonlyMap<string, Table>, settings: LintSettings): vo
     name = 'pyproject.toml [tool.ruff]';
   }
   if (!root) return;
+  settings.exclusions.push(...ruffExclusions(root, name === '.ruff.toml' || name === 'ruff.toml' ? `\`${name}\`` : '`pyproject.toml` `[tool.ruff]`', problems));
   // Settings may sit in [lint] (current) or at the top (older configs); [lint] wins.
   const lint = { ...root, ...(table(root, 'lint') ?? {}) };
   const sub = (key: string): Table => ({ ...(table(root, key) ?? {}), ...(table(root, 'lint', key) ?? {}) });
@@ -164,12 +173,13 @@ function readRuff(tomls: ReadonlyMap<string, Table>, settings: LintSettings): vo
 }
 
 /** flake8 reads the first of setup.cfg, tox.ini and .flake8 that has a [flake8] section. */
-function readFlake8(inis: ReadonlyMap<string, IniSections>, settings: LintSettings): void {
+function readFlake8(inis: ReadonlyMap<string, IniSections>, settings: LintSettings, problems: ConfigProblem[]): void {
   for (const name of ['setup.cfg', 'tox.ini', '.flake8']) {
     const section = inis.get(name)?.get('flake8');
     if (!section) continue;
     const source = `${name} [flake8]`;
     const value = (key: string): string | undefined => iniValue(section, key);
+    settings.exclusions.push(...flake8Exclusions(section, name, problems));
     settings.selections.push({
       source,
       style: 'flake8',

@@ -114,7 +114,7 @@ export function mypyScope(tomls: ReadonlyMap<string, Table>, inis: ReadonlyMap<s
       for (const o of Array.isArray(mypy.overrides) ? mypy.overrides.filter(isTable) : []) {
         overrides.push({
           patterns: list(o.module).map(modulePattern),
-          ...disallowUntyped(o.disallow_untyped_defs),
+          ...disallowUntyped(o.disallow_untyped_defs, o.allow_untyped_defs),
           ...ignoreErrors(o.ignore_errors),
         });
       }
@@ -129,7 +129,7 @@ export function mypyScope(tomls: ReadonlyMap<string, Table>, inis: ReadonlyMap<s
       if (!header.startsWith('mypy-')) continue;
       overrides.push({
         patterns: header.slice(5).split(',').map(modulePattern),
-        ...disallowUntyped(iniValue(section, 'disallow_untyped_defs')),
+        ...disallowUntyped(iniValue(section, 'disallow_untyped_defs'), iniValue(section, 'allow_untyped_defs')),
         ...ignoreErrors(iniValue(section, 'ignore_errors')),
       });
     }
@@ -167,9 +167,17 @@ export function mypyScope(tomls: ReadonlyMap<string, Table>, inis: ReadonlyMap<s
   };
 }
 
-function disallowUntyped(value: unknown): { untypedDefs?: boolean } {
-  const f = flag(value);
-  return f === undefined ? {} : { untypedDefs: f };
+/**
+ * mypy takes both spellings of one setting: `disallow_untyped_defs = false` and its inverse
+ * `allow_untyped_defs = true` (scrapy's `tests.*`) both let a module's defs go unannotated.
+ * `allow_incomplete_defs` alone changes nothing here: `disallow_untyped_defs` also covers
+ * partly annotated defs, so only the untyped setting says whether annotations are expected.
+ */
+function disallowUntyped(disallow: unknown, allow?: unknown): { untypedDefs?: boolean } {
+  const f = flag(disallow);
+  if (f !== undefined) return { untypedDefs: f };
+  const inverse = flag(allow);
+  return inverse === undefined ? {} : { untypedDefs: !inverse };
 }
 
 function ignoreErrors(value: unknown): { ignoreErrors?: boolean } {

@@ -22,6 +22,8 @@ export interface JsonReport {
     failing: number;
     securityDefects: number;
     suppressedInChange: Finding[];
+    /** Security findings silenced by a suppression this change adds as the repository's own linter process asks (code named, reason given): listed, not failing. */
+    suppressedWithReason: Array<Finding & { suppression: { code: string; reason: string; selectedBy: string } }>;
     /** Python files not (fully) reviewed. */
     unreviewed: Note[];
   };
@@ -65,6 +67,10 @@ export function renderJson(plan: ReviewPlan, options: SummaryOptions = {}): Json
       failing: verdict.failing.length,
       securityDefects: verdict.defects.length,
       suppressedInChange: verdict.suppressedInChange.map((s) => s.finding),
+      suppressedWithReason: verdict.suppressedWithReason.map((r) => ({
+        ...r.suppressed.finding,
+        suppression: { code: r.code, reason: r.reason, selectedBy: r.selectedBy },
+      })),
       unreviewed: verdict.unreviewed,
     },
     summary: {

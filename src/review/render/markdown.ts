@@ -50,6 +50,11 @@ export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/** A title or sentence to go mid-sentence: "Function is too complex" → "function is too complex"; an acronym ("TLS …") stays. */
+export function uncapitalise(text: string): string {
+  return /^[A-Z]{2}/.test(text) ? text : text.charAt(0).toLowerCase() + text.slice(1);
+}
+
 /** "a", "a and b", "a, b and c". */
 export function listing(items: readonly string[]): string {
   if (items.length <= 1) return items[0] ?? '';

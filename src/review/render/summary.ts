@@ -2,11 +2,11 @@ import { namingStyle, type NamingStyle } from '../../../analyzers/python/naming-
 import { CATEGORIES, severityRank, type Category, type Finding, type NameExample, type Note, type Severity } from '../../engine/finding.js';
 import type { Rule } from '../../engine/rule.js';
 import type { SuppressedFinding } from '../../engine/run.js';
-import { byPlace, isSecurityFinding, type ReviewPlan } from '../plan.js';
+import { byPlace, isSecurityFinding, type ReasonedSuppression, type ReviewPlan } from '../plan.js';
 import { categoryHeading, CATEGORY_TEXT } from './category-text.js';
 import { count, MARKDOWN, plural, TERMINAL, type Flavour } from './flavour.js';
 import { measureText } from './measure.js';
-import { capitalise, listing, shorten } from './markdown.js';
+import { capitalise, listing, shorten, uncapitalise } from './markdown.js';
 import { ruleLookup } from './rule-lookup.js';
 
 /** What was reviewed, for the review's words. */
@@ -29,7 +29,8 @@ export interface SummaryOptions {
 export const DEFAULT_MAX_CHARS = 60_000;
 export const NO_SECURITY_DEFECTS = 'No security defects are detected in the code.';
 export const SUGGESTIONS_INTRO = 'However, I do have some suggestions for improvement:';
-const SUGGESTIONS_AFTER_DEFECTS = 'Besides the security defects, I have some suggestions for improvement:';
+/** The intro in the singular, when there is one suggestion: "some suggestions" followed by one is not true. */
+const SUGGESTION_INTRO = 'However, I do have one suggestion for improvement:';
 
 /** The rule that reports stale `# noqa`/`# nosec` comments: worded apart from the category it lands in. */
 const UNUSED_SUPPRESSION = 'unused-suppression';
@@ -185,10 +186,12 @@ function numberedDefects(ctx: Context, findings: readonly Finding[], limit: numb
     if (by)
       lines.push(`   Silenced by: ${f.code(`# ${by.by}`)} ${by.commentLine === 0 ? 'for the whole file' : `on line ${by.commentLine}`}, added by this change.`);
     const seen = firstOfRule.get(d.rule);
-    if (seen !== undefined && !d.suggestion) lines.push(`   Why it is dangerous and how to fix it: as for ${seen} above.`);
+    if (seen !== undefined && d.suggestion === undefined) lines.push(`   Why it is dangerous and how to fix it: as for ${seen} above.`);
     else if (rule) {
       if (seen === undefined) firstOfRule.set(d.rule, i + 1);
-      lines.push(`   Why it is dangerous: ${rule.doc.why}`, `   Fix: ${d.suggestion ?? rule.doc.fix}`);
+      // A computed suggestion quotes the code (an argument's text): prose from the code, never trusted markup.
+      const fix = d.suggestion !== undefined ? f.text(d.suggestion) : rule.doc.fix;
+      lines.push(seen !== undefined ? `   Why it is dangerous: as for ${seen} above.` : `   Why it is dangerous: ${rule.doc.why}`, `   Fix: ${fix}`);
     }
   });
   return lines;
@@ -199,7 +202,7 @@ function severityBreakdown(findings: readonly Finding[]): string {
   for (const f of findings) counts.set(f.severity, (counts.get(f.severity) ?? 0) + 1);
   return [...counts.entries()]
     .sort((a, b) => severityRank(b[0]) - severityRank(a[0]))
-    .map(([s, n]) => `${count(n)} ${s}`)
+    .map(([s, n]) => (counts.size === 1 ? s : `${count(n)} ${s}`))
     .join(', ');
 }
 
@@ -213,7 +216,13 @@ function suggestionsSection(ctx: Context, exampleLimit: number): string | undefi
   }
   if (!items.length) return undefined;
   const { verdict } = ctx.plan;
-  const intro = verdict.defects.length || verdict.suppressedInChange.length ? SUGGESTIONS_AFTER_DEFECTS : SUGGESTIONS_INTRO;
+  const one = ctx.suggestions === 1;
+  const intro =
+    verdict.defects.length || verdict.suppressedInChange.length
+      ? `Besides the security ${verdict.defects.length + verdict.suppressedInChange.length === 1 ? 'finding' : 'findings'}, I have ${one ? 'one suggestion' : 'some suggestions'} for improvement:`
+      : one
+        ? SUGGESTION_INTRO
+        : SUGGESTIONS_INTRO;
   return [intro, '', ...items].join('\n');
 }
 
@@ -243,7 +252,8 @@ function item(ctx: Context, category: Category, findings: Finding[], exampleLimi
     const rule = ctx.rule(id);
     const title = id === UNUSED_SUPPRESSION ? 'Suppression comments that suppress nothing' : (rule?.title ?? id);
     const advice = sharedSuggestion(group);
-    lines.push(`${title} (${plural(group.length, 'place')}): ${examples(f, group, exampleLimit)}.${advice ? ` ${f.text(advice)}` : ''}`);
+    const places = group.length > 1 ? ` (${plural(group.length, 'place')})` : '';
+    lines.push(`${title}${places}: ${examples(f, group, exampleLimit)}.${advice ? ` ${f.text(advice)}` : ''}`);
   }
   return lines.join('\n');
 }
@@ -325,7 +335,9 @@ function notesSection(ctx: Context, limit: number): string | undefined {
     limit,
   );
   if (scope.kind === 'files' && plan.files.length) for (const p of scope.empty ?? []) lines.push(`- ${f.code(p)} holds no Python file.`);
-  for (const a of plan.advisories) lines.push(`- ${place(f, a)}: ${f.text(a.message)} Not a defect: ${f.text(a.advisory!)}`);
+  // Advisories (an intended `usedforsecurity=False` MD5, `if not verify:`) ask for nothing: no line here; JSON and SARIF keep them.
+  const reasoned = plan.verdict.suppressedWithReason;
+  if (reasoned.length) lines.push(`- ${reasonedLine(f, reasoned)}`);
   const { noqa, nosec } = plan.suppressed;
   if (noqa + nosec) {
     const by = noqa && nosec ? `${f.code('# noqa')} (${count(noqa)}) and ${f.code('# nosec')} (${count(nosec)})` : f.code(noqa ? '# noqa' : '# nosec');
@@ -337,6 +349,21 @@ function notesSection(ctx: Context, limit: number): string | undefined {
       `- ${plural(older, 'finding was', 'findings were')} already in the code before this change and ${older === 1 ? 'is' : 'are'} not repeated here.`,
     );
   return lines.length ? ['Notes:', ...lines].join('\n') : undefined;
+}
+
+/**
+ * "1 security finding silenced with a reason by a suppression this change adds, in a code the
+ * repository's own linter runs: `eval` at `a.py:3` (`S307`: arbitrary code by design)". The author's
+ * reason is text from the code, escaped as such.
+ */
+function reasonedLine(f: Flavour, reasoned: readonly ReasonedSuppression[]): string {
+  const n = reasoned.length;
+  const shown = reasoned
+    .slice(0, 5)
+    .map((r) => `${f.code(exampleName(r.suppressed.finding))} at ${place(f, r.suppressed.finding)} (${f.code(r.code)}: ${f.text(shorten(r.reason, 120))})`);
+  const sources = [...new Set(reasoned.map((r) => f.code(r.selectedBy)))];
+  const more = n > shown.length ? ` and ${count(n - shown.length)} more` : '';
+  return `${plural(n, 'security finding')} silenced with a reason by ${n === 1 ? 'a suppression' : 'suppressions'} this change adds, in ${n === 1 ? 'a code' : 'codes'} the repository's own linter runs (${listing(sources)}): ${shown.join(', ')}${more}.`;
 }
 
 function noteLines(ctx: Context, notes: readonly Note[], limit: number): string[] {
@@ -356,19 +383,25 @@ function overall(ctx: Context): string {
   const { verdict } = plan;
   if (plan.files.length === 0) return 'Overall, there was nothing to review; see the first line for why.';
   const defects = verdict.defects.length
-    ? `${plural(verdict.defects.length, 'security defect')} (${worst(f, verdict.defects)})${verdict.failing.length ? ' that should be fixed before merging' : ''}`
+    ? `${plural(verdict.defects.length, 'security defect')} (${worst(f, verdict.defects)})${verdict.failing.length ? ', to fix before merging' : ''}`
     : undefined;
   const silenced = verdict.suppressedInChange.length
     ? `${plural(verdict.suppressedInChange.length, 'suppression comment')} that ${verdict.suppressedInChange.length === 1 ? 'silences a security finding' : 'silence security findings'}`
     : undefined;
   const suggestions = ctx.suggestions ? `${plural(ctx.suggestions, 'suggestion')}${topics(ctx)}` : undefined;
-  const found = [defects, silenced, suggestions].filter((x): x is string => x !== undefined);
+  // Security first, in a sentence of its own; the suggestions after it.
+  const security = [defects, silenced].filter((x): x is string => x !== undefined);
+  const found = security.length ? security : [suggestions].filter((x): x is string => x !== undefined);
+  const after =
+    security.length && suggestions
+      ? ` Beyond ${verdict.defects.length + verdict.suppressedInChange.length === 1 ? 'it' : 'them'}, there ${ctx.suggestions === 1 ? 'is' : 'are'} ${suggestions}.`
+      : '';
   const sentences: string[] = [];
   if (plan.mode === 'change') {
     const added = plan.files.reduce((n, x) => n + x.added, 0);
     const size = `adds ${plural(added, 'line')} to ${plural(plan.files.length, 'Python file')}`;
     sentences.push(
-      found.length ? `Overall, this change ${size} and introduces ${listing(found)}.` : `Overall, this change ${size} and introduces nothing to flag.`,
+      found.length ? `Overall, this change ${size} and introduces ${listing(found)}.${after}` : `Overall, this change ${size} and introduces nothing to flag.`,
     );
     if (plan.fixed.length) sentences.push(`It also fixes ${plural(plan.fixed.length, 'finding')} the code had before (${fixedExamples(ctx)}).`);
   } else {
@@ -379,7 +412,7 @@ function overall(ctx: Context): string {
         : `the ${count(plan.files.length)} files reviewed (${plural(lines, 'line')})`;
     sentences.push(
       found.length
-        ? `Overall, ${what} ${plan.files.length === 1 ? 'has' : 'have'} ${listing(found)}.`
+        ? `Overall, ${what} ${plan.files.length === 1 ? 'has' : 'have'} ${listing(found)}.${after}`
         : `Overall, ${what} ${plan.files.length === 1 ? 'has' : 'have'} nothing to flag.`,
     );
   }
@@ -387,11 +420,10 @@ function overall(ctx: Context): string {
   return sentences.join(' ');
 }
 
-/** "1 high: `eval` at `a.py:3`": the worst defect named. */
+/** "medium: `pickle.load` at `a.py:3`", or with several "the worst: high, `eval` at `a.py:3`". */
 function worst(f: Flavour, defects: readonly Finding[]): string {
   const top = defects[0]!;
-  const rest = defects.length > 1 ? `, ${severityBreakdown(defects)} in all` : '';
-  return `the worst: ${top.severity}, ${f.code(exampleName(top))} at ${place(f, top)}${rest}`;
+  return `${defects.length > 1 ? 'the worst: ' : ''}${top.severity}${defects.length > 1 ? ',' : ':'} ${f.code(exampleName(top))} at ${place(f, top)}`;
 }
 
 /** ", mostly about docstrings (4) and naming (2)" or ", about type hints". */
@@ -407,7 +439,7 @@ function topics(ctx: Context): string {
 
 function fixedExamples(ctx: Context): string {
   const { f } = ctx;
-  const shown = ctx.plan.fixed.slice(0, 2).map((x) => `${f.code(exampleName(x))}: ${(ctx.rule(x.rule)?.title ?? x.rule).toLowerCase()}`);
+  const shown = ctx.plan.fixed.slice(0, 2).map((x) => `${f.code(exampleName(x))}: ${uncapitalise(ctx.rule(x.rule)?.title ?? x.rule)}`);
   const left = ctx.plan.fixed.length - shown.length;
   return left > 0 ? `${shown.join('; ')}; and ${count(left)} more` : shown.join('; ');
 }

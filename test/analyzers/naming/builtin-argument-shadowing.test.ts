@@ -12,3 +12,22 @@ ruleTester(builtinArgumentShadowing, {
     { code: 'def find(ident, kind=None):\n    pass' },
   ],
 });
+
+describe("builtin-argument-shadowing: PEP 8's trailing underscore, when it is free", () => {
+  const KEYWORD = (name: string): string =>
+    `Rename to \`${name}\` (or a name that says what it holds) and update its uses in the body and any call that passes it by keyword.`;
+  const BODY = (name: string): string => `Rename to \`${name}\` (or a name that says what it holds) and update its uses in the body.`;
+  ruleTester(builtinArgumentShadowing, {
+    flagged: [
+      {
+        code: 'def find(id, type=None, *list, **dict):\n    pass',
+        lines: [1, 1, 1, 1],
+        suggestion: [KEYWORD('id_'), KEYWORD('type_'), BODY('list_'), BODY('dict_')],
+      },
+      { code: 'def find(id, /):\n    pass', lines: [1], suggestion: BODY('id_') },
+      // `id_` is already a name of the file.
+      { code: 'id_ = 0\ndef find(id):\n    return id + id_', lines: [2], suggestion: null },
+    ],
+    clean: [{ code: 'def find(ident):\n    pass' }],
+  });
+});

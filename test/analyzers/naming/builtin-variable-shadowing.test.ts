@@ -25,3 +25,17 @@ ruleTester(builtinVariableShadowing, {
     { code: 'id = 1', options: { ignore: ['id'] } },
   ],
 });
+
+describe("builtin-variable-shadowing: PEP 8's trailing underscore for a variable, when it is free", () => {
+  const RENAME = (name: string): string => `Rename to \`${name}\` (or a name that says what it holds) and update its uses.`;
+  ruleTester(builtinVariableShadowing, {
+    flagged: [
+      { code: 'def f():\n    list = []\n    id = 3', lines: [2, 3], suggestion: [RENAME('list_'), RENAME('id_')] },
+      { code: 'for input in []:\n    pass', lines: [1], suggestion: RENAME('input_') },
+      // A def or class named like a builtin is usually a name chosen for callers; `type_` is taken.
+      { code: 'def dir():\n    pass\nclass object:\n    pass', lines: [1, 3], suggestion: [null, null] },
+      { code: 'type_ = 1\ntype = 2', lines: [2], suggestion: null },
+    ],
+    clean: [{ code: 'kind = 1' }],
+  });
+});

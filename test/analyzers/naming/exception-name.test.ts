@@ -15,3 +15,26 @@ ruleTester(exceptionName, {
     { code: 'class Thing(Base):\n    pass' },
   ],
 });
+
+describe('exception-name: the name with an Error suffix, when it is free', () => {
+  ruleTester(exceptionName, {
+    flagged: [
+      {
+        code: 'class InvalidToken(Exception):\n    pass',
+        lines: [1],
+        suggestion: 'Rename to `InvalidTokenError` and update its uses; keep the old name as an alias if callers catch it.',
+      },
+      {
+        code: 'class ParseException(ValueError):\n    pass',
+        lines: [1],
+        suggestion: 'Rename to `ParseError` and update its uses; keep the old name as an alias if callers catch it.',
+      },
+      { code: 'class _Retry(Exception):\n    pass', lines: [1], suggestion: 'Rename to `_RetryError` and update its uses.' },
+      { code: '__all__ = ["run"]\nclass Invalid(Exception):\n    pass', lines: [2], suggestion: 'Rename to `InvalidError` and update its uses.' },
+      // `TimeoutError` is a builtin; `InvalidTokenError` is already a name here.
+      { code: 'class Timeout(ValueError):\n    pass', lines: [1], suggestion: null },
+      { code: 'class InvalidTokenError(Exception):\n    pass\nclass InvalidToken(InvalidTokenError):\n    pass', lines: [3], suggestion: null },
+    ],
+    clean: [{ code: 'class InvalidTokenError(Exception):\n    pass' }],
+  });
+});

@@ -27,3 +27,22 @@ test('each alias problem has its pep8-naming code', () => {
   expect(aliasProblem('OrderedDict', 'OD', 'collections.OrderedDict')?.code).toBe('N817');
   expect(aliasProblem('ElementTree', 'ET', 'xml.etree.ElementTree')).toBeUndefined();
 });
+
+describe('import-alias-case: import the name itself, when nothing else in the file says it', () => {
+  ruleTester(importAlias, {
+    flagged: [
+      { code: 'import os as OS\nOS.getcwd()', lines: [1], suggestion: 'Drop `as OS` and write `os` where the code says `OS`.' },
+      {
+        code: 'from decimal import Decimal as decimal\nprice = decimal("1.0")',
+        lines: [1],
+        suggestion: 'Drop `as decimal` and write `Decimal` where the code says `decimal`.',
+      },
+      { code: 'from collections import OrderedDict as OD', lines: [1], suggestion: 'Drop `as OD` and write `OrderedDict` where the code says `OD`.' },
+      // `import a.b` would bind `a`; `os` is another name here; `open` is a builtin.
+      { code: 'import os.path as P', lines: [1], suggestion: null },
+      { code: 'import os as OS\nos = None', lines: [1], suggestion: null },
+      { code: 'from codecs import open as Open', lines: [1], suggestion: null },
+    ],
+    clean: [{ code: 'import os' }],
+  });
+});

@@ -23,3 +23,20 @@ ruleTester(variableInFunction, {
     { code: 'Module = 1\nclass A:\n    Attr = 1' },
   ],
 });
+
+describe('variable-in-function: the snake_case name, when it is free', () => {
+  ruleTester(variableInFunction, {
+    flagged: [
+      {
+        code: 'def f():\n    totalCount = 0\n    totalCount += 1',
+        lines: [2, 3],
+        suggestion: 'Rename to `total_count` and update its uses in the function.',
+      },
+      { code: 'def f():\n    g1RP1 = 1', lines: [2], suggestion: 'Rename to `g1_rp1` and update its uses in the function.' },
+      // `total_count` is taken elsewhere in the file; `List` would become the builtin `list`.
+      { code: 'total_count = 0\ndef f():\n    totalCount = 0', lines: [3], suggestion: null },
+      { code: 'def f():\n    List = []', lines: [2], suggestion: null },
+    ],
+    clean: [{ code: 'def f():\n    total_count = 0' }],
+  });
+});

@@ -1,4 +1,5 @@
 import { hardcodedSecret } from '../../../analyzers/security/hardcoded-secret.js';
+import { STRICT_CONVENTIONS } from '../../../src/engine/conventions.js';
 import { ruleTester, runRule } from '../../helpers/rule-tester.js';
 
 const KEY_BLOCK = ['-----BEGIN RSA PRIVATE KEY-----', 'MIIEowIBAAKCAQEA7'].join('\\n');
@@ -54,4 +55,40 @@ test('hardcoded-secret: codes by where the secret is, severity by how sure', () 
   expect(runRule(hardcodedSecret, 'f(password="letmein99")\n')[0]!.code).toBe('B106');
   expect(runRule(hardcodedSecret, 'def f(password="letmein99"): pass\n')[0]!.code).toBe('B107');
   expect(runRule(hardcodedSecret, 'k = "AKIAIOSFODNN7EXAMPLE"\n')[0]).toMatchObject({ severity: 'high', confidence: 'high' });
+});
+
+// FINDINGS class 4: aiohttp ab76c5a6 `examples/digest_auth_qop_auth.py` logs in to httpbin.org with its public test password.
+describe("hardcoded-secret: demonstration code, and a fix in the code's own names", () => {
+  test.each([
+    ['an example', 'examples/digest_auth_qop_auth.py', 'Example code'],
+    ['the docs', 'docs/code/login.py', 'Example code'],
+  ])('an advisory note, not a defect, in %s', (_name, path, why) => {
+    const findings = runRule(hardcodedSecret, 'USERNAME = "my"\nPASSWORD = "dog-2024x"\n', path);
+    expect(findings.map((f) => [f.line, f.severity])).toEqual([[2, 'low']]);
+    expect(findings[0]!.advisory).toContain(why);
+  });
+
+  test('in a file the conventions call test code', () => {
+    const findings = runRule(hardcodedSecret, 'PASSWORD = "dog-2024x"\n', 'checks/login.py', {}, { ...STRICT_CONVENTIONS, testCode: true });
+    expect(findings.map((f) => f.severity)).toEqual(['low']);
+  });
+
+  test('a real key shape in an example is still a defect', () => {
+    const [finding] = runRule(hardcodedSecret, 'aws = "AKIAIOSFODNN7EXAMPLE"\n', 'examples/s3.py');
+    expect(finding!.severity).toBe('high');
+    expect(finding!.advisory).toBeUndefined();
+  });
+
+  test.each([
+    ['PASSWORD = "dog-2024x"', '`PASSWORD = os.environ["PASSWORD"]`'],
+    ['self.db_password = "s3cr3t!"', '`self.db_password = os.environ["DB_PASSWORD"]`'],
+    ['connect(host="db", password="s3cr3t!")', '`password=os.environ["PASSWORD"]`'],
+    ['settings = {"api_key": "a8f5f167f44f4964e6c998dee827110c"}', '`"api_key": os.environ["API_KEY"]`'],
+    ['def login(user, passwd="letmein99"):\n    pass', '`os.environ["PASSWD"]`'],
+  ])("the fix names the code's variable: %s", (code, fix) => {
+    const findings = runRule(hardcodedSecret, code, 'app/db.py');
+    expect(findings[0]!.suggestion).toContain(fix);
+    // Not the rule doc's example name.
+    expect(findings[0]!.suggestion).not.toContain('DB_PASSWORD = os.environ');
+  });
 });

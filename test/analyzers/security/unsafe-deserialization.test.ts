@@ -60,3 +60,53 @@ test('unsafe-deserialization: request data raises, a literal payload lowers', ()
   const [marshal] = runRule(unsafeDeserialization, 'import marshal\nmarshal.load(f)\n');
   expect(marshal!.code).toBe('B302');
 });
+
+describe('unsafe-deserialization: what to load with instead, for the loader the code calls', () => {
+  ruleTester(unsafeDeserialization, {
+    flagged: [
+      {
+        code: 'import pickle\nobj = pickle.loads(data)',
+        lines: [2],
+        suggestion:
+          'Exchange the data as JSON and validate it: `json.loads(data)`, written with `json.dumps`. If it must stay a pickle, sign it with `hmac` and check the signature before `pickle.loads`.',
+      },
+      {
+        code: 'import cPickle as pickle\nwith open(p, "rb") as f:\n    obj = pickle.load(f)',
+        lines: [3],
+        suggestion:
+          'Exchange the data as JSON and validate it: `json.load(f)`, written with `json.dump`. If it must stay a pickle, sign it with `hmac` and check the signature before `pickle.load`.',
+      },
+      {
+        code: 'import dill\ndill.loads(request.get_data())',
+        lines: [2],
+        suggestion:
+          'Exchange the data as JSON and validate it: `json.loads(request.get_data())`, written with `json.dumps`. If it must stay a pickle, sign it with `hmac` and check the signature before `dill.loads`.',
+      },
+      {
+        code: 'import marshal\ncode = marshal.loads(blob)',
+        lines: [2],
+        suggestion: 'Exchange the data as JSON: `json.loads(blob)`. `marshal` is an internal format for `.pyc` files, not hardened against crafted data.',
+      },
+      {
+        code: 'import shelve\ndb = shelve.open(path)',
+        lines: [2],
+        suggestion:
+          'A shelf is a file of pickles: open only shelves this program wrote, where no one else can write; for outside data use `json` or `sqlite3`.',
+      },
+      {
+        code: 'import pandas as pd\ndf = pd.read_pickle(upload)',
+        lines: [2],
+        suggestion: 'Read outside data with `pd.read_parquet`, `pd.read_csv` or `pd.read_json`; keep `read_pickle` for files this program wrote.',
+      },
+      {
+        code: 'import jsonpickle\nobj = jsonpickle.decode(text)',
+        lines: [2],
+        suggestion:
+          'Decode with `json.loads` and build the objects from the plain data yourself: `jsonpickle.decode` restores whatever classes the data names.',
+      },
+      // A round trip of the process's own pickle is an advisory note: nothing to fix.
+      { code: 'import pickle\ndata = pickle.dumps(obj)\ncopy = pickle.loads(data)', lines: [3], suggestion: null },
+    ],
+    clean: [{ code: 'import json\njson.loads(data)' }],
+  });
+});

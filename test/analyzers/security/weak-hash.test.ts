@@ -56,3 +56,94 @@ describe('weak-hash: a hash that guards nothing is an advisory note of low sever
     expect(findings[0]!.message).not.toContain('pass `usedforsecurity=False`');
   });
 });
+
+describe('weak-hash: the fix in the words of the call and the library it comes from', () => {
+  const CHECKSUM = 'if this hash guards nothing (a checksum, a cache key).';
+  ruleTester(weakHash, {
+    flagged: [
+      {
+        code: 'import hashlib\nh = hashlib.md5(data).hexdigest()',
+        lines: [2],
+        suggestion: `Use \`hashlib.sha256(data)\`, or \`hashlib.md5(data, usedforsecurity=False)\` ${CHECKSUM}`,
+      },
+      { code: 'import hashlib as hl\nh = hl.sha1()', lines: [2], suggestion: `Use \`hl.sha256()\`, or \`hl.sha1(usedforsecurity=False)\` ${CHECKSUM}` },
+      {
+        code: 'from hashlib import md5\nmd5(data)',
+        lines: [2],
+        suggestion: `Use \`hashlib.sha256(data)\`, or \`md5(data, usedforsecurity=False)\` ${CHECKSUM}`,
+      },
+      {
+        code: "import hashlib\nhashlib.new('md5', data)",
+        lines: [2],
+        suggestion: `Use \`'sha256'\` instead of \`'md5'\`, or pass \`usedforsecurity=False\` ${CHECKSUM}`,
+      },
+      // Arguments too long to quote (or holding a backtick) are not quoted; the function is named alone.
+      {
+        code: 'import hashlib\nhashlib.md5(json.dumps(payload, sort_keys=True).encode("utf-8"))',
+        lines: [2],
+        suggestion: `Use \`hashlib.sha256\`, or pass \`usedforsecurity=False\` to \`hashlib.md5\` ${CHECKSUM}`,
+      },
+      {
+        code: 'import hashlib\nhashlib.md5(b"`x`" + data)',
+        lines: [2],
+        suggestion: `Use \`hashlib.sha256\`, or pass \`usedforsecurity=False\` to \`hashlib.md5\` ${CHECKSUM}`,
+      },
+      {
+        code: 'from Crypto.Hash import MD5\nMD5.new(data)',
+        lines: [2],
+        suggestion: 'Use `SHA256.new(data)` from `Crypto.Hash` (`from Crypto.Hash import SHA256`).',
+      },
+      {
+        code: 'from Cryptodome.Hash import SHA\nSHA.new()',
+        lines: [2],
+        suggestion: 'Use `SHA256.new()` from `Cryptodome.Hash` (`from Cryptodome.Hash import SHA256`).',
+      },
+      { code: 'from cryptography.hazmat.primitives import hashes\nhashes.MD5()', lines: [2], suggestion: 'Use `hashes.SHA256()`.' },
+      {
+        code: 'from cryptography.hazmat.primitives.hashes import SHA1\nSHA1()',
+        lines: [2],
+        suggestion: 'Use `SHA256()` from `cryptography.hazmat.primitives.hashes`.',
+      },
+      {
+        code: 'import hashlib\npassword_hash = hashlib.md5(pw).hexdigest()',
+        lines: [2],
+        suggestion:
+          'Hash passwords with a slow, salted function: `hashlib.scrypt` or argon2 (`argon2-cffi`); a fast hash such as SHA-256 is guessed quickly too.',
+      },
+      // An advisory note has nothing to fix.
+      { code: 'import hashlib\netag = hashlib.md5(body).hexdigest()', lines: [2], suggestion: null },
+    ],
+    clean: [{ code: 'import hashlib\nhashlib.sha256(data)' }],
+  });
+});
+
+// FINDINGS class 4: code that guards nothing. aiohttp ab76c5a6 gives a mock its spec with `sha1()`.
+describe('weak-hash: code that guards nothing', () => {
+  test.each([
+    ['a mock spec', 'from hashlib import md5\nfrom unittest import mock\nm = mock.MagicMock(spec=md5())\n'],
+    ['a mock spec_set', 'import hashlib\nfrom unittest import mock\nm = mock.Mock(spec_set=hashlib.sha1())\n'],
+    ['the spec of create_autospec', 'import hashlib\nfrom unittest import mock\nm = mock.create_autospec(hashlib.sha1())\n'],
+  ])('no finding: %s (nothing is hashed)', (_name, code) => {
+    expect(runRule(weakHash, code, 'tests/test_digest.py')).toEqual([]);
+    expect(runRule(weakHash, code)).toEqual([]);
+  });
+
+  test.each([
+    ['a test file', 'tests/test_digest.py', 'Test code'],
+    ['an example', 'examples/digest_auth.py', 'Example code'],
+    ['the docs', 'docs/conf_example.py', 'Example code'],
+  ])('an advisory note, not a defect, in %s', (_name, path, why) => {
+    const findings = runRule(weakHash, 'import hashlib\nh = hashlib.md5(data).hexdigest()\n', path);
+    expect(findings.map((f) => [f.line, f.severity])).toEqual([[2, 'low']]);
+    expect(findings[0]!.advisory).toContain(why);
+  });
+
+  test.each([
+    ['hashing data', 'import hashlib\nh = hashlib.sha1()\nh.update(data)\n', 2],
+    ['data given, in a spec', 'import hashlib\nfrom unittest import mock\nm = mock.Mock(spec=hashlib.md5(data))\n', 3],
+    ['an HMAC digest', 'import hashlib, hmac\nmac = hmac.new(key, msg, hashlib.sha1())\n', 2],
+  ])('still a defect in library code: %s', (_name, code, line) => {
+    const findings = runRule(weakHash, code, 'aiohttp/digest.py');
+    expect(findings.map((f) => [f.line, f.severity, f.advisory])).toEqual([[line, 'medium', undefined]]);
+  });
+});

@@ -21,11 +21,11 @@ ruleTester(missingArgumentAnnotation, {
   ],
 });
 
-test('findings carry the function name as subject and the ANN code', () => {
+test('findings carry the parameter as written as subject (the message names the def) and the ANN code', () => {
   const findings = runRule(missingArgumentAnnotation, 'def f(a, *b, **c):\n    pass\n');
-  expect(findings.map((f) => [f.code, f.subject])).toEqual([
-    ['ANN001', 'f'],
-    ['ANN002', 'f'],
-    ['ANN003', 'f'],
+  expect(findings.map((f) => [f.code, f.subject, f.message])).toEqual([
+    ['ANN001', 'a', 'Missing type annotation for function argument `a` of `f`'],
+    ['ANN002', '*b', 'Missing type annotation for `*b` of `f`'],
+    ['ANN003', '**c', 'Missing type annotation for `**c` of `f`'],
   ]);
 });

@@ -4,7 +4,7 @@ import { analyzeFile } from '../../../src/engine/run.js';
 
 const path = 'test/fixtures/type-hints/placement.py';
 
-test('a partly annotated module: the missing halves, named by function', () => {
+test('a partly annotated module: the missing halves, a def named by itself and a parameter as written', () => {
   const result = analyzeFile(
     path,
     readFileSync(path, 'utf8'),
@@ -14,11 +14,11 @@ test('a partly annotated module: the missing halves, named by function', () => {
   expect(result.findings.map((f) => `${f.line} ${f.code} ${f.subject}`)).toEqual([
     '6 ANN204 __init__',
     '14 ANN206 from_row',
-    '14 ANN001 from_row',
-    '18 ANN001 create',
+    '14 ANN001 row',
+    '18 ANN001 ctx',
     '22 ANN202 _get_consumer_by_uuid',
-    '22 ANN001 _get_consumer_by_uuid',
-    '27 ANN001 delete',
+    '22 ANN001 ctx',
+    '27 ANN001 ctx',
   ]);
 });
 

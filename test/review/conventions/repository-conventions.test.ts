@@ -112,6 +112,53 @@ describe('conventions that turn on and off', () => {
       'tests/test_util.py',
       [],
     ],
+    // scrapy: strict mypy, and `[[tool.mypy.overrides]] module = "tests.*"` `allow_untyped_defs = true` (the inverse spelling).
+    [
+      'an annotated test module where mypy allows untyped defs (allow_untyped_defs = true)',
+      {
+        config: DEFAULT_CONFIG,
+        lintFiles: {
+          'pyproject.toml':
+            '[tool.mypy]\nstrict = true\n\n[[tool.mypy.overrides]]\nmodule = "tests.*"\nallow_untyped_defs = true\nallow_incomplete_defs = true\n',
+        },
+        sources: [{ path: 'tests/utils/bases/handlers.py', source: ANNOTATED }],
+      },
+      'tests/utils/bases/handlers.py',
+      [],
+    ],
+    [
+      'the same in a mypy.ini section',
+      {
+        config: DEFAULT_CONFIG,
+        lintFiles: { 'mypy.ini': '[mypy]\nstrict = True\n\n[mypy-tests.*]\nallow_untyped_defs = True\n' },
+        sources: [{ path: 'tests/test_util.py', source: ANNOTATED }],
+      },
+      'tests/test_util.py',
+      [],
+    ],
+    [
+      'an annotated test module where mypy demands annotations',
+      {
+        config: DEFAULT_CONFIG,
+        lintFiles: { 'pyproject.toml': '[tool.mypy]\nstrict = true\n\n[[tool.mypy.overrides]]\nmodule = "tests.*"\nallow_untyped_defs = false\n' },
+        sources: [{ path: 'tests/test_util.py', source: ANNOTATED }],
+      },
+      'tests/test_util.py',
+      ['1:ANN001', '1:ANN201', '5:ANN001', '5:ANN202'],
+    ],
+    [
+      'allowed untyped defs, but the repository selects ANN',
+      {
+        config: DEFAULT_CONFIG,
+        lintFiles: {
+          'pyproject.toml':
+            '[tool.ruff.lint]\nselect = ["ANN"]\n\n[tool.mypy]\nstrict = true\n\n[[tool.mypy.overrides]]\nmodule = "tests.*"\nallow_untyped_defs = true\n',
+        },
+        sources: [{ path: 'tests/test_util.py', source: ANNOTATED }],
+      },
+      'tests/test_util.py',
+      ['1:ANN001', '1:ANN201', '5:ANN001', '5:ANN202'],
+    ],
     [
       'a half-typed test among untyped tests',
       { config: DEFAULT_CONFIG, sources: [{ path: 'tests/test_util.py', source: UNANNOTATED }] },

@@ -75,3 +75,46 @@ describe('renderInlineComment', () => {
     expect(body).toContain('````suggestion\ny = "```"\n````');
   });
 });
+
+describe('renderInlineComment: the fix computed from the finding', () => {
+  const rule = (id: string) => RULES.find((r) => r.id === id)!;
+
+  test("a security finding's computed fix replaces the rule's generic one", () => {
+    const f = review({ 'conf.py': '"""C."""\nimport yaml\n\nconfig = yaml.load(stream, Loader=yaml.FullLoader)\n' }).reported.find(
+      (x) => x.rule === 'unsafe-yaml-load',
+    )!;
+    const body = renderInlineComment(f, rule('unsafe-yaml-load'));
+    expect(body).toContain('Fix: Use `yaml.safe_load(stream)`: it builds only plain data (dicts, lists, strings, numbers).');
+    expect(body).not.toContain(rule('unsafe-yaml-load').doc.fix);
+  });
+
+  test('a hostile argument is quoted as code, where it mentions, links and hides nothing; one with a backtick is not quoted', () => {
+    const source = '"""C."""\nimport yaml\n\nconfig = yaml.load("@admin <!-- x --> [a](http://e)", Loader=yaml.Loader)\n';
+    const f = review({ 'conf.py': source }).reported.find((x) => x.rule === 'unsafe-yaml-load')!;
+    const fix = renderInlineComment(f, rule('unsafe-yaml-load'))
+      .split('\n\n')
+      .find((p) => p.startsWith('Fix:'))!;
+    expect(fix).toBe('Fix: Use `yaml.safe_load("@admin <\u200b!-- x --> [a](http://e)")`: it builds only plain data (dicts, lists, strings, numbers).');
+    const ticks = '"""C."""\nimport yaml\n\nconfig = yaml.load("`@admin` ``` <!--", Loader=yaml.Loader)\n';
+    const g = review({ 'conf.py': ticks }).reported.find((x) => x.rule === 'unsafe-yaml-load')!;
+    expect(g.suggestion).toBe('Use `yaml.safe_load` without the loader: it builds only plain data (dicts, lists, strings, numbers).');
+    expect(renderInlineComment(g, rule('unsafe-yaml-load'))).not.toContain('@admin');
+  });
+
+  test('a non-security finding with a computed fix says it, with the one-line suggestion it makes', () => {
+    const source = '"""M."""\n\n\ndef log(msg: str):\n    """Log."""\n    print(msg)\n';
+    const f = review({ 'm.py': source }).reported.find((x) => x.rule === 'missing-return-annotation')!;
+    const body = renderInlineComment(f, rule('missing-return-annotation'), { lineText: linesOf(source) });
+    expect(body).toContain('Fix: Add `-> None`: `log` returns no value.');
+    expect(body).toContain('Add `-> None`:\n```suggestion\ndef log(msg: str) -> None:\n```');
+  });
+
+  test('a non-security finding without one has no fix line: no generic advice in its place', () => {
+    const source = '"""M."""\n\n\ndef load(path: str):\n    """Load."""\n    return open(path).read()\n';
+    const f = review({ 'm.py': source }).reported.find((x) => x.rule === 'missing-return-annotation')!;
+    expect(f.suggestion).toBeUndefined();
+    const body = renderInlineComment(f, rule('missing-return-annotation'));
+    expect(body).not.toContain('Fix:');
+    expect(body).not.toContain(rule('missing-return-annotation').doc.fix);
+  });
+});

@@ -41,14 +41,36 @@ describe('renderSummary: the security verdict', () => {
     expect(text).toContain('`conf.py:9`');
     expect(text).toContain(`Fix: ${yamlRule.doc.fix}`);
     expect(text).toMatch(
-      /^Overall, the 2 files reviewed \(200 lines\) have 2 security defects \(the worst: high, `subprocess\.run\(f"ls \{path\}", shell=True\)` at `app\.py:12`, 1 high, 1 medium in all\) that should be fixed before merging\.$/m,
+      /^Overall, the 2 files reviewed \(200 lines\) have 2 security defects \(the worst: high, `subprocess\.run\(f"ls \{path\}", shell=True\)` at `app\.py:12`\), to fix before merging\.$/m,
     );
+  });
+
+  test("from the real engine: the defect's fix in the words of its call, its hostile argument quoted as inert code", () => {
+    const source = '"""C."""\nimport yaml\n\nconfig = yaml.load("@admin <!-- x -->", Loader=yaml.Loader)\n';
+    const text = renderSummary(review({ 'conf.py': source }));
+    expect(text).toContain('   Fix: Use `yaml.safe_load("@admin <\u200b!-- x -->")`: it builds only plain data (dicts, lists, strings, numbers).');
+    expect(text).not.toContain('<!-- x');
   });
 
   test('a rule that repeats is explained once', () => {
     const text = renderSummary(result([shellDefect(3), shellDefect(7)]), { rules });
     expect(text.split(shellRule.doc.why).length - 1).toBe(1);
     expect(text).toContain('Why it is dangerous and how to fix it: as for 1 above.');
+  });
+
+  test("a defect's computed fix replaces the rule's generic one, and quotes the code as prose: nothing in it is markup", () => {
+    const computed = { ...shellDefect(3), suggestion: 'Pass `["ls", path]` and drop `shell=True`.' };
+    const hostile = { ...shellDefect(7), suggestion: 'Write @admin <!-- x --> [link](http://evil) instead of `a` ``` `b`.' };
+    const text = renderSummary(result([computed, hostile]), { rules });
+    expect(text).toContain('   Fix: Pass `["ls", path]` and drop `shell=True`.');
+    expect(text).not.toContain(`Fix: ${shellRule.doc.fix}`);
+    // The second of a rule is not explained again, but its own fix is said.
+    expect(text.split(shellRule.doc.why).length - 1).toBe(1);
+    expect(text).toContain('   Why it is dangerous: as for 1 above.');
+    const fix = text.split('\n').find((l) => l.startsWith('   Fix: Write'))!;
+    expect(fix).toContain('@\u200badmin');
+    expect(fix).toContain('\\<!-- x --\\>');
+    expect(fix).toContain('\\[link\\](http:\u200b//evil)');
   });
 });
 
@@ -84,7 +106,7 @@ describe('renderSummary: suggestions', () => {
         `,
       }),
     );
-    expect(text).toContain('1. Unused imports:\nUnused import (1 place): `os` at `svc.py:2`.');
+    expect(text).toContain('1. Unused imports:\nUnused import: `os` at `svc.py:2`.');
     expect(text).toContain('2. Unused variables:\n');
     expect(text).toContain('`result` at `svc.py:8`');
     // The rule doc's generic advice is for the rule reference, not presented as if it were about this code.
@@ -101,6 +123,33 @@ describe('renderSummary: suggestions', () => {
     const text = renderSummary(result([shellDefect(4)]), { rules });
     expect(text).not.toContain('However');
     expect(text).not.toContain('suggestions for improvement');
+  });
+
+  test.each([
+    ['one suggestion, no defect', [], 1, 'However, I do have one suggestion for improvement:', 'has 1 suggestion, about unused imports.'],
+    ['two suggestions, no defect', [], 2, 'However, I do have some suggestions for improvement:', 'has 2 suggestions, about unused imports.'],
+    [
+      'one defect, one suggestion',
+      [4],
+      1,
+      'Besides the security finding, I have one suggestion for improvement:',
+      '(high: `subprocess.run(f"ls {path}", shell=True)` at `app.py:4`), to fix before merging. Beyond it, there is 1 suggestion, about unused imports.',
+    ],
+    [
+      'two defects, two suggestions',
+      [4, 9],
+      2,
+      'Besides the security findings, I have some suggestions for improvement:',
+      '(the worst: high, `subprocess.run(f"ls {path}", shell=True)` at `app.py:4`), to fix before merging. Beyond them, there are 2 suggestions, about unused imports.',
+    ],
+  ])('numbers agree with the words: %s', (_name, defectLines, imports, intro, closing) => {
+    const unused = Array.from({ length: imports }, (_, i) =>
+      finding({ rule: 'unused-import', category: 'unused-imports', severity: 'low', path: 'util.py', line: i + 1, subject: `m${i}`, snippet: `import m${i}` }),
+    );
+    const text = renderSummary(result([...defectLines.map((line) => shellDefect(line)), ...unused]), { rules });
+    expect(text).toContain(`\n${intro}\n`);
+    expect(text).toContain(closing);
+    if (defectLines.length) expect(text).toContain(`Security defects detected: ${defectLines.length} (high).`);
   });
 
   test('many findings: three examples, then how many more', () => {
@@ -121,10 +170,21 @@ describe('renderSummary: suggestions', () => {
     expect(text).toContain('(5 places): `dump` at `app.py:120`, `dumps` at `app.py:183`, `load` at `app.py:274` and 2 more.');
   });
 
+  test("a group's computed fix is said once when every finding of it calls for the same; otherwise, and without one, no fix text", () => {
+    const source = '"""M."""\n\n\ndef log(msg: str):\n    """Log."""\n    print(msg)\n';
+    const text = renderSummary(review({ 'm.py': source }));
+    expect(text).toContain('Function without a return type annotation: `log` at `m.py:4`. Add `-> None`: `log` returns no value.');
+    const two = renderSummary(review({ 'm.py': `${source}\n\ndef warn(msg: str):\n    """Warn."""\n    print(msg)\n` }));
+    expect(two).toContain('Function without a return type annotation (2 places): `log` at `m.py:4` and `warn` at `m.py:9`.\n');
+    const valued = renderSummary(review({ 'm.py': '"""M."""\n\n\ndef load(path: str):\n    """Load."""\n    return open(path).read()\n' }));
+    expect(valued).toContain('Function without a return type annotation: `load` at `m.py:4`.\n');
+    expect(valued).not.toMatch(/Fix:|ReturnType/);
+  });
+
   test('a stale suppression is worded as such, not as one more unused import', () => {
     const text = renderSummary(review({ 's.py': '"""S."""\nimport os  # noqa: F401\nimport re\n\nprint(re)  # noqa: F401\n' }));
     expect(text).toContain('Unused import');
-    expect(text).toContain('Suppression comments that suppress nothing (1 place): `F401` at `s.py:5`.');
+    expect(text).toContain('Suppression comments that suppress nothing: `F401` at `s.py:5`.');
     expect(text).toContain('- 1 finding is silenced by `# noqa` comments.');
   });
 });
@@ -232,7 +292,7 @@ describe('renderSummary: notes, counts and size', () => {
     expect(capped.length).toBeLessThanOrEqual(8000);
     expect(capped).toMatch(/\(and \d+ more security defects, left out to keep this review within its size limit\)/);
     expect(capped).toMatch(/^- s0\.py: skipped: not valid UTF-8$/m);
-    expect(capped.startsWith('Security defects detected: 400 (400 high).')).toBe(true);
+    expect(capped.startsWith('Security defects detected: 400 (high).')).toBe(true);
     expect(capped.trimEnd().endsWith('400 Python files could not be reviewed (listed above).')).toBe(true);
     expect(renderSummary(result(defects, { notes }), { rules }).length).toBeLessThanOrEqual(60_000);
   });
