@@ -42,8 +42,8 @@ export default tseslint.config(
     },
   },
   {
-    // Plain JavaScript outside the TypeScript project: jest's and ESLint's configs, jest's CommonJS hooks.
-    files: ['**/*.js', '**/*.cjs'],
+    // Plain JavaScript outside the TypeScript project: jest's and ESLint's configs, jest's CommonJS hooks, test workers.
+    files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, globals: globals.node },
   },

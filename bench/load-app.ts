@@ -1,6 +1,8 @@
 import { ProbotOctokit } from 'probot';
 import { startServer } from '../src/http/start-server.js';
 import { createApp } from '../src/index.js';
+import { EnginePool, defaultPoolSize } from '../src/engine/pool.js';
+import { engineAnalyser } from '../src/review/analyse.js';
 import { inProcessQueue } from '../src/queue/in-process.js';
 import { reviewerOctokit } from '../src/github/octokit-limits.js';
 import { redisQueue } from '../src/queue/redis.js';
@@ -50,7 +52,11 @@ const makeQueue = async (worker: ReviewWorker): Promise<ReviewQueue> => {
   return queue;
 };
 
-const { server } = await startServer(createApp({ queue: makeQueue }), {
+// As src/server.ts: every review's analysis on one pool of worker threads.
+const workers = env.ENGINE_WORKERS;
+const pool = new EnginePool({ size: workers !== undefined && /^\d+$/.test(workers) ? Number(workers) : defaultPoolSize(), workerNice: 10 });
+
+const { server } = await startServer(createApp({ queue: makeQueue, review: { analyser: engineAnalyser(pool) } }), {
   env: {
     APP_ID: '1',
     PRIVATE_KEY: env.BENCH_PRIVATE_KEY!,
@@ -73,6 +79,7 @@ const { server } = await startServer(createApp({ queue: makeQueue }), {
 
 shutDownGracefully(queue!, {
   stopIntake: () => server.stop(),
+  release: () => pool.close(),
   exit: (code) => {
     process.stdout.write(`${JSON.stringify({ exited: code, runs, failures })}\n`);
     process.exit(code);

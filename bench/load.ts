@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { GitHubStandIn } from '../test/support/github-stand-in.js';
 import { deliver, pullRequestPayload, sign } from '../test/support/webhooks.js';
+import { corpusFiles, stdlibRoot } from './corpus.js';
 
 /**
  * `npm run bench:load`: bursts of webhook deliveries against the real app, with the loopback
@@ -23,6 +24,10 @@ import { deliver, pullRequestPayload, sign } from '../test/support/webhooks.js';
  * (six 1 MB files of `def fN(x): return eval(x)`), webhook bodies over 25 MB, and hundreds of
  * slow connections, while ordinary deliveries keep coming and `/healthz` is probed every 100 ms:
  * it reports acknowledgement and `/healthz` p99 throughout (goals: < 500 ms and < 100 ms).
+ * Variant 4 (heavy, issue 14): four heavy pull requests reviewed at once (each BENCH_HEAVY_FILES
+ * changed files of the standard library, base and head), while ordinary deliveries arrive every
+ * 250 ms and `/healthz` is probed every 100 ms until the four are published: acknowledgement and
+ * `/healthz` p99 over that window (goals: < 200 ms and < 50 ms), the four reviews' times, peak RSS.
  */
 
 const DELIVERIES = Number(process.env.BENCH_DELIVERIES ?? 500);
@@ -680,6 +685,169 @@ function printHostile(r: HostileResult): void {
   console.log(`| peak RSS of the app | ${r.peakRssMb.toFixed(0)} MB |`);
 }
 
+const HEAVY_FILES = Number(process.env.BENCH_HEAVY_FILES ?? 100);
+
+/** Four changes of HEAVY_FILES standard library files each (every fourth file, none shared): the base as shipped, the head edited. */
+function heavyChanges(): Array<{ base: Record<string, string>; head: Record<string, string> }> {
+  const files = [...corpusFiles(stdlibRoot())].filter((f) => f.bytes < 990_000);
+  const changes = Array.from({ length: 4 }, () => ({ base: {} as Record<string, string>, head: {} as Record<string, string> }));
+  const step = Math.max(1, Math.floor(files.length / (4 * HEAVY_FILES)));
+  for (let i = 0, n = 0; i < files.length && n < 4 * HEAVY_FILES; i += step, n++) {
+    const f = files[i]!;
+    const change = changes[n % 4]!;
+    change.base[f.path] = f.source;
+    change.head[f.path] = `${f.source}\n\ndef added_${n}(text):\n    return eval(text)\n`;
+  }
+  return changes;
+}
+
+interface HeavyResult {
+  files: number;
+  megabytes: number;
+  acks: number[];
+  ackStatuses: Record<string, number>;
+  health: number[];
+  healthFailures: number;
+  reviewSeconds: number[];
+  concluded: string[];
+  windowSeconds: number;
+  peakRssMb: number;
+}
+
+async function runHeavy(): Promise<HeavyResult> {
+  const standIn = new GitHubStandIn({ latencyMs: LATENCY_MS });
+  const { host } = await standIn.start();
+  standIn.addRepo(OWNER, 'busy', {});
+  const { privateKey } = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  });
+  const installationId = 1000 + Math.floor(Math.random() * 1_000_000);
+  const app = await startApp('app', {
+    BENCH_PRIVATE_KEY: privateKey,
+    BENCH_SECRET: SECRET,
+    BENCH_GHE_HOST: host,
+    BENCH_TIME_SCALE: String(TIME_SCALE),
+    BENCH_QUEUE: `bench-${randomUUID()}`,
+  });
+  const base = app.url.replace('/api/github/webhooks', '');
+  const changes = heavyChanges();
+  const result: HeavyResult = {
+    files: changes.reduce((n, c) => n + Object.keys(c.head).length, 0),
+    megabytes: changes.reduce((n, c) => n + Object.values(c.head).reduce((m, s) => m + s.length, 0), 0) / 1e6,
+    acks: [],
+    ackStatuses: {},
+    health: [],
+    healthFailures: 0,
+    reviewSeconds: [],
+    concluded: [],
+    windowSeconds: 0,
+    peakRssMb: 0,
+  };
+  const heads = changes.map((change, k) => {
+    standIn.addRepo(OWNER, `heavy-${k}`, change.base);
+    return standIn.pushPull(OWNER, `heavy-${k}`, { number: 1, base: change.base, head: change.head }).headSha;
+  });
+  const start = performance.now();
+  await Promise.all(
+    heads.map((headSha, k) =>
+      deliver(app.url, 'pull_request', pullRequestPayload('opened', { owner: OWNER, repo: `heavy-${k}`, number: 1, headSha, installationId }), SECRET),
+    ),
+  );
+  const finished = (): boolean[] => heads.map((sha, k) => standIn.checkRuns(OWNER, `heavy-${k}`).some((c) => c.head_sha === sha && c.status === 'completed'));
+  const deadline = Date.now() + 900_000;
+  const running = (): boolean => finished().some((done) => !done) && Date.now() < deadline;
+  const loops: Array<Promise<void>> = [];
+  loops.push(
+    (async () => {
+      while (running()) {
+        const { ms, ok } = await probeHealth(base);
+        result.health.push(ms);
+        if (!ok) result.healthFailures++;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    })(),
+  );
+  loops.push(
+    (async () => {
+      const sent: Array<Promise<void>> = [];
+      for (let n = 1; running(); n++) {
+        const pr = standIn.pushPull(OWNER, 'busy', { number: n, base: {}, head: { [`pkg/m${n}.py`]: moduleSource(n, 'a', 1) } });
+        const payload = pullRequestPayload('opened', { owner: OWNER, repo: 'busy', number: n, headSha: pr.headSha, installationId });
+        const sentAt = performance.now();
+        const count = (status: string): void => {
+          result.acks.push(performance.now() - sentAt);
+          result.ackStatuses[status] = (result.ackStatuses[status] ?? 0) + 1;
+        };
+        sent.push(
+          fetch(app.url, { method: 'POST', headers: deliveryHeaders(payload), body: JSON.stringify(payload), signal: AbortSignal.timeout(10_000) }).then(
+            async (res) => {
+              await res.arrayBuffer().catch(() => undefined);
+              count(String(res.status));
+            },
+            () => count('no answer in 10 s'),
+          ),
+        );
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      await Promise.all(sent);
+    })(),
+  );
+  loops.push(
+    (async () => {
+      const done = new Set<number>();
+      while (running()) {
+        finished().forEach((d, k) => {
+          if (d && !done.has(k)) {
+            done.add(k);
+            result.reviewSeconds[k] = (performance.now() - start) / 1000;
+          }
+        });
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      finished().forEach((d, k) => {
+        if (d && !done.has(k)) result.reviewSeconds[k] = (performance.now() - start) / 1000;
+      });
+    })(),
+  );
+  await Promise.all(loops);
+  result.windowSeconds = (performance.now() - start) / 1000;
+  result.peakRssMb = peakRss(app.child.pid);
+  result.concluded = heads.map((sha, k) => {
+    const run = standIn.checkRuns(OWNER, `heavy-${k}`).find((c) => c.head_sha === sha);
+    return run?.status === 'completed' ? `${run.conclusion}: ${run.output.title}` : 'not done';
+  });
+  app.child.kill('SIGKILL');
+  await app.exit;
+  await standIn.stop();
+  return result;
+}
+
+function printHeavy(r: HeavyResult): void {
+  const acks = [...r.acks].sort((a, b) => a - b);
+  const health = [...r.health].sort((a, b) => a - b);
+  console.log(`\n### Four heavy reviews at once (issue 14): ${r.files} changed stdlib files, ${r.megabytes.toFixed(1)} MB of heads (and their bases)\n`);
+  console.log('| measure | value |');
+  console.log('|---|---:|');
+  console.log(`| window: the four delivered to the four published | ${r.windowSeconds.toFixed(1)} s |`);
+  console.log(`| each heavy review, delivered to published | ${r.reviewSeconds.map((t) => `${t.toFixed(1)} s`).join(', ')} |`);
+  console.log(
+    `| ordinary deliveries acknowledged, by HTTP status | ${Object.entries(r.ackStatuses)
+      .map(([st, n]) => `${st}: ${n}`)
+      .join(', ')} |`,
+  );
+  console.log(
+    `| acknowledgement p50 / p99 / max (goal p99 < 200 ms) | ${percentile(acks, 50).toFixed(1)} ms / ${percentile(acks, 99).toFixed(1)} ms / ${(acks.at(-1) ?? 0).toFixed(1)} ms |`,
+  );
+  console.log(
+    `| /healthz p50 / p99 / max (goal p99 < 50 ms), probes | ${percentile(health, 50).toFixed(1)} ms / ${percentile(health, 99).toFixed(1)} ms / ${(health.at(-1) ?? 0).toFixed(1)} ms, ${health.length} |`,
+  );
+  console.log(`| /healthz failures (no 200 within 5 s) | ${r.healthFailures} |`);
+  console.log(`| the heavy reviews' check runs | ${r.concluded.join('; ')} |`);
+  console.log(`| peak RSS of the app (workers included) | ${r.peakRssMb.toFixed(0)} MB |`);
+}
+
 async function reachableRedis(): Promise<string | undefined> {
   const url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
@@ -726,7 +894,7 @@ function print(r: Result): void {
 }
 
 async function main(): Promise<void> {
-  const variants = (process.env.BENCH_VARIANTS ?? 'embedded,redis,hostile').split(',');
+  const variants = (process.env.BENCH_VARIANTS ?? 'embedded,redis,hostile,heavy').split(',');
   console.log(
     `${DELIVERIES} deliveries over ${PRS} PRs in ${REPOS} repositories of one installation, in bursts of ${BURST} ` +
       `(${PAUSE_MS} ms apart); GitHub stand-in with ${LATENCY_MS} ms per call; GitHub's write pacing scaled by ${TIME_SCALE} ` +
@@ -741,6 +909,7 @@ async function main(): Promise<void> {
   }
   for (const r of results) print(r);
   if (variants.includes('hostile')) printHostile(await runHostile());
+  if (variants.includes('heavy')) printHeavy(await runHeavy());
   console.log(
     `\nLoad average at the end: ${loadavg()
       .map((l) => l.toFixed(1))

@@ -140,7 +140,7 @@ function keptForLater(ctx: RuleContext, closure: SyntaxNode, loop: SyntaxNode, s
 
 /** The identifier nodes of a binding's reads inside the loop. */
 function readsIn(ctx: RuleContext, binding: Binding, loop: SyntaxNode): SyntaxNode[] {
-  return binding.reads.filter((r) => r >= loop.startIndex && r < loop.endIndex).map((r) => ctx.file.tree.rootNode.descendantForIndex(r));
+  return binding.reads.filter((r) => r >= loop.startIndex && r < loop.endIndex).map((r) => loop.descendantForIndex(r));
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { SyntaxNode, TreeCursor } from 'tree-sitter';
+import type { SyntaxNode, TreeCursor } from '../../src/engine/syntax.js';
 import type { Binding, BindingKind, Scope, ScopeModel } from '../../src/engine/scope.js';
 import { PYTHON_BUILTINS } from './builtins.js';
 

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { defaultPoolSize } from '../engine/pool.js';
 
 export const USAGE = `Usage: pr-reviewer review [options] PATH...
 
@@ -14,6 +15,8 @@ Options:
       --report new|all    with --diff: report only what the change introduces (new, the default), or
                           every finding in the changed files (all)
       --max-file-bytes N  skip larger files with a note (default 1000000)
+  -j, --jobs N            worker threads for the analysis (default: one per core; 0: none, all on
+                          one thread)
   -h, --help              print this help
       --version           print the version
 
@@ -37,10 +40,17 @@ const ReviewArgs = z.object({
     .regex(/^[1-9][0-9]*$/, 'a positive whole number of bytes, like 1000000')
     .transform(Number)
     .optional(),
+  jobs: z
+    .string()
+    .regex(/^[0-9]+$/, 'a whole number of worker threads, 0 or more')
+    .transform(Number)
+    .refine((n) => n <= 256, 'at most 256 worker threads')
+    .optional(),
   paths: z.array(z.string().min(1)).min(1, 'give at least one file or directory to review'),
 });
 
-export type ReviewArgs = z.infer<typeof ReviewArgs>;
+/** `jobs` is always set: without the flag, one worker thread per core. */
+export type ReviewArgs = z.infer<typeof ReviewArgs> & { jobs: number };
 
 /** `usage`: a bare `pr-reviewer`, answered with the usage on stderr and exit status 2. */
 export type Command = { kind: 'help' } | { kind: 'usage' } | { kind: 'version' } | ({ kind: 'review' } & ReviewArgs);
@@ -51,6 +61,7 @@ const OPTIONS = {
   diff: { type: 'string' },
   report: { type: 'string' },
   'max-file-bytes': { type: 'string' },
+  jobs: { type: 'string', short: 'j' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;
@@ -69,7 +80,14 @@ export function parseCommand(argv: readonly string[]): Command {
   const [command, ...paths] = positionals;
   if (command !== 'review')
     throw new UsageError(`${command === undefined ? 'missing command' : `unknown command '${command}'`} (expected: pr-reviewer review PATH...)`);
-  const given = { format: values.format, config: values.config, diff: values.diff, report: values.report, maxFileBytes: values['max-file-bytes'] };
+  const given = {
+    format: values.format,
+    config: values.config,
+    diff: values.diff,
+    report: values.report,
+    maxFileBytes: values['max-file-bytes'],
+    jobs: values.jobs,
+  };
   const checked = ReviewArgs.safeParse({ ...given, paths });
   if (!checked.success) {
     const issue = checked.error.issues[0]!;
@@ -78,7 +96,7 @@ export function parseCommand(argv: readonly string[]): Command {
     const flag = `--${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
     throw new UsageError(`${flag} expects ${issue.message}; got '${String(given[field as keyof typeof given])}'`);
   }
-  return { kind: 'review', ...checked.data };
+  return { kind: 'review', ...checked.data, jobs: checked.data.jobs ?? defaultPoolSize() };
 }
 
 /** What a string option accepts: its schema's message, the one it gives for an empty value. */

@@ -2,9 +2,9 @@ import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { decodePython } from '../engine/decode.js';
 import type { Note } from '../engine/finding.js';
-import { memoryKeeper } from '../engine/memory.js';
 import type { EnabledRule, Rule } from '../engine/rule.js';
-import { analyseSources, inThisThread, type Analyser, type ReviewSettings } from '../review/analyse.js';
+import { analyseInOrder, analyseSources, type FileJob, type ReviewSettings } from '../review/analyse.js';
+import { reviewBudget } from '../review/budgets.js';
 import { DEFAULT_CONFIG, enabledRules, parseConfigYaml, type Config } from '../review/config.js';
 import { wholeFileDiff } from '../review/diff.js';
 import { exitStatus, planReview, type AnalysedFile, type ReviewPlan } from '../review/plan.js';
@@ -13,6 +13,7 @@ import { writeSarif } from '../review/render/sarif.js';
 import { renderSummary, type ReviewScope } from '../review/render/summary.js';
 import { leaveOutExcluded, repositoryConventions } from '../review/conventions/index.js';
 import { compileGlobs } from '../review/globs.js';
+import { cliAnalyser } from './analyser.js';
 import { UsageError, type ReviewArgs } from './args.js';
 import { readConfigFile } from './config-file.js';
 import { collectFiles } from './collect-files.js';
@@ -88,14 +89,16 @@ async function reviewChange(args: ReviewArgs, review: Review): Promise<{ plan: R
   );
   // Files the repository's own linters exclude (black's tests/data/ formatter input) are left out with a note.
   const { kept, notes: excluded } = leaveOutExcluded(change.sources, excludedBy);
-  const files = await analyseSources(kept, settings);
+  const chars = kept.reduce((n, s) => n + s.head.length + (s.base?.length ?? 0), 0);
+  const engine = cliAnalyser(args.jobs, kept.length, chars);
+  const files = await analyseSources(kept, settings, engine.analyser, reviewBudget(config)).finally(engine.close);
   const reviewConfig = { ...config, ...(args.report ? { report: args.report } : {}) };
   const plan = planReview({ mode: 'change', files, config: reviewConfig, notes: [...change.notes, ...notes, ...excluded], lintFiles });
   return { plan, scope: { kind: 'change', range: range.label } };
 }
 
-/** Whole files, one at a time: read, decode, analyse, keep only the results; no tree or text outlives its file. */
-async function reviewFiles(args: ReviewArgs, review: Review, analyser: Analyser = inThisThread): Promise<{ plan: ReviewPlan; scope: ReviewScope }> {
+/** Whole files, each read when the engine has room for it: no tree or text outlives its file. */
+async function reviewFiles(args: ReviewArgs, review: Review): Promise<{ plan: ReviewPlan; scope: ReviewScope }> {
   const { config, maxBytes, root, io } = review;
   const collected = collectFiles(args.paths, io.cwd, config);
   const { unreadable, skipped, empty } = collected;
@@ -114,32 +117,45 @@ async function reviewFiles(args: ReviewArgs, review: Review, analyser: Analyser 
     ...unreadable.map((u) => skip(u.path, `folder could not be read (${u.reason})`)),
     ...skipped.map((u) => skip(u.path, u.reason)),
   ];
-  const analysed: AnalysedFile[] = [];
   const progress = progressLine(io.stderr, files.length);
-  const release = memoryKeeper();
-  for (const [i, file] of files.entries()) {
+  let started = 0;
+  const read = (file: string): FileJob | undefined => {
     const path = shown(file, root);
-    progress.update(i + 1, path);
+    progress.update(++started, path);
     let bytes: Uint8Array;
     try {
       bytes = readFileSync(file);
     } catch (error) {
       notes.push(skip(file, `could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`));
-      continue;
+      return undefined;
     }
     const decoded = decodePython(bytes, maxBytes);
     if (!decoded.ok) {
       notes.push({ path, kind: 'skipped', message: `${path}: ${decoded.reason}` });
-      continue;
+      return undefined;
     }
-    const head = await analyser.analyse({ path, source: decoded.source, rules: settings.rulesFor(path), conventions: settings.conventionsFor(path) });
-    // The plan of whole files needs no text: the source is dropped once analysed.
-    analysed.push({ source: { path, head: '', diff: wholeFileDiff('') }, head });
-    await release(decoded.source.length);
-  }
+    return { path, source: decoded.source, rules: settings.rulesFor(path), conventions: settings.conventionsFor(path) };
+  };
+  const engine = cliAnalyser(args.jobs, files.length, sizeOf(files));
+  const results = await analyseInOrder(files, read, engine.analyser, reviewBudget(config)).finally(engine.close);
   progress.done();
+  // The plan of whole files needs no text: each source was dropped once analysed.
+  const analysed: AnalysedFile[] = results.flatMap((r) => (r ? [{ source: { path: r.head.path, head: '', diff: wholeFileDiff('') }, head: r.head }] : []));
   const plan = planReview({ mode: 'files', files: analysed, config, notes });
   return { plan, scope: { kind: 'files', empty: empty.map((p) => shown(resolve(io.cwd, p), root)) } };
+}
+
+/** Bytes on disk of the files, as an estimate of their characters. */
+function sizeOf(files: readonly string[]): number {
+  let total = 0;
+  for (const file of files) {
+    try {
+      total += statSync(file).size;
+    } catch {
+      // Unreadable files are reported when they are read.
+    }
+  }
+  return total;
 }
 
 /** The rules SARIF describes: every rule the config turns on anywhere, and the extra ones. */

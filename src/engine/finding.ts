@@ -96,7 +96,10 @@ export interface NameExample {
   name: string;
 }
 
-/** Something the report must say that is not a finding: a skipped file, a failed analyzer. */
+/**
+ * Something the report must say that is not a finding: a skipped file, a failed analyzer, a file
+ * not fully reviewed because it went over a time or findings budget (`over-budget`).
+ */
 export interface Note {
   path: string;
   /**

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /**
  * A finding's identity across pushes: rule + enclosing symbol + its code with white space
@@ -7,5 +7,6 @@ import { createHash } from 'node:crypto';
  */
 export function fingerprint(rule: string, symbol: string, code: string, occurrence: number): string {
   const normalised = code.replace(/\s+/g, ' ').trim();
-  return createHash('sha256').update(`${rule}\0${symbol}\0${normalised}\0${occurrence}`).digest('hex').slice(0, 20);
+  // One-shot hashing: the same digest as createHash().update().digest(), without the objects.
+  return hash('sha256', `${rule}\0${symbol}\0${normalised}\0${occurrence}`, 'hex').slice(0, 20);
 }

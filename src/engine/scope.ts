@@ -70,6 +70,8 @@ export class Scope {
   /** `del name` statements: name → start indices. */
   readonly deletions = new Map<string, number[]>();
   readonly children: Scope[] = [];
+  /** The children whose range is known, by start: `scopeAt` searches them (a module can hold 30 000 defs). */
+  private readonly byStart: Scope[] = [];
   usesLocals = false;
   hasStarImport = false;
 
@@ -85,6 +87,39 @@ export class Scope {
     public end: number,
   ) {
     parent?.children.push(this);
+    if (start >= 0) parent?.place(this);
+  }
+
+  /** Sets the range once the walk reaches the scope's own code (a def's body). */
+  setRange(start: number, end: number): void {
+    this.start = start;
+    this.end = end;
+    this.parent?.place(this);
+  }
+
+  private place(child: Scope): void {
+    const list = this.byStart;
+    let at = list.length;
+    // Scopes mostly arrive in source order; a def's body comes after the lambdas in its defaults.
+    while (at > 0 && list[at - 1]!.start > child.start) at--;
+    list.splice(at, 0, child);
+  }
+
+  /** The child whose range holds `index`: sibling scopes do not overlap. */
+  childAt(index: number): Scope | undefined {
+    const list = this.byStart;
+    let lo = 0;
+    let hi = list.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]!.start <= index) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    const child = found >= 0 ? list[found]! : undefined;
+    return child && index < child.end ? child : undefined;
   }
 
   /** Bindings of `name` made in this scope, in source order. */
@@ -216,6 +251,7 @@ export class ScopeBuilder {
   /** Start indices of identifiers already recorded as bindings or non-names (skipped when the walk reaches them). */
   private readonly handled = new Set<number>();
   private annotationDepth = 0;
+  private importList: Binding[] | undefined;
   /** Inside a `Literal[...]` or an `Annotated[...]`'s metadata: strings there are values, not types. */
   private valueStringDepth = 0;
   private exports: Set<string> | undefined;
@@ -237,7 +273,8 @@ export class ScopeBuilder {
       exports: undefined,
       scopeAt: (index) => innermostScope(module, index),
       resolvingScope,
-      imports: () => scopes.flatMap((s) => s.allBindings()).filter((b) => IMPORT_KINDS.has(b.kind)),
+      // Rules ask for every call: the list is kept until the next import binding.
+      imports: () => (this.importList ??= scopes.flatMap((s) => s.allBindings()).filter((b) => IMPORT_KINDS.has(b.kind))).slice(),
       isDeclaredGlobal: (name, scope) => scope.globals.has(name) || (scope.kind === 'module' && scopes.some((s) => s.globals.has(name))),
     };
     this.states.push({ scope: module, forks: [], typeChecking: 0, tryDepth: 0 });
@@ -287,6 +324,7 @@ export class ScopeBuilder {
     const list = target.bindings.get(name);
     if (list) list.push(binding);
     else target.bindings.set(name, [binding]);
+    if (IMPORT_KINDS.has(kind)) this.importList = undefined;
     return binding;
   }
 
@@ -482,8 +520,7 @@ export class ScopeBuilder {
       case 'function_definition':
       case 'lambda':
         if (frame.field === 'body' && parent.scope) {
-          parent.scope.start = frame.start;
-          parent.scope.end = frame.end;
+          parent.scope.setRange(frame.start, frame.end);
           this.pushScope(frame, parent.scope);
         } else if (frame.field === 'return_type') this.enterAnnotation(frame);
         return;
@@ -797,8 +834,6 @@ function rootOf(scope: Scope): Scope {
 }
 
 function innermostScope(scope: Scope, index: number): Scope {
-  for (const child of scope.children) {
-    if (index >= child.start && index < child.end) return innermostScope(child, index);
-  }
+  for (let child = scope.childAt(index); child; child = child.childAt(index)) scope = child;
   return scope;
 }

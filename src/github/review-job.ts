@@ -1,9 +1,11 @@
 import { STRICT_CONVENTIONS } from '../engine/conventions.js';
 import type { Note } from '../engine/finding.js';
+import type { ReviewBudget } from '../engine/review-budget.js';
 import type { JobControl, ReviewJob } from '../queue/types.js';
 import { analyseSources, type Analyser, type ReviewSettings } from '../review/analyse.js';
+import { APP_BUDGET, reviewBudget } from '../review/budgets.js';
 import { enabledRules, type Config, type ConfigProblem } from '../review/config.js';
-import { leaveOutExcluded, repositoryConventions } from '../review/conventions/index.js';
+import { leaveOutExcluded, measureInTurns, repositoryConventions } from '../review/conventions/index.js';
 import { commentableLines } from '../review/diff.js';
 import { planReview, type ChangedSource } from '../review/plan.js';
 import { annotations, annotationsNote, checkSummary, checkTitle, inlineReviewBody } from '../review/render/check-run.js';
@@ -32,8 +34,10 @@ export interface ReviewDeps {
   log?: ReviewLog;
   /** What each file is reviewed with; by default the repository's conventions, read at the base commit. */
   settings?: (config: Config) => ReviewSettings;
-  /** Where the engine runs; this thread, a file at a time, by default. */
+  /** Where the engine runs; this thread, a file at a time, by default (the server hands its worker pool). */
   analyser?: Analyser;
+  /** Ceilings of every review's budgets, whatever the repository's config asks (APP_BUDGET by default). */
+  budget?: ReviewBudget;
   /** Our app's bot login (`<slug>[bot]`): only its comments and threads are taken for ours; none when absent. */
   botLogin?: string;
 }
@@ -150,11 +154,17 @@ async function review(
     diff: commentableLines(f.patch),
   }));
   const conventions =
-    context && repositoryConventions({ config, lintFiles: context.lintFiles, sources: [...untouched(sources), ...context.neighbours], stubs: context.stubs });
+    context &&
+    repositoryConventions({
+      config,
+      lintFiles: context.lintFiles,
+      sources: await measureInTurns([...untouched(sources), ...context.neighbours]),
+      stubs: context.stubs,
+    });
   const settings = deps.settings?.(config) ?? conventions!;
   // Files the repository's own linters exclude (read at the base commit) are left out with a note.
   const { kept, notes: excluded } = conventions ? leaveOutExcluded(sources, (path) => conventions.excludedBy(path)) : { kept: sources, notes: [] };
-  const files = await analyseSources(kept, settings, deps.analyser);
+  const files = await analyseSources(kept, settings, deps.analyser, reviewBudget(config, deps.budget ?? APP_BUDGET));
   const postedBefore = new Set(existingInline.flatMap((c) => fingerprintsIn(c.body)));
   const contextNotes = [...(context?.problems ?? []).map((message) => ({ key: '', message })), ...(conventions?.problems ?? [])];
   const notes = [...listingNotes, ...fetched.notes, ...[...problems, ...contextNotes].map(problemNote), ...excluded];

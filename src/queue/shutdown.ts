@@ -3,6 +3,8 @@ import type { QueueLog, ReviewQueue } from './types.js';
 export interface ShutdownOptions {
   /** Closes the HTTP server first so no new webhook is taken (Probot's server.stop()). */
   stopIntake?: () => Promise<void>;
+  /** Closes what the reviews ran on (the engine's worker pool), once they are done or abandoned. */
+  release?: () => Promise<void>;
   log?: QueueLog;
   /** After this long the reviews in hand are abandoned (Redis: another replica takes them). */
   deadlineMs?: number;
@@ -16,7 +18,7 @@ export interface ShutdownOptions {
  * Returns a function that removes the handlers.
  */
 export function shutDownGracefully(queue: ReviewQueue & { abandon?: () => Promise<void> }, options: ShutdownOptions = {}): () => void {
-  const { stopIntake, log, deadlineMs = 25_000, signals = ['SIGTERM', 'SIGINT'], exit = (code) => process.exit(code) } = options;
+  const { stopIntake, release, log, deadlineMs = 25_000, signals = ['SIGTERM', 'SIGINT'], exit = (code) => process.exit(code) } = options;
   let shutting = false;
   const handler = (signal: NodeJS.Signals): void => {
     if (shutting) return;
@@ -37,6 +39,7 @@ export function shutDownGracefully(queue: ReviewQueue & { abandon?: () => Promis
           log?.warn({ deadlineMs }, 'shutdown deadline passed: abandoning the reviews in hand');
           await queue.abandon?.();
         }
+        await release?.().catch((err: unknown) => log?.warn({ err }, 'closing the engine failed'));
         clearTimeout(timer);
         log?.info({ how }, 'shut down');
         exit(0);

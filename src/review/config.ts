@@ -68,6 +68,18 @@ export const ConfigSchema = z.strictObject({
   allow_author_suppressions: z.boolean().default(false),
   /** Per-path settings, applied in order over the top-level ones (a later match wins). */
   overrides: z.array(override).default([]),
+  /**
+   * What the analysis may spend: each version of a file its own time and findings, the review a
+   * total. A file over a budget is reported as not fully reviewed. The app keeps its own ceilings.
+   */
+  budgets: z
+    .strictObject({
+      file_seconds: z.number().positive().optional(),
+      file_findings: z.number().int().positive().optional(),
+      review_seconds: z.number().positive().optional(),
+      review_findings: z.number().int().positive().optional(),
+    })
+    .default({}),
 });
 
 export type ConfigOverride = z.infer<typeof override>;

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { parseCommand, USAGE } from '../../src/cli/args.js';
 import { main } from '../../src/cli/main.js';
 
@@ -14,7 +15,7 @@ describe('CLI manners', () => {
     const r = await run([]);
     expect(r).toEqual({ code: 2, stdout: '', stderr: `${USAGE}\n` });
     expect(USAGE).toMatch(/^Usage: pr-reviewer review \[options\] PATH\.\.\./);
-    for (const flag of ['--format', '--config', '--diff', '--report', '--max-file-bytes', '--help', '--version']) expect(USAGE).toContain(flag);
+    for (const flag of ['--format', '--config', '--diff', '--report', '--max-file-bytes', '--jobs', '--help', '--version']) expect(USAGE).toContain(flag);
   });
 
   test('--version prints the package version', async () => {
@@ -33,7 +34,15 @@ describe('CLI manners', () => {
     [['review', 'x.py', '-f'], '-f needs a value: markdown, json or sarif'],
     [['review', '--report', 'old', 'x.py'], "--report expects new or all; got 'old'"],
     [['review', '--config=', 'x.py'], "--config expects the path of a YAML config file; got ''"],
-    [['review', '--bogus', 'x.py'], 'unknown option --bogus (the options are --format, --config, --diff, --report, --max-file-bytes, --help, --version)'],
+    [
+      ['review', '--bogus', 'x.py'],
+      'unknown option --bogus (the options are --format, --config, --diff, --report, --max-file-bytes, --jobs, --help, --version)',
+    ],
+    [['review', '--jobs', 'many', 'x.py'], "--jobs expects a whole number of worker threads, 0 or more; got 'many'"],
+    [['review', '--jobs=-1', 'x.py'], "--jobs expects a whole number of worker threads, 0 or more; got '-1'"],
+    [['review', '-j', '1.5', 'x.py'], "--jobs expects a whole number of worker threads, 0 or more; got '1.5'"],
+    [['review', '--jobs', '1000', 'x.py'], "--jobs expects at most 256 worker threads; got '1000'"],
+    [['review', 'x.py', '--jobs'], '--jobs needs a value: a whole number of worker threads, 0 or more'],
     [['--help=yes'], "--help takes no value; got 'yes'"],
     [['lint', 'x.py'], "unknown command 'lint' (expected: pr-reviewer review PATH...)"],
     [['--format', 'json'], 'missing command (expected: pr-reviewer review PATH...)'],
@@ -49,7 +58,16 @@ describe('CLI manners', () => {
       kind: 'review',
       format: 'json',
       maxFileBytes: 10,
+      jobs: availableParallelism(),
       paths: ['a.py', 'b'],
     });
+  });
+
+  test('--jobs: one worker thread per core unless given; 0 keeps the analysis on the main thread', () => {
+    const jobsOf = (...flags: string[]) => (parseCommand(['review', ...flags, 'x.py']) as { jobs?: number }).jobs;
+    expect(jobsOf()).toBe(availableParallelism());
+    expect(jobsOf('--jobs', '3')).toBe(3);
+    expect(jobsOf('-j', '0')).toBe(0);
+    expect(jobsOf('--jobs=256')).toBe(256);
   });
 });

@@ -5,6 +5,7 @@ import { decodePython } from '../../src/engine/decode.js';
 import type { Note } from '../../src/engine/finding.js';
 import { DEFAULT_CONFIG, enabledRules } from '../../src/review/config.js';
 import { renderSummary } from '../../src/review/render/summary.js';
+import { mutate, mutation, token } from '../helpers/python-fuzz.js';
 import { planOf } from '../helpers/plan.js';
 
 /**
@@ -21,95 +22,6 @@ function review(path: string, source: string): { summary: string; crashes: Note[
     if (f.line < 1 || f.line > lines || f.endLine < f.line) throw new Error(`finding ${f.rule} at ${f.line}-${f.endLine} outside a ${lines}-line file`);
   }
   return { summary: renderSummary(planOf(result)), crashes: result.notes.filter((n) => n.kind === 'analyzer-failed') };
-}
-
-/** Pieces of Python that make parsers and scope builders work hard when dropped anywhere. */
-const TOKENS = [
-  'def ',
-  'class ',
-  'lambda',
-  ':',
-  '(',
-  ')',
-  '[',
-  ']',
-  '{',
-  '}',
-  ',',
-  '=',
-  ':=',
-  '*',
-  '**',
-  '@',
-  '.',
-  '\\',
-  '\n',
-  '    ',
-  '\t',
-  '"""',
-  "'",
-  '"',
-  'f"{',
-  '}"',
-  '#',
-  '# noqa',
-  '# nosec',
-  'import ',
-  'from ',
-  ' as ',
-  'global x',
-  'nonlocal y',
-  'async ',
-  'await ',
-  'yield',
-  'match x:\n case ',
-  'try:\n',
-  'except',
-  'if ',
-  'else:',
-  'for _ in ',
-  'with ',
-  '\r\n',
-  '\u00e9',
-  '\u{1F600}',
-  '\ud800',
-  '\u0000',
-  '\ufeff',
-];
-const token = fc.constantFrom(...TOKENS);
-
-type Mutation = { at: number; kind: 'delete' | 'insert' | 'duplicate' | 'swap-lines'; len: number; text: string };
-const mutation: fc.Arbitrary<Mutation> = fc.record({
-  at: fc.nat(),
-  kind: fc.constantFrom('delete', 'insert', 'duplicate', 'swap-lines'),
-  len: fc.integer({ min: 1, max: 200 }),
-  text: fc.string({ unit: fc.oneof(token, fc.string({ unit: 'binary', maxLength: 3 })), maxLength: 8 }),
-});
-
-function mutate(source: string, mutations: Mutation[]): string {
-  let s = source;
-  for (const m of mutations) {
-    const at = s.length ? m.at % s.length : 0;
-    switch (m.kind) {
-      case 'delete':
-        s = s.slice(0, at) + s.slice(at + m.len);
-        break;
-      case 'insert':
-        s = s.slice(0, at) + m.text + s.slice(at);
-        break;
-      case 'duplicate':
-        s = s.slice(0, at) + s.slice(at, at + m.len) + s.slice(at);
-        break;
-      case 'swap-lines': {
-        const lines = s.split('\n');
-        const i = at % lines.length;
-        const j = (at + m.len) % lines.length;
-        [lines[i], lines[j]] = [lines[j]!, lines[i]!];
-        s = lines.join('\n');
-      }
-    }
-  }
-  return s;
 }
 
 describe('engine fuzzing', () => {

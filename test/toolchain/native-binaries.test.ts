@@ -21,11 +21,16 @@ interface LockEntry {
   dependencies?: Record<string, string>;
 }
 
-/** Imports every production dependency in a fresh node and lists the `.node` files the process then holds. */
+/**
+ * Imports every production dependency in a fresh node, and loads the engine's own addon (built
+ * from binding.gyp, loaded on first parse, from dist/ as the app runs it), then lists the `.node`
+ * files the process holds.
+ */
 function loadedNativeBinaries(): string[] {
   const script = `
     const pkg = JSON.parse((await import('node:fs')).readFileSync('package.json', 'utf8'));
     for (const name of Object.keys(pkg.dependencies)) await import(name);
+    (await import('./dist/src/engine/parse.js')).flatParserKind();
     const loaded = process.report.getReport().sharedObjects.filter((p) => p.endsWith('.node'));
     process.stdout.write(JSON.stringify(loaded));`;
   return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' })) as string[];
@@ -50,6 +55,10 @@ describe('native bindings load on Debian 12 (the image)', () => {
     const names = loaded.map((p) => relative(root, p));
     expect(names.some((p) => p.startsWith(`node_modules${sep}tree-sitter${sep}`))).toBe(true);
     expect(names.some((p) => p.startsWith(`node_modules${sep}tree-sitter-python${sep}`))).toBe(true);
+  });
+
+  test("the app loads the engine's own tree copier, built from binding.gyp", () => {
+    expect(loaded.map((p) => relative(root, p))).toContain(join('build', 'Release', 'flat_parse.node'));
   });
 
   test('every native package of the production tree is among what was loaded (itself or its platform package)', () => {

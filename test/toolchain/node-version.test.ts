@@ -37,6 +37,18 @@ describe('the image', () => {
     expect(build).toMatch(/^RUN npm ci && npm prune --omit=dev$/m);
   });
 
+  test("the engine's addon is built in the image and shipped: its sources reach the build, its binary the runtime", () => {
+    const ignored = read('.dockerignore')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith('#'));
+    for (const path of ['binding.gyp', 'src', 'src/engine', 'src/engine/native', 'src/engine/native/flat-parse.c']) expect(ignored).not.toContain(path);
+    expect(ignored).toContain('build');
+    expect(build.indexOf('COPY . .')).toBeGreaterThanOrEqual(0);
+    expect(build.indexOf('COPY . .')).toBeLessThan(build.indexOf('RUN npm ci'));
+    expect(runtime).toMatch(/^COPY --from=build \/app\/build\/Release\/flat_parse\.node \.\/build\/Release\/flat_parse\.node$/m);
+  });
+
   test('the runtime stage runs node directly, as a non-root user, with a health check', () => {
     expect(runtime).not.toMatch(/apt-get|g\+\+/);
     expect(runtime).toMatch(/^USER node$/m);

@@ -1,7 +1,7 @@
 import { analyze } from '../../../src/engine/analyze.js';
 import type { Finding } from '../../../src/engine/finding.js';
 import { DEFAULT_CONFIG, enabledRules, validateConfig, type Config } from '../../../src/review/config.js';
-import { repositoryConventions, type ConventionsInput } from '../../../src/review/conventions/index.js';
+import { measureCodeFacts, measureInTurns, repositoryConventions, type ConventionsInput } from '../../../src/review/conventions/index.js';
 import { dedent } from '../../helpers/rule-tester.js';
 
 const UNANNOTATED = dedent(`
@@ -466,5 +466,27 @@ describe('how a size limit came to be', () => {
 
   test('the strict profile has none', () => {
     expect(repositoryConventions({ config: config({ profile: 'strict' }) }).conventionsFor('pkg/mod.py').limits).toBeUndefined();
+  });
+});
+
+describe('facts measured one file per turn of the event loop (the app)', () => {
+  test('the same conventions as from the texts, and the loop turns between files', async () => {
+    const sources = [
+      { path: 'pkg/a.py', source: ANNOTATED },
+      { path: 'pkg/b.py', source: UNANNOTATED },
+      { path: 'pkg/c.py', source: ANNOTATED },
+    ];
+    let turns = 0;
+    const tick = (): void => {
+      turns++;
+      if (turns < 100) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const measured = await measureInTurns(sources);
+    expect(turns).toBeGreaterThanOrEqual(sources.length - 1);
+    expect(measured.map((m) => ('facts' in m ? m.facts : undefined))).toEqual(sources.map((s) => measureCodeFacts(s.source)));
+    const fromText = repositoryConventions({ config: DEFAULT_CONFIG, sources });
+    const fromFacts = repositoryConventions({ config: DEFAULT_CONFIG, sources: measured });
+    for (const path of ['pkg/new.py', 'tests/test_x.py']) expect(fromFacts.conventionsFor(path)).toEqual(fromText.conventionsFor(path));
   });
 });
