@@ -93,7 +93,12 @@ describe('size and complexity: judged by what the change does to the number', ()
   });
 
   test.each([
-    ["pushed past the usual limit, within the repository's own", 8, 11, "cyclomatic complexity 12, was 9; the usual limit is 10, and the repository's linter allows 19"],
+    [
+      "pushed past the usual limit, within the repository's own",
+      8,
+      11,
+      "cyclomatic complexity 12, was 9; the usual limit is 10, and the repository's linter allows 19",
+    ],
     ["already past the usual limit and grown, within the repository's own", 10, 12, undefined],
     ["a new function past the usual limit, within the repository's own", undefined, 11, undefined],
     ["past the repository's own limit", 8, 20, 'cyclomatic complexity 21, was 9; limit 19'],

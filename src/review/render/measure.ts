@@ -6,7 +6,8 @@ export function measureText(m: Measure): string {
   // Counted things read "58 statements"; a named measure reads "cyclomatic complexity 12".
   const counted = !m.quantity.includes(' ');
   const value = (n: number): string => (counted ? `${count(n)} ${m.quantity}` : `${m.quantity} ${count(n)}`);
-  const limit = m.ceiling !== undefined ? `the usual limit is ${count(m.limit)}, and the repository's linter allows ${count(m.ceiling)}` : `limit ${count(m.limit)}`;
+  const limit =
+    m.ceiling !== undefined ? `the usual limit is ${count(m.limit)}, and the repository's linter allows ${count(m.ceiling)}` : `limit ${count(m.limit)}`;
   if (m.before === undefined) return `${value(m.value)}; ${limit}`;
   if (m.before > m.limit)
     return counted
