@@ -126,6 +126,13 @@ function nothingReviewed(ctx: Context, limit: number): string {
     const head = `Nothing was reviewed: ${which}, so there is no security verdict.`;
     return [head, '', ...noteLines(ctx, unreviewed, limit)].join('\n');
   }
+  const excluded = ctx.plan.notes.filter((n) => n.kind === 'excluded');
+  if (excluded.length)
+    return [
+      `Nothing was reviewed: the repository's own linters exclude every Python file ${scope.kind === 'change' ? 'this change touches' : 'given'}.`,
+      '',
+      ...noteLines(ctx, excluded, limit),
+    ].join('\n');
   if (scope.kind === 'change')
     return `Nothing was reviewed: ${scope.range ? `no Python file changed in ${f.code(scope.range)}` : 'this change has no Python file to review'}.`;
   const empty = scope.empty ?? [];

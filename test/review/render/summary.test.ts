@@ -283,6 +283,17 @@ describe('renderSummary: notes, counts and size', () => {
     expect(text).toContain('Overall, there was nothing to review; see the first line for why.');
   });
 
+  test("every file excluded by the repository's linters: the first line says so, the note once", () => {
+    const note = {
+      path: '',
+      kind: 'excluded' as const,
+      message: "2 files under `tests/data/` are not reviewed: the repository's `.pre-commit-config.yaml` `exclude` keeps them out of its linters.",
+    };
+    const text = renderSummary(planOf({ files: [], findings: [], notes: [note], suppressed: [], outsideLines: 0, conformingNames: [] }));
+    expect(text.split('\n')[0]).toBe("Nothing was reviewed: the repository's own linters exclude every Python file given.");
+    expect(text.split('tests/data/').length - 1).toBe(1);
+  });
+
   test('maxChars shortens lists with (+N more) and never cuts a sentence', () => {
     const defects = Array.from({ length: 400 }, (_, i) => shellDefect(i + 1, `m${i}.py`));
     const notes = Array.from({ length: 400 }, (_, i) => ({ path: `s${i}.py`, kind: 'skipped' as const, message: `s${i}.py: skipped: not valid UTF-8` }));
