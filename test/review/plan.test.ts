@@ -338,7 +338,7 @@ describe('type hints: one finding per def in the review, one per code in the eng
   test('one inline comment, and the engine still reports one finding per code (the accuracy tables against Ruff)', () => {
     const plan = planOfChange('m.py', 'X = 1\n', `X = 1\n\n\n${SHIM}`, both());
     expect(plan.inline.map((i) => [i.finding.subject, i.also.length])).toEqual([['getaddrinfo', 0]]);
-    expect(renderSummary(plan)).toContain('(1 place)');
+    expect(renderSummary(plan)).toContain('Parameter without a type annotation: `getaddrinfo` at `m.py:4`.');
     const engine = analyzeFile('m.py', SHIM, both(), STRICT_CONVENTIONS).findings.map((f) => f.code);
     expect(engine.sort()).toEqual(['ANN001', 'ANN001', 'ANN002', 'ANN003', 'ANN201']);
   });
