@@ -27,7 +27,10 @@ export const unusedImport: Rule = {
         const conventional = followsConventions(ctx.conventions);
         const unused = scopes.imports().filter((b) => isUnused(b, file) && !(conventional && isImportFallback(b)));
         for (const b of unused) {
-          const shown = b.qualifiedName && b.qualifiedName !== b.name ? `${b.qualifiedName}\` as \`${b.name}` : b.name;
+          // "as" only where the code says it: `from unittest import skipIf` binds the last part, `import os.path` the first.
+          const parts = b.qualifiedName?.split('.') ?? [];
+          const aliased = parts.length > 0 && b.name !== parts[parts.length - 1] && !(b.kind === 'submodule-import' && b.name === parts[0]);
+          const shown = !b.qualifiedName || b.qualifiedName === b.name ? b.name : aliased ? `${b.qualifiedName}\` as \`${b.name}` : b.qualifiedName;
           const fix = removalFix(b, unused, file);
           ctx.report({
             node: b.kind === 'submodule-import' ? (b.node.parent ?? b.node) : b.node,

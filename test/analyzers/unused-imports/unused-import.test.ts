@@ -9,7 +9,9 @@ const FALLBACK = 'try:\n    import chardet\nexcept ImportError:\n    import char
 ruleTester(unusedImport, {
   flagged: [
     { code: 'import os\nimport sys\nprint(sys.argv)\n', lines: [1], message: '`os` is imported but never used' },
-    { code: 'from a import b, c\nc()\n', lines: [1], message: '`a.b` as `b`' },
+    { code: 'from a import b, c\nc()\n', lines: [1], message: '`a.b` is imported but never used' },
+    { code: 'from a import b as bee\n', lines: [1], message: '`a.b` as `bee` is imported but never used' },
+    { code: 'import a.b as ab\n', lines: [1], message: '`a.b` as `ab` is imported but never used' },
     { code: 'import numpy as np\n', lines: [1], message: '`numpy` as `np`' },
     { code: 'def f():\n    import json\n    return 1\n', lines: [2] },
     { code: 'import json\nimport json\n', lines: [2] },
@@ -30,7 +32,7 @@ ruleTester(unusedImport, {
     { code: 'import y\nz = [y for y in range(3)]\n', lines: [1] },
     // A submodule import is used through another import of its package only when that one is read.
     { code: 'import scipy as sp\nimport scipy.sparse\n', lines: [1, 2] },
-    { code: 'import numpy as np\nimport scipy.sparse\nnp.zeros(1)\n', lines: [2], message: '`scipy.sparse` as `scipy`' },
+    { code: 'import numpy as np\nimport scipy.sparse\nnp.zeros(1)\n', lines: [2], message: '`scipy.sparse` is imported but never used' },
     { code: 'import os as o\nimport os.path\nimport sys\nsys.path\n', lines: [1, 2] },
     // A string is a forward reference only where a type is expected, not in a Literal or in metadata.
     { code: 'from a import B\nx = d["B"]\n', lines: [1] },
