@@ -9,6 +9,7 @@ import { ScopeBuilder, type Scope, type ScopeModel, type WalkFrame } from './sco
 import { parseSuppressions, suppressionFor, type Suppression } from './suppressions.js';
 import { unusedSuppressionFindings } from './unused-suppression.js';
 import { NO_LIMITS, OverBudget, now, type WalkLimits } from './budget.js';
+import { pointAt } from './flat-node.js';
 
 export interface SuppressedFinding {
   rule: string;
@@ -249,15 +250,7 @@ function identityOf(file: SourceFile, f: Finding): string {
 }
 
 export function lineOf(file: Pick<SourceFile, 'lineStarts'>, index: number): number {
-  const starts = file.lineStarts;
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= index) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
+  return pointAt(file, index).row + 1;
 }
 
 /** 1-based line and column of a UTF-16 index. */

@@ -55,3 +55,14 @@ export function iniValue(section: ReadonlyMap<string, string> | undefined, key: 
   if (!section) return undefined;
   return section.get(key) ?? section.get(key.replace(/-/g, '_')) ?? section.get(key.replace(/_/g, '-'));
 }
+
+/** A config value as a list of strings: a TOML array, or an INI value split on commas and newlines. */
+export function stringList(value: unknown): string[] {
+  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
+  if (typeof value === 'string')
+    return value
+      .split(/[\n,]+/)
+      .map((s) => s.trim())
+      .filter(Boolean);
+  return [];
+}

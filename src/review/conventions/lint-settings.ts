@@ -4,7 +4,7 @@ import { codeList, flake8PerFileIgnores, perFileIgnore, type CodeSelection, type
 import { parse as parseYaml } from 'yaml';
 import { flake8Runner, preCommitHooks, ruffRunner, STYLE_FAMILIES, toxFlake8Deps, type FamilyRunner } from './families.js';
 import { blackExclusions, flake8Exclusions, preCommitExclusions, ruffExclusions, type Exclusion } from './exclusions.js';
-import { iniValue, parseIni, type IniSections } from './ini.js';
+import { iniValue, parseIni, stringList, type IniSections } from './ini.js';
 import { mypyScope, pyrightScope, type TypeCheckScope } from './type-checkers.js';
 
 /**
@@ -69,16 +69,6 @@ function table(root: unknown, ...keys: string[]): Table | undefined {
 function positiveInt(value: unknown): number | undefined {
   const n = typeof value === 'string' ? Number(value.trim()) : value;
   return typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : undefined;
-}
-
-function stringList(value: unknown): string[] {
-  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
-  if (typeof value === 'string')
-    return value
-      .split(/[\n,]+/)
-      .map((s) => s.trim())
-      .filter(Boolean);
-  return [];
 }
 
 function truthy(value: unknown): boolean {

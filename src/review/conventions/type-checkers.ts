@@ -1,6 +1,6 @@
 import picomatch from 'picomatch';
 import type { ConfigProblem } from '../config.js';
-import { iniValue, type IniSections } from './ini.js';
+import { iniValue, stringList, type IniSections } from './ini.js';
 
 /** Where a type checker covers the code, read from its config. */
 export interface TypeCheckScope {
@@ -23,16 +23,6 @@ type Table = Record<string, unknown>;
 
 function isTable(value: unknown): value is Table {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function list(value: unknown): string[] {
-  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
-  if (typeof value === 'string')
-    return value
-      .split(/[\n,]+/)
-      .map((s) => s.trim())
-      .filter(Boolean);
-  return [];
 }
 
 function flag(value: unknown): boolean | undefined {
@@ -113,7 +103,7 @@ export function mypyScope(tomls: ReadonlyMap<string, Table>, inis: ReadonlyMap<s
       get = (key) => mypy[key];
       for (const o of Array.isArray(mypy.overrides) ? mypy.overrides.filter(isTable) : []) {
         overrides.push({
-          patterns: list(o.module).map(modulePattern),
+          patterns: stringList(o.module).map(modulePattern),
           ...disallowUntyped(o.disallow_untyped_defs, o.allow_untyped_defs),
           ...ignoreErrors(o.ignore_errors),
         });
@@ -138,12 +128,12 @@ export function mypyScope(tomls: ReadonlyMap<string, Table>, inis: ReadonlyMap<s
   if (!get) return undefined;
   const read = get;
   const demands = flag(read('strict')) === true || flag(read('disallow_untyped_defs')) === true || flag(read('disallow_incomplete_defs')) === true;
-  const files = list(read('files'));
-  const packages = [...list(read('packages')), ...list(read('modules'))];
+  const files = stringList(read('files'));
+  const packages = [...stringList(read('packages')), ...stringList(read('modules'))];
   const inFiles = pathMatcher(files);
   // One regex (a string) or several (a TOML array): never split at commas, which a regex may hold.
   const exclude = read('exclude');
-  const excludes = (typeof exclude === 'string' ? [exclude] : list(exclude)).map(pythonRegex).filter((r): r is RegExp => r !== undefined);
+  const excludes = (typeof exclude === 'string' ? [exclude] : stringList(exclude)).map(pythonRegex).filter((r): r is RegExp => r !== undefined);
   // Without files or packages the command line decides what is checked: only a config that demands annotations says they are wanted everywhere.
   const scoped = files.length > 0 || packages.length > 0;
   if (!scoped && !demands && !overrides.some((o) => o.untypedDefs === true)) return undefined;
@@ -211,13 +201,13 @@ export function pyrightScope(pyproject: Table | undefined, json: string | undefi
     }
   }
   if (!config) return undefined;
-  const include = list(config.include);
-  const strict = list(config.strict);
+  const include = stringList(config.include);
+  const strict = stringList(config.strict);
   const mode = config.typeCheckingMode;
   if (!strict.length && mode !== 'strict') return undefined;
   const included = include.length ? pathMatcher(include) : () => true;
   const inStrict = pathMatcher(strict);
-  const excluded = pathMatcher(list(config.exclude));
+  const excluded = pathMatcher(stringList(config.exclude));
   return {
     source,
     scoped: include.length > 0 || strict.length > 0,
